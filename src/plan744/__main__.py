@@ -1,0 +1,3 @@
+from plan744.cli import main
+
+main()

@@ -1,0 +1,31 @@
+"""Shared building blocks for the strict Pydantic models (plan and submission)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+class StrictModel(BaseModel):
+    """No extra keys, no coercion: `"3"`, `3.0` and `yes` are not the integer 3."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
+
+
+def _int_to_decimal(value: Any) -> Any:
+    # The YAML loader yields int for "1500" and Decimal for "1500.5"; both are exact.
+    # bool is an int subclass and must stay an error.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+ExactDecimal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(allow_inf_nan=False)]
+"""An exact number written as an integer or a decimal with a dot (never a float)."""
+
+NonNegDecimal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, allow_inf_nan=False)]
+NonNegInt = Annotated[int, Field(ge=0)]
+Text = Annotated[str, Field(min_length=1)]
+Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]+$", min_length=1, max_length=64)]

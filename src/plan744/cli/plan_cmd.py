@@ -1,0 +1,100 @@
+"""`plan744 plan check` and `plan744 plan show`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from plan744.cli.common import EXIT_INVALID, EXIT_OK, PLAN_HELP, choose_plan, say
+
+app = typer.Typer(help="Kiểm tra và xem tệp kế hoạch (data/plan.yaml).", no_args_is_help=True)
+
+FormatOpt = typer.Option("text", "--format", "-f", help="Định dạng kết quả: text, json hoặc github (chú thích trên GitHub Actions).")
+
+
+@app.command("check")
+def check(
+    plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
+    strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo như lỗi (mã thoát 1)."),
+    fmt: str = typer.Option("auto", "--format", "-f", help="Định dạng: auto, text, json hoặc github."),
+) -> None:
+    """Kiểm tra tệp kế hoạch: cấu trúc, tham chiếu, tổng số, thời gian; nêu cả những chỗ chưa khớp trong văn bản gốc."""
+    from plan744.findings import has_errors
+    from plan744.loading import load_plan
+    from plan744.reporters import emit, resolve_format
+
+    choice = choose_plan(plan)
+    fmt = resolve_format(fmt, dict(os.environ))
+    loaded = load_plan(choice.path)
+    emit(loaded.findings, 1, fmt, header=choice.describe(), plan=str(choice.path))
+    if loaded.plan is not None and fmt == "text":
+        p = loaded.plan
+        say(f"{p.document.kind} {p.document.number}: {len(p.indicators)} chỉ tiêu, {len(p.tasks)} nhiệm vụ, "
+            f"{len(p.appendix)} nhiệm vụ/dự án ở Phụ lục, {len(p.registry.units)} đơn vị.")
+    raise typer.Exit(EXIT_INVALID if loaded.plan is None or has_errors(loaded.findings, strict) else EXIT_OK)
+
+
+@app.command("show")
+def show(
+    plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
+    fmt: str = typer.Option("text", "--format", "-f", help="Định dạng: text (bảng) hoặc json."),
+) -> None:
+    """Xem các chỉ tiêu và danh mục nhiệm vụ, dự án của kế hoạch."""
+    from plan744.loading import load_plan
+    from plan744.reporters import emit
+
+    choice = choose_plan(plan)
+    loaded = load_plan(choice.path, checks=False)
+    if loaded.plan is None:
+        emit(loaded.findings, 1, "text", header=choice.describe())
+        raise typer.Exit(EXIT_INVALID)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(loaded.plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        return
+    say(choice.describe())
+    _print_tables(loaded.plan)
+
+
+def _print_tables(plan) -> None:  # noqa: ANN001 - a Plan
+    from rich.console import Console
+    from rich.table import Table
+
+    from plan744.plan_model import ALL_LEVELS
+    from plan744.vnformat import format_number
+
+    console = Console(highlight=False)
+    doc = plan.document
+    console.print(f"[bold]{doc.kind} số {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer_short}[/bold]")
+    console.print(doc.title)
+
+    t = Table(title="Chỉ tiêu", show_lines=False)
+    for col in ("Mã", "Chỉ tiêu", "Phạm vi", f"Mục tiêu {plan.period.end}", "Đơn vị báo cáo"):
+        t.add_column(col)
+    for ind in plan.indicators:
+        for i, target in enumerate(ind.targets):
+            scope = "Toàn tỉnh" if target.scope == ALL_LEVELS else plan.levels_by_code[target.scope].name.capitalize()
+            reporters = ", ".join(ind.reporters) if ind.reporters else "Các đơn vị ở " + ", ".join(
+                plan.levels_by_code[lv].name for lv in ind.levels)
+            t.add_row(ind.id if i == 0 else "", ind.name if i == 0 else "", scope, target.wording,
+                      reporters if i == 0 else "")
+    console.print(t)
+
+    a = Table(title=f"Phụ lục: {plan.document.appendices[0].title if plan.document.appendices else ''} (triệu đồng)")
+    for col, just in (("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"), ("Loại", "left"),
+                      ("Thời gian", "left"), ("Kinh phí", "right"), ("Nguồn vốn", "left")):
+        a.add_column(col, justify=just)  # type: ignore[arg-type]
+    for row in plan.appendix:
+        name = row.name if len(row.name) <= 70 else row.name[:67] + "…"
+        a.add_row(str(row.tt), name, row.lead_text, row.status_text, row.timeframe_text,
+                  format_number(row.cost), row.funding_text)
+    a.add_section()
+    a.add_row("", "Cộng Phụ lục", "", "", "", format_number(plan.appendix_total), "")
+    console.print(a)
+    stated = plan.budget.stated_total_vnd // 1_000_000
+    console.print(f"Tổng kinh phí nêu tại {plan.budget.section}: {format_number(stated)} triệu đồng "
+                  f"({plan.budget.stated_total_words}).")

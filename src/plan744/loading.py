@@ -1,0 +1,158 @@
+"""Reading files: the plan, units' submissions, and the folders that hold them.
+
+This is the I/O edge around the pure core (yaml_source, models, checks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from plan744.findings import Finding, Severity
+from plan744.messages import make
+from plan744.plan_checks import check_plan
+from plan744.plan_model import Plan
+from plan744.pydantic_findings import validate_model
+from plan744.submission import Submission
+from plan744.submission_checks import SubmissionFile, check_submissions
+from plan744.yaml_source import MAX_BYTES, SourceMap, YamlDocument, load_yaml
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """Relative to the current folder when below it, with forward slashes (for CI annotations)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            finding = make("yaml-too-large", file=shown, line=1, column=1, size=size, limit=MAX_BYTES)
+            return YamlDocument(None, SourceMap(shown), [finding])
+        raw = path.read_bytes()
+    except OSError as exc:
+        detail = exc.strerror or exc.__class__.__name__
+        return YamlDocument(None, SourceMap(shown), [make("file-unreadable", file=shown, detail=detail)])
+    return load_yaml(raw, shown)
+
+
+@dataclass
+class PlanLoad:
+    path: Path
+    plan: Plan | None
+    source: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
+    doc = read_yaml_file(path)
+    if doc.data is None:
+        return PlanLoad(path, None, doc.source, doc.findings)
+    plan, findings = validate_model(Plan, doc.data, doc.source)
+    findings = doc.findings + findings
+    if plan is not None and checks:
+        findings += check_plan(plan, doc.source)  # type: ignore[arg-type]
+    return PlanLoad(path, plan, doc.source, findings)  # type: ignore[arg-type]
+
+
+def load_submission(path: Path) -> tuple[SubmissionFile | None, list[Finding]]:
+    doc = read_yaml_file(path)
+    if doc.data is None:
+        return None, doc.findings
+    sub, findings = validate_model(Submission, doc.data, doc.source)
+    if sub is None:
+        return None, doc.findings + findings
+    sf = SubmissionFile(sub, doc.source, path.parent.name, path.stem)  # type: ignore[arg-type]
+    return sf, doc.findings
+
+
+def discover(args: Iterable[str]) -> tuple[list[Path], list[Finding]]:
+    """Files named, found in folders (recursively) or matched by globs; a file that will
+    not be read is reported, never skipped in silence."""
+    found: dict[Path, None] = {}
+    findings: list[Finding] = []
+
+    def consider(p: Path, explicit: bool) -> None:
+        if p.suffix.lower() in YAML_SUFFIXES:
+            found.setdefault(p, None)
+        else:
+            # Named explicitly: an error. Met in a folder: a warning, but still said.
+            severity = None if explicit else Severity.WARNING
+            findings.append(make("file-not-yaml", file=display_path(p), name=p.name, severity=severity))
+
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for name in sorted(files):
+                    consider(Path(root) / name, explicit=False)
+        elif p.is_file():
+            consider(p, explicit=True)
+        elif any(ch in arg for ch in "*?["):
+            matches = sorted(glob.glob(arg, recursive=True))
+            if not matches:
+                findings.append(make("path-not-found", file=arg, name=arg))
+            for m in matches:
+                mp = Path(m)
+                if mp.is_file():
+                    consider(mp, explicit=False)
+        else:
+            findings.append(make("path-not-found", file=arg, name=arg))
+    return list(found), findings
+
+
+def data_root(path: Path) -> Path:
+    """The folder holding the year folders: `data/reports` for `data/reports/2022/X.yaml`."""
+    parent = path.resolve().parent
+    return parent.parent if parent.name.isdigit() and len(parent.name) == 4 else parent
+
+
+def context_files(targets: Iterable[Path]) -> list[Path]:
+    """The other submissions on file beside the targets, for cross-file checks."""
+    wanted = {t.resolve() for t in targets}
+    roots = {data_root(t) for t in targets}
+    out = []
+    for root in sorted(roots):
+        for p in sorted(root.rglob("*")):
+            if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and p.resolve() not in wanted:
+                out.append(p)
+    return out
+
+
+def validate_files(
+    plan: Plan,
+    files: list[Path],
+    *,
+    today: dt.date,
+    with_context: bool = True,
+    progress: Callable[[], None] | None = None,
+) -> tuple[list[SubmissionFile], list[Finding]]:
+    """Parse and check every file; returns the valid submissions and all findings."""
+    findings: list[Finding] = []
+    parsed: list[SubmissionFile] = []
+    for path in files:
+        sf, fs = load_submission(path)
+        findings += fs
+        if sf is not None:
+            parsed.append(sf)
+        if progress:
+            progress()
+    context: list[SubmissionFile] = []
+    if with_context:
+        for path in context_files(files):
+            sf, _ = load_submission(path)  # problems in those files are theirs, reported when they are validated
+            if sf is not None:
+                context.append(sf)
+    findings += check_submissions(plan, parsed, context, today=today)
+    return parsed, findings

@@ -1,0 +1,161 @@
+"""The one catalogue of user-facing messages, keyed by stable finding codes.
+
+Every message says what was expected and what was found, in Vietnamese. Codes are
+ours (``yaml-*``, ``plan-*``, ``sub-*``) or Pydantic's error ``type`` (mapped in
+``pydantic_findings``); no message is chosen by matching English text, except the
+YAML parser's, which has no codes (see ``yaml_source._SYNTAX_PROBLEMS``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from plan744.findings import Finding, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CATALOGUE: dict[str, tuple[Severity, str]] = {
+    # --- reading the file -------------------------------------------------------
+    "file-unreadable": (E, "Không đọc được tệp: {detail}."),
+    "file-not-yaml": (E, "Tệp “{name}” không có đuôi .yaml hoặc .yml nên không được kiểm tra; báo cáo của đơn vị phải là tệp .yaml."),
+    "path-not-found": (E, "Không tìm thấy “{name}”: không có tệp hay thư mục nào khớp."),
+    "yaml-too-large": (E, "Tệp quá lớn ({size} byte, tối đa {limit} byte): báo cáo của một đơn vị không cần lớn như vậy; hãy kiểm tra lại tệp."),
+    "yaml-encoding": (E, "Tệp không được lưu bằng bảng mã UTF-8 (gặp byte {byte} không hợp lệ). Có thể tệp đang dùng bảng mã TCVN3 (ABC) hoặc Windows-1258: hãy mở tệp và lưu lại với bảng mã UTF-8 (Unicode)."),
+    "yaml-encoding-utf16": (E, "Tệp được lưu bằng bảng mã UTF-16; cần lưu lại bằng UTF-8 (Unicode)."),
+    "yaml-empty": (E, "Tệp trống: cần nội dung báo cáo (có thể tạo tệp mẫu bằng lệnh “plan744 new-report”)."),
+    "yaml-syntax": (E, "Lỗi cú pháp YAML ({detail})."),
+    "yaml-tab": (E, "Dòng này thụt lề bằng phím Tab; YAML chỉ cho phép thụt lề bằng dấu cách. Hãy thay ký tự Tab bằng dấu cách (thường là 2 dấu cách mỗi cấp)."),
+    "yaml-syntax-char": (E, "Lỗi cú pháp YAML: có ký tự không được phép đứng đầu một giá trị (ví dụ @ hoặc `). Nếu đây là văn bản, hãy đặt cả giá trị trong dấu ngoặc kép \"...\"."),
+    "yaml-syntax-colon": (E, "Lỗi cú pháp YAML: dấu hai chấm “:” ở vị trí không hợp lệ. Nếu giá trị là văn bản có chứa “: ”, hãy đặt cả giá trị trong dấu ngoặc kép \"...\"; nếu không, kiểm tra lại thụt lề."),
+    "yaml-syntax-missing-colon": (E, "Lỗi cú pháp YAML: thiếu dấu hai chấm “:” sau tên trường, hoặc một chuỗi trong ngoặc kép chưa được đóng."),
+    "yaml-syntax-indent": (E, "Lỗi cú pháp YAML: thụt lề không khớp với các dòng trên (các trường cùng cấp phải thẳng cột, mỗi cấp lùi vào 2 dấu cách)."),
+    "yaml-syntax-unclosed": (E, "Lỗi cú pháp YAML: tệp kết thúc khi một chuỗi trong ngoặc kép hoặc một danh sách [ ] hay {{ }} chưa được đóng."),
+    "yaml-syntax-escape": (E, "Lỗi cú pháp YAML: trong chuỗi đặt trong ngoặc kép \"...\", dấu “\\” phải viết thành “\\\\” (hoặc dùng ngoặc đơn '...')."),
+    "yaml-syntax-control": (E, "Tệp chứa ký tự điều khiển không in được (thường do sao chép từ phần mềm khác); hãy xóa ký tự đó."),
+    "yaml-syntax-node": (E, "Lỗi cú pháp YAML: thiếu giá trị hoặc có ký tự thừa ở vị trí này ({detail})."),
+    "yaml-syntax-document": (E, "Lỗi cú pháp YAML: có nội dung thừa sau phần báo cáo ({detail})."),
+    "yaml-duplicate-key": (E, "Trường “{key}” xuất hiện hai lần (lần đầu ở dòng {first_line}); mỗi trường chỉ được khai một lần."),
+    "yaml-alias": (E, "Không dùng tham chiếu YAML (*{name}) trong báo cáo: hãy ghi trực tiếp giá trị."),
+    "yaml-anchor": (E, "Không dùng neo YAML (&{name}) trong báo cáo: hãy ghi trực tiếp giá trị."),
+    "yaml-tag": (E, "Không dùng thẻ kiểu YAML ({tag}) trong báo cáo: hãy ghi giá trị bình thường."),
+    "yaml-multi-doc": (E, "Tệp chứa nhiều hơn một tài liệu YAML (dòng “---” thứ hai): mỗi tệp chỉ chứa báo cáo của một đơn vị cho một năm."),
+    "yaml-complex-key": (E, "Tên trường phải là một từ đơn giản, không phải danh sách hay bảng."),
+    "yaml-too-deep": (E, "Cấu trúc lồng nhau quá sâu (quá {limit} cấp); báo cáo không cần nhiều cấp như vậy."),
+    # --- values, from the models (Pydantic error types) ---------------------------
+    "blank": (E, "Chưa điền: cần {expected}."),
+    "missing": (E, "Thiếu trường bắt buộc “{field}”."),
+    "extra_forbidden": (E, "Trường “{field}” không có trong mẫu báo cáo{hint}."),
+    "type": (E, "Cần {expected}, nhưng gặp {found}."),
+    "number-vn-notation": (E, "Gặp {found}: trong tệp YAML, dấu chấm là dấu thập phân, nên số viết theo kiểu Việt Nam có dấu chấm ngăn cách hàng nghìn sẽ bị hiểu sai. Hãy viết liền, không dấu ngăn cách: {suggest}."),
+    "number-decimal-comma": (E, "Gặp {found}: trong tệp YAML, phần thập phân ngăn cách bằng dấu chấm, không dùng dấu phẩy. Hãy viết {suggest}."),
+    "number-not-finite": (E, "Gặp {found}: cần một số cụ thể, không phải giá trị vô hạn hay “không phải số”."),
+    "number-leading-zero": (E, "Gặp {found}: số không được viết với chữ số 0 ở đầu. Hãy viết {suggest}."),
+    "number-quoted": (E, "Gặp {found} trong dấu ngoặc kép, tức là văn bản, không phải số. Hãy bỏ dấu ngoặc kép: {suggest}."),
+    "number-not-integer": (E, "Cần một số nguyên, nhưng gặp {found}: số lượng không có phần thập phân."),
+    "date-vn-format": (E, "Gặp {found}: ngày phải viết theo dạng năm-tháng-ngày. Hãy viết {suggest}."),
+    "date-invalid": (E, "Gặp {found}: ngày này không có trên lịch."),
+    "literal_error": (E, "Giá trị không hợp lệ: cần một trong các giá trị {expected}, nhưng gặp {found}."),
+    "too_small": (E, "Cần {expected}, nhưng gặp {found}."),
+    "too_large": (E, "Cần {expected}, nhưng gặp {found}."),
+    "too_short": (E, "Cần ít nhất {min} mục, nhưng gặp {found}."),
+    "string_too_short": (E, "Chưa điền nội dung: cần một đoạn văn bản."),
+    "string_too_long": (E, "Văn bản quá dài (tối đa {max} ký tự)."),
+    "string_pattern_mismatch": (E, "Mã không hợp lệ: chỉ dùng chữ không dấu, chữ số, “_”, “-” và “.”, nhưng gặp {found}."),
+    "value-invalid": (E, "Giá trị không hợp lệ: {detail}."),
+    "period_order": (E, "Năm kết thúc phải không sớm hơn năm bắt đầu."),
+    "target_qualitative_value": (E, "Chỉ tiêu định tính không có giá trị số (value, stretch)."),
+    "target_value_missing": (E, "Chỉ tiêu định lượng cần giá trị (value)."),
+    "target_band": (E, "Chỉ tiêu dạng khoảng (band) cần giá trị cận trên (stretch) không nhỏ hơn giá trị cận dưới (value)."),
+    "target_stretch": (E, "Chỉ có chỉ tiêu dạng khoảng (band) mới có giá trị cận trên (stretch)."),
+    # --- the plan's own consistency -----------------------------------------------
+    "plan-duplicate-id": (E, "Mã “{id}” bị trùng trong {what} (đã dùng ở dòng {first_line})."),
+    "plan-unknown-ref": (E, "{what} “{ref}” không có trong kế hoạch; các giá trị hợp lệ: {valid}."),
+    "plan-lead-text-mismatch": (E, "Đơn vị chủ trì ghi trong văn bản là “{text}”, nhưng mã “{lead}” không có cách viết này trong danh sách tên gọi (aliases) của nó."),
+    "plan-registry-count": (W, "Văn bản nêu {expected} đơn vị loại “{kind}”, nhưng danh sách đơn vị có {found}."),
+    "plan-total-mismatch": (W, "Văn bản gốc: tổng kinh phí nêu tại {section} là {stated} triệu đồng, nhưng tổng {rows} dòng của Phụ lục là {computed} triệu đồng (chênh lệch {diff} triệu đồng). Số liệu được giữ đúng như văn bản; cần Sở TT&TT xác minh."),
+    "plan-sum-mismatch": (W, "Văn bản gốc ({section}): {total_label} là {total}, nhưng tổng các thành phần ({parts}) là {computed}."),
+    "plan-timeframe-outside-period": (W, "Văn bản gốc: nhiệm vụ TT {tt} có thời gian triển khai {timeframe}, nằm ngoài giai đoạn {start}–{end} của kế hoạch."),
+    "plan-citation-date-mismatch": (W, "Văn bản gốc dẫn {kind} {ref} với ngày khác nhau: {dates}."),
+    "plan-dangling-document-ref": (W, "Văn bản gốc ({where}) dẫn chiếu “{text}”, nhưng kế hoạch không có phụ lục này (các phụ lục có: {valid})."),
+    "plan-indicator-no-target": (E, "Chỉ tiêu “{id}” không có mục tiêu cho cấp {level} mà nó được báo cáo, cũng không có mục tiêu toàn tỉnh."),
+    "plan-target-scope": (E, "Phạm vi mục tiêu “{scope}” không phải một cấp của chỉ tiêu này ({valid}) hay “toan_tinh”."),
+    "plan-percent-range": (E, "Mục tiêu {value}% nằm ngoài khoảng 0–100%."),
+    "plan-deadline-before-period-end": (W, "Hạn nộp báo cáo ({deadline}) sớm hơn ngày kết thúc kỳ số liệu ({end})."),
+    # --- a unit's submission ----------------------------------------------------------
+    "sub-unit-unknown": (E, "Mã đơn vị “{unit}” không có trong danh sách đơn vị của kế hoạch.{hint}"),
+    "sub-year-outside-period": (E, "Năm báo cáo {year} nằm ngoài giai đoạn {start}–{end} của kế hoạch."),
+    "sub-indicator-unknown": (E, "Chỉ tiêu “{id}” không có trong kế hoạch.{hint}"),
+    "sub-indicator-not-applicable": (E, "Chỉ tiêu “{id}” không thuộc phạm vi báo cáo của {unit_name}; hãy xóa mục này."),
+    "sub-level-not-applicable": (E, "{unit_name} không báo cáo chỉ tiêu “{id}” ở cấp “{level}”; các cấp cần báo cáo: {valid}."),
+    "sub-indicator-missing": (E, "Thiếu chỉ tiêu “{id}” ({name}) ở cấp {level}: đơn vị cần báo cáo số liệu này."),
+    "sub-count-not-integer": (E, "Chỉ tiêu “{id}” đếm theo {count_unit}: cần số nguyên, nhưng gặp {found}."),
+    "sub-numerator-exceeds": (E, "Tử số ({numerator}) lớn hơn mẫu số ({denominator}) ở chỉ tiêu “{id}”, cấp {level}: số {num_label} không thể vượt tổng số {den_label}."),
+    "sub-zero-denominator": (W, "Mẫu số bằng 0 ở chỉ tiêu “{id}”, cấp {level}: chỉ tiêu này sẽ không được tính cho đơn vị; nếu đơn vị thực sự không phát sinh, hãy ghi rõ trong phần ghi chú (note)."),
+    "sub-task-unknown": (E, "Phụ lục không có nhiệm vụ TT {tt}; các nhiệm vụ có số thứ tự từ 1 đến {max}."),
+    "sub-task-not-lead": (E, "{unit_name} không chủ trì nhiệm vụ TT {tt} (“{name}”, đơn vị chủ trì: {lead}); chỉ đơn vị chủ trì báo cáo nhiệm vụ này."),
+    "sub-task-duplicate": (E, "Nhiệm vụ TT {tt} được báo cáo hai lần trong cùng tệp (lần đầu ở dòng {first_line})."),
+    "sub-task-missing": (W, "Chưa báo cáo nhiệm vụ TT {tt} (“{name}”) mà đơn vị chủ trì."),
+    "sub-task-outside-timeframe": (W, "Nhiệm vụ TT {tt} có thời gian triển khai {timeframe}, nhưng được báo cáo có vốn hoặc hoạt động trong năm {year}."),
+    "sub-disbursed-exceeds-allocated": (E, "Vốn giải ngân ({disbursed} triệu đồng) lớn hơn vốn được bố trí trong năm ({allocated} triệu đồng) ở nhiệm vụ TT {tt}."),
+    "sub-cumulative-exceeds-planned": (E, "Lũy kế giải ngân nhiệm vụ TT {tt} đến năm {year} là {cumulative} triệu đồng ({detail}), vượt tổng mức đầu tư dự kiến {planned} triệu đồng."),
+    "sub-qual-task-unknown": (E, "Nhiệm vụ “{id}” không có trong kế hoạch.{hint}"),
+    "sub-qual-task-not-applicable": (E, "Nhiệm vụ “{id}” không giao cho {unit_name}."),
+    "sub-qual-task-missing": (E, "Thiếu báo cáo nhiệm vụ bắt buộc “{id}” ({title})."),
+    "sub-path-year": (E, "Tệp nằm trong thư mục năm {folder}, nhưng báo cáo ghi năm {year}."),
+    "sub-path-unit": (E, "Tên tệp là “{stem}”, nhưng báo cáo ghi mã đơn vị “{unit}”; tên tệp nên là “{unit}.yaml”."),
+    "sub-date-future": (E, "Ngày gửi {date} ở sau ngày hôm nay ({today})."),
+    "sub-date-implausible": (E, "Ngày gửi {date} không hợp lý cho báo cáo năm {year}: kỳ số liệu từ {start} đến {end}, nên báo cáo gửi trong khoảng {start} đến {latest}."),
+    "sub-date-late": (W, "Ngày gửi {date} sau hạn nộp {deadline} ({days} ngày)."),
+    "sub-duplicate": (E, "Đơn vị {unit} đã có báo cáo năm {year} ở tệp {other}: mỗi đơn vị chỉ gửi một báo cáo mỗi năm."),
+    "sub-jump": (W, "Số liệu thay đổi bất thường so với năm {prev_year}: {what} năm {prev_year} là {prev}, năm {year} là {value} (gấp {ratio} lần). Hãy kiểm tra lại (có thể thừa hoặc thiếu một chữ số 0)."),
+    "sub-spending-ratio": (W, "Chi cho CNTT ({numerator} triệu đồng) lớn hơn tổng chi thường xuyên ({denominator} triệu đồng)."),
+    "sub-narrative-empty": (E, "Chưa điền phần “{section}”."),
+}
+
+
+def describe(value: Any) -> str:
+    """A value as the user typed it, for 'but found ...'."""
+    if value is None:
+        return "ô để trống"
+    if value is True or value is False:
+        return f"“{str(value).lower()}” (giá trị đúng/sai)"
+    if isinstance(value, (int, Decimal)):
+        return f"số {value}"
+    if isinstance(value, dt.date):
+        return f"ngày {value.isoformat()}"
+    if isinstance(value, str):
+        short = value if len(value) <= 60 else value[:57] + "…"
+        return f"“{short}”"
+    if isinstance(value, dict):
+        return "một bảng các trường (mapping)"
+    if isinstance(value, list):
+        return "một danh sách"
+    return f"“{value}”"
+
+
+def make(
+    code: str,
+    *,
+    file: str = "",
+    line: int = 0,
+    column: int = 0,
+    path: tuple = (),
+    value: Any = None,
+    severity: Severity | None = None,
+    **params: Any,
+) -> Finding:
+    """Build a finding from the catalogue; `params` fill the message template."""
+    default_severity, template = CATALOGUE[code]
+    message = template.format(**params) if params else template
+    return Finding(
+        code=code,
+        severity=severity or default_severity,
+        message=message,
+        file=file,
+        line=line,
+        column=column,
+        path=tuple(path),
+        value=None if value is None else str(value),
+    )

@@ -1,0 +1,255 @@
+"""Cross-checks of units' submissions against the plan and against each other.
+
+Pure: takes the plan and already-parsed submissions (with their source maps and the
+folder/file names they came from) and returns findings. Checks that need other files
+(cumulative disbursement, duplicates, year-on-year jumps) look at `context`, the other
+submissions on file, but only report on `targets`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable, Sequence
+
+from plan744.findings import Finding
+from plan744.messages import make
+from plan744.plan_model import Plan
+from plan744.submission import Submission
+from plan744.vnformat import format_number
+from plan744.yaml_source import SourceMap
+
+JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a second look
+JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionFile:
+    """A parsed submission and where it came from."""
+
+    submission: Submission
+    source: SourceMap
+    folder: str  # name of the folder holding the file ("2022" by convention)
+    stem: str  # file name without extension ("STTTT" by convention)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.submission.unit, self.submission.year)
+
+
+class _Out:
+    def __init__(self, sf: SubmissionFile) -> None:
+        self.sf = sf
+        self.findings: list[Finding] = []
+
+    def add(self, code: str, path: tuple, *, prefer_key: bool = False, **params: Any) -> None:
+        line, column = self.sf.source.locate(path, prefer_key=prefer_key)
+        self.findings.append(make(code, file=self.sf.source.file, line=line, column=column, path=path, **params))
+
+
+def _hint(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" Có phải ý là “{close[0]}”?" if close else ""
+
+
+def check_submissions(
+    plan: Plan,
+    targets: Sequence[SubmissionFile],
+    context: Sequence[SubmissionFile] = (),
+    today: dt.date | None = None,
+) -> list[Finding]:
+    everything = list(targets) + [c for c in context if c not in targets]
+    findings: list[Finding] = []
+    for sf in targets:
+        out = _Out(sf)
+        _check_one(plan, sf, out, today)
+        findings += out.findings
+    findings += _duplicates(targets, everything)
+    findings += _cumulative(plan, targets, everything)
+    findings += _jumps(plan, targets, everything)
+    return findings
+
+
+def unit_label(plan: Plan, code: str) -> str:
+    unit = plan.units_by_code.get(code)
+    return unit.name if unit else code
+
+
+def _check_one(plan: Plan, sf: SubmissionFile, out: _Out, today: dt.date | None) -> None:
+    sub = sf.submission
+    if sf.folder.isdigit() and len(sf.folder) == 4 and int(sf.folder) != sub.year:
+        out.add("sub-path-year", ("year",), folder=sf.folder, year=sub.year)
+    if sf.stem != sub.unit:
+        out.add("sub-path-unit", ("unit",), stem=sf.stem, unit=sub.unit)
+    if sub.year not in plan.period.years:
+        out.add("sub-year-outside-period", ("year",), year=sub.year, start=plan.period.start, end=plan.period.end)
+    _check_date(plan, sub, out, today)
+    if sub.unit not in plan.units_by_code:
+        out.add("sub-unit-unknown", ("unit",), unit=sub.unit, hint=_hint(sub.unit, plan.units_by_code))
+        return  # everything below depends on who the unit is
+    name = unit_label(plan, sub.unit)
+    _check_indicators(plan, sub, out, name)
+    _check_appendix(plan, sub, out, name)
+    _check_tasks(plan, sub, out, name)
+
+
+def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -> None:
+    cal = plan.reporting
+    start, end = cal.window(sub.year)
+    latest = cal.period_end.in_year(sub.year + 1)
+    fmt = "%d/%m/%Y"
+    if today is not None and sub.submitted > today:
+        out.add("sub-date-future", ("submitted",), date=sub.submitted.strftime(fmt), today=today.strftime(fmt))
+    elif not (start <= sub.submitted <= latest):
+        out.add("sub-date-implausible", ("submitted",), date=sub.submitted.strftime(fmt), year=sub.year,
+                start=start.strftime(fmt), end=end.strftime(fmt), latest=latest.strftime(fmt))
+
+
+def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
+    for ind_id, levels in sub.indicators.items():
+        path = ("indicators", ind_id)
+        ind = plan.indicators_by_id.get(ind_id)
+        if ind is None:
+            out.add("sub-indicator-unknown", path, prefer_key=True, id=ind_id, hint=_hint(ind_id, plan.indicators_by_id))
+            continue
+        allowed = plan.indicator_levels_for(ind, sub.unit)
+        if not allowed:
+            out.add("sub-indicator-not-applicable", path, prefer_key=True, id=ind_id, unit_name=name)
+            continue
+        for level, counts in levels.items():
+            lpath = path + (level,)
+            if level not in allowed:
+                out.add("sub-level-not-applicable", lpath, prefer_key=True, id=ind_id, level=level,
+                        unit_name=name, valid=", ".join(allowed))
+                continue
+            level_name = plan.levels_by_code[level].name
+            if ind.measure == "count":
+                for side in ("numerator", "denominator"):
+                    v = getattr(counts, side)
+                    if not isinstance(v, int):
+                        out.add("sub-count-not-integer", lpath + (side,), id=ind_id,
+                                count_unit=ind.count_unit or "số lượng", found=f"số {v}")
+            if counts.numerator > counts.denominator:
+                out.add("sub-numerator-exceeds", lpath + ("numerator",), id=ind_id, level=level_name,
+                        numerator=format_number(counts.numerator), denominator=format_number(counts.denominator),
+                        num_label=ind.numerator.lower(), den_label=ind.denominator.lower())
+            elif counts.denominator == 0:
+                out.add("sub-zero-denominator", lpath + ("denominator",), id=ind_id, level=level_name)
+    for ind, allowed in plan.indicators_for(sub.unit):
+        reported = sub.indicators.get(ind.id, {})
+        for level in allowed:
+            if level not in reported:
+                path = ("indicators", ind.id) if ind.id in sub.indicators else ("indicators",)
+                out.add("sub-indicator-missing", path, prefer_key=True, id=ind.id, name=ind.name,
+                        level=plan.levels_by_code[level].name)
+
+
+def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
+    first: dict[int, int] = {}
+    for i, rep in enumerate(sub.appendix):
+        path = ("appendix", i)
+        task = plan.appendix_by_tt.get(rep.tt)
+        if task is None:
+            out.add("sub-task-unknown", path + ("tt",), tt=rep.tt, max=max(plan.appendix_by_tt, default=0))
+            continue
+        if rep.tt in first:
+            out.add("sub-task-duplicate", path + ("tt",), tt=rep.tt, first_line=out.sf.source.locate(("appendix", first[rep.tt]))[0])
+            continue
+        first[rep.tt] = i
+        if not plan.leads(task, sub.unit):
+            out.add("sub-task-not-lead", path + ("tt",), unit_name=name, tt=rep.tt, name=task.name, lead=task.lead_text)
+            continue
+        if rep.disbursed > rep.allocated:
+            out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt,
+                    disbursed=format_number(rep.disbursed), allocated=format_number(rep.allocated))
+        active = rep.allocated > 0 or rep.disbursed > 0 or rep.status != "chua_trien_khai"
+        if active and not (task.timeframe.start <= sub.year <= task.timeframe.end):
+            out.add("sub-task-outside-timeframe", path + ("tt",), tt=rep.tt, timeframe=task.timeframe_text, year=sub.year)
+    for task in plan.appendix:
+        in_time = task.timeframe.start <= sub.year <= task.timeframe.end
+        # Shared leads (a group) are reported by whichever members took part: not required.
+        if task.lead == sub.unit and in_time and task.tt not in first:
+            out.add("sub-task-missing", ("appendix",), prefer_key=True, tt=task.tt, name=task.name)
+
+
+def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
+    for task_id in sub.tasks:
+        task = plan.tasks_by_id.get(task_id)
+        path = ("tasks", task_id)
+        if task is None:
+            out.add("sub-qual-task-unknown", path, prefer_key=True, id=task_id, hint=_hint(task_id, plan.tasks_by_id))
+        elif task.reporters is not None and sub.unit not in task.reporters:
+            out.add("sub-qual-task-not-applicable", path, prefer_key=True, id=task_id, unit_name=name)
+    for task in plan.tasks_for(sub.unit):
+        if task.required and task.id not in sub.tasks:
+            out.add("sub-qual-task-missing", ("tasks",), prefer_key=True, id=task.id, title=task.title)
+
+
+def _duplicates(targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
+    by_key: dict[tuple[str, int], list[SubmissionFile]] = defaultdict(list)
+    for sf in everything:
+        by_key[sf.key].append(sf)
+    findings = []
+    for sf in targets:
+        others = [o for o in by_key[sf.key] if o is not sf]
+        for other in others:
+            out = _Out(sf)
+            out.add("sub-duplicate", ("unit",), unit=sf.submission.unit, year=sf.submission.year, other=other.source.file)
+            findings += out.findings
+    return findings
+
+
+def _cumulative(plan: Plan, targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
+    # Disbursed per task and year, over every unit that reported it (shared leads add up).
+    per_year: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for sf in everything:
+        for rep in sf.submission.appendix:
+            per_year[rep.tt][sf.submission.year] += rep.disbursed
+    findings = []
+    for sf in targets:
+        for i, rep in enumerate(sf.submission.appendix):
+            task = plan.appendix_by_tt.get(rep.tt)
+            if task is None or not plan.leads(task, sf.submission.unit):
+                continue
+            years = per_year[rep.tt]
+            upto = {y: v for y, v in sorted(years.items()) if y <= sf.submission.year}
+            cumulative = sum(upto.values(), Decimal(0))
+            if cumulative > task.cost:
+                detail = " + ".join(f"{format_number(v)} ({y})" for y, v in upto.items())
+                out = _Out(sf)
+                out.add("sub-cumulative-exceeds-planned", ("appendix", i, "disbursed"), tt=rep.tt,
+                        year=sf.submission.year, cumulative=format_number(cumulative), detail=detail,
+                        planned=format_number(task.cost))
+                findings += out.findings
+    return findings
+
+
+def _jumps(plan: Plan, targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
+    by_key = {sf.key: sf for sf in everything}
+    findings = []
+    for sf in targets:
+        prev = by_key.get((sf.submission.unit, sf.submission.year - 1))
+        if prev is None:
+            continue
+        out = _Out(sf)
+        for ind_id, levels in sf.submission.indicators.items():
+            ind = plan.indicators_by_id.get(ind_id)
+            if ind is None:
+                continue
+            for level, counts in levels.items():
+                before = prev.submission.indicators.get(ind_id, {}).get(level)
+                if before is None:
+                    continue
+                for side, label in (("denominator", ind.denominator), ("numerator", ind.numerator)):
+                    now, then = getattr(counts, side), getattr(before, side)
+                    small, big = sorted((now, then))
+                    if big >= JUMP_MIN and (small == 0 or big / small >= JUMP_RATIO):
+                        ratio = "∞" if small == 0 else format_number((Decimal(big) / Decimal(small)).quantize(Decimal("0.1")))
+                        out.add("sub-jump", ("indicators", ind_id, level, side), prev_year=prev.submission.year,
+                                year=sf.submission.year, what=f"{label.lower()} ({ind_id}, {plan.levels_by_code[level].name})",
+                                prev=format_number(then), value=format_number(now), ratio=ratio)
+        findings += out.findings
+    return findings

@@ -1,0 +1,313 @@
+"""A strict YAML reader that remembers where every value came from.
+
+PyYAML's parser (C version when available) produces events; we build plain Python
+values from them ourselves so that:
+- every value and key keeps its line and column (`SourceMap`), for located errors;
+- duplicate keys, anchors/aliases, explicit tags and extra documents are rejected
+  (PyYAML would keep the last duplicate silently and expand alias bombs);
+- plain scalars resolve to a small, predictable set of types: null, true/false,
+  int, Decimal (never float), ISO date, and str for everything else, so `yes`,
+  `1.500` (Vietnamese for fifteen hundred), `92,5` or `.nan` stay strings and the
+  model, which knows what type it expected, reports them;
+- text is NFC-normalised; input must be UTF-8 (a BOM is accepted).
+
+Nothing a user can type makes `load_yaml` raise: every problem is a `Finding`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from plan744.findings import Finding
+from plan744.messages import make
+
+try:  # the C parser is several times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
+# "1.500", "31.690", "1.028.960": the shape of an integer grouped the Vietnamese way.
+VN_GROUPED = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Positions (1-based line, column) of values and keys, by their path in the document."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while True:
+            if prefer_key and p in self.keys:
+                return self.keys[p]
+            if p in self.values:
+                return self.values[p]
+            if p in self.keys:
+                return self.keys[p]
+            if not p:
+                return (1, 1)
+            p = p[:-1]
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    data: Any
+    source: SourceMap
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.is_error for f in self.findings)
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def resolve_plain(text: str) -> Any:
+    """Type of an unquoted scalar. Anything doubtful stays a string."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    c = text[0]
+    if c.isdigit() or c in "+-":
+        if _INT.fullmatch(text):
+            return int(text)
+        if _DECIMAL.fullmatch(text) and not VN_GROUPED.fullmatch(text):
+            try:
+                return Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
+                return text
+        if _DATE.fullmatch(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return text  # "2022-02-30": the model reports it as a bad date
+    return text
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [make("yaml-encoding-utf16", file=file, line=1, column=1)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [
+            make("yaml-encoding", file=file, line=line, column=column, byte=f"0x{raw[exc.start]:02X}")
+        ]
+    return text, []
+
+
+def load_yaml(raw: bytes, file: str) -> YamlDocument:
+    """Parse one YAML file strictly. Never raises for any input."""
+    source = SourceMap(file)
+    if len(raw) > MAX_BYTES:
+        return YamlDocument(
+            None, source, [make("yaml-too-large", file=file, line=1, column=1, size=len(raw), limit=MAX_BYTES)]
+        )
+    text, findings = decode(raw, file)
+    if text is None:
+        return YamlDocument(None, source, findings)
+    builder = _Builder(source)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if builder.feed(event):
+                break
+    except _Abort:
+        return YamlDocument(None, source, builder.findings)
+    except yaml.MarkedYAMLError as exc:
+        builder.findings.append(_syntax_finding(exc, text, file))
+        return YamlDocument(None, source, builder.findings)
+    except yaml.YAMLError as exc:  # errors without a mark (rare: reader errors)
+        builder.findings.append(make("yaml-syntax", file=file, line=1, column=1, detail=str(exc)))
+        return YamlDocument(None, source, builder.findings)
+    if builder.documents == 0 and not builder.findings:
+        builder.findings.append(make("yaml-empty", file=file, line=1, column=1))
+    data = None if any(f.is_error for f in builder.findings) else builder.result
+    return YamlDocument(data, source, builder.findings)
+
+
+class _Builder:
+    """Turns the event stream into values, recording positions and rejecting what we forbid."""
+
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+        self.file = source.file
+        self.findings: list[Finding] = []
+        self.documents = 0
+        self.result: Any = None
+        # Each frame: [container, path, pending_key (for mappings) or None, first-key lines]
+        self.stack: list[list[Any]] = []
+
+    def _error(self, code: str, event: Any, path: Path = (), **params: Any) -> None:
+        mark = event.start_mark
+        self.findings.append(make(code, file=self.file, line=mark.line + 1, column=mark.column + 1, path=path, **params))
+
+    def _child_path(self) -> Path | None:
+        """Path of the value about to be added, or None if the next scalar is a mapping key."""
+        if not self.stack:
+            return ()
+        container, path, key, _ = self.stack[-1]
+        if isinstance(container, list):
+            return path + (len(container),)
+        if key is _NO_KEY:
+            return None
+        return path + (key if key is not _DUPLICATE else "<duplicate>",)
+
+    def _add(self, value: Any, event: Any, path: Path) -> None:
+        mark = event.start_mark
+        self.source.values[path] = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            key = frame[2]
+            if key is not _DUPLICATE:
+                container[key] = value
+            frame[2] = _NO_KEY
+
+    def feed(self, event: Any) -> bool:
+        """Consume one event; True to stop reading (a second document)."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check_node(event)
+            path = self._child_path()
+            value = _nfc(event.value)
+            if event.implicit[0] and not event.style:
+                if path is None:
+                    pass  # keys stay text: "2021" as a key is the string "2021"
+                else:
+                    value = resolve_plain(value)
+            if path is None:
+                self._set_key(value, event)
+            else:
+                self._add(value, event, path)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_node(event)
+            path = self._child_path()
+            if path is None:
+                self._error("yaml-complex-key", event, self.stack[-1][1])
+                raise _Abort()
+            if len(self.stack) >= MAX_DEPTH:
+                self._error("yaml-too-deep", event, path, limit=MAX_DEPTH)
+                raise _Abort()
+            container: Any = {} if kind is yaml.MappingStartEvent else []
+            self._add(container, event, path)
+            self.stack.append([container, path, _NO_KEY, {}])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.stack.pop()
+        elif kind is yaml.AliasEvent:
+            path = self._child_path()
+            self._error("yaml-alias", event, path or (), name=event.anchor)
+            if path is None:
+                self._set_key(f"*{event.anchor}", event)
+            else:
+                self._add(None, event, path)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self._error("yaml-multi-doc", event)
+                return True
+        return False
+
+    def _check_node(self, event: Any) -> None:
+        if event.anchor is not None:
+            self._error("yaml-anchor", event, self._child_path() or (), name=event.anchor)
+        if event.tag is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            self._error("yaml-tag", event, self._child_path() or (), tag=tag)
+
+    def _set_key(self, key: str, event: Any) -> None:
+        frame = self.stack[-1]
+        container, path, _, first_lines = frame
+        key = str(key)
+        line = event.start_mark.line + 1
+        if key in container or key in first_lines:
+            self._error("yaml-duplicate-key", event, path + (key,), key=key, first_line=first_lines.get(key, 0))
+            frame[2] = _DUPLICATE
+            return
+        first_lines[key] = line
+        self.source.keys[path + (key,)] = (line, event.start_mark.column + 1)
+        frame[2] = key
+
+
+class _Sentinel:
+    __slots__ = ()
+
+
+_NO_KEY = _Sentinel()
+_DUPLICATE = _Sentinel()
+
+
+class _Abort(Exception):
+    """Stops reading a file whose shape we refuse; its finding is already recorded."""
+
+
+_SYNTAX_PROBLEMS = (
+    ("found character '\\t' that cannot start any token", "yaml-tab"),
+    ("found character that cannot start any token", "yaml-syntax-char"),
+    ("mapping values are not allowed", "yaml-syntax-colon"),
+    ("could not find expected ':'", "yaml-syntax-missing-colon"),
+    ("did not find expected key", "yaml-syntax-indent"),
+    ("did not find expected '-' indicator", "yaml-syntax-indent"),
+    ("found unexpected end of stream", "yaml-syntax-unclosed"),
+    ("found unknown escape character", "yaml-syntax-escape"),
+    ("special characters are not allowed", "yaml-syntax-control"),
+    ("control characters are not allowed", "yaml-syntax-control"),
+    ("did not find expected node content", "yaml-syntax-node"),
+    ("did not find expected <document start>", "yaml-syntax-document"),
+    ("found undefined tag handle", "yaml-tag"),
+)
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, file: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem = f"{exc.problem or ''} {exc.context or ''}"
+    lines = text.splitlines()
+    bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    code = "yaml-syntax"
+    if "\t" in bad_line[: max(column, len(bad_line) - len(bad_line.lstrip()))] or "'\\t'" in problem:
+        code = "yaml-tab"
+        tab = bad_line.find("\t")
+        column = tab + 1 if tab >= 0 else column
+    else:
+        for needle, c in _SYNTAX_PROBLEMS:
+            if needle in problem:
+                code = c
+                break
+    detail = " ".join(problem.split())
+    return make(code, file=file, line=line, column=column, detail=detail, tag="")
