@@ -89,10 +89,10 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "sub-indicator-unknown": (E, "Chỉ tiêu “{id}” không có trong kế hoạch.{hint}"),
     "sub-indicator-not-applicable": (E, "Chỉ tiêu “{id}” không thuộc phạm vi báo cáo của {unit_name}; hãy xóa mục này."),
     "sub-level-not-applicable": (E, "{unit_name} không báo cáo chỉ tiêu “{id}” ở cấp “{level}”; các cấp cần báo cáo: {valid}."),
-    "sub-indicator-missing": (E, "Thiếu chỉ tiêu “{id}” ({name}) ở cấp {level}: đơn vị cần báo cáo số liệu này."),
+    "sub-indicator-missing": (E, "Thiếu số liệu chỉ tiêu “{id}” ({name}), {level}: đơn vị cần báo cáo số liệu này."),
     "sub-count-not-integer": (E, "Chỉ tiêu “{id}” đếm theo {count_unit}: cần số nguyên, nhưng gặp {found}."),
-    "sub-numerator-exceeds": (E, "Tử số ({numerator}) lớn hơn mẫu số ({denominator}) ở chỉ tiêu “{id}”, cấp {level}: số {num_label} không thể vượt tổng số {den_label}."),
-    "sub-zero-denominator": (W, "Mẫu số bằng 0 ở chỉ tiêu “{id}”, cấp {level}: chỉ tiêu này sẽ không được tính cho đơn vị; nếu đơn vị thực sự không phát sinh, hãy ghi rõ trong phần ghi chú (note)."),
+    "sub-numerator-exceeds": (E, "Tử số ({numerator}) lớn hơn mẫu số ({denominator}) ở chỉ tiêu “{id}” ({level}): “{num_label}” không thể nhiều hơn “{den_label}”."),
+    "sub-zero-denominator": (W, "Mẫu số bằng 0 ở chỉ tiêu “{id}” ({level}): chỉ tiêu này sẽ không được tính cho đơn vị; nếu đơn vị thực sự không phát sinh, hãy ghi rõ trong phần ghi chú (note)."),
     "sub-task-unknown": (E, "Phụ lục không có nhiệm vụ TT {tt}; các nhiệm vụ có số thứ tự từ 1 đến {max}."),
     "sub-task-not-lead": (E, "{unit_name} không chủ trì nhiệm vụ TT {tt} (“{name}”, đơn vị chủ trì: {lead}); chỉ đơn vị chủ trì báo cáo nhiệm vụ này."),
     "sub-task-duplicate": (E, "Nhiệm vụ TT {tt} được báo cáo hai lần trong cùng tệp (lần đầu ở dòng {first_line})."),
@@ -107,11 +107,8 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "sub-path-unit": (E, "Tên tệp là “{stem}”, nhưng báo cáo ghi mã đơn vị “{unit}”; tên tệp nên là “{unit}.yaml”."),
     "sub-date-future": (E, "Ngày gửi {date} ở sau ngày hôm nay ({today})."),
     "sub-date-implausible": (E, "Ngày gửi {date} không hợp lý cho báo cáo năm {year}: kỳ số liệu từ {start} đến {end}, nên báo cáo gửi trong khoảng {start} đến {latest}."),
-    "sub-date-late": (W, "Ngày gửi {date} sau hạn nộp {deadline} ({days} ngày)."),
     "sub-duplicate": (E, "Đơn vị {unit} đã có báo cáo năm {year} ở tệp {other}: mỗi đơn vị chỉ gửi một báo cáo mỗi năm."),
-    "sub-jump": (W, "Số liệu thay đổi bất thường so với năm {prev_year}: {what} năm {prev_year} là {prev}, năm {year} là {value} (gấp {ratio} lần). Hãy kiểm tra lại (có thể thừa hoặc thiếu một chữ số 0)."),
-    "sub-spending-ratio": (W, "Chi cho CNTT ({numerator} triệu đồng) lớn hơn tổng chi thường xuyên ({denominator} triệu đồng)."),
-    "sub-narrative-empty": (E, "Chưa điền phần “{section}”."),
+    "sub-jump": (W, "Số liệu thay đổi bất thường so với năm {prev_year}: {what} năm {prev_year} là {prev}, năm {year} là {current} (gấp {ratio} lần). Hãy kiểm tra lại (có thể thừa hoặc thiếu một chữ số 0)."),
 }
 
 

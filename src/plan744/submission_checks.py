@@ -250,6 +250,6 @@ def _jumps(plan: Plan, targets: Sequence[SubmissionFile], everything: Sequence[S
                         ratio = "∞" if small == 0 else format_number((Decimal(big) / Decimal(small)).quantize(Decimal("0.1")))
                         out.add("sub-jump", ("indicators", ind_id, level, side), prev_year=prev.submission.year,
                                 year=sf.submission.year, what=f"{label.lower()} ({ind_id}, {plan.levels_by_code[level].name})",
-                                prev=format_number(then), value=format_number(now), ratio=ratio)
+                                prev=format_number(then), current=format_number(now), ratio=ratio)
         findings += out.findings
     return findings

@@ -1,0 +1,165 @@
+"""Vietnamese number and date formatting for the provincial report.
+
+Conventions follow Nghị định 30/2020/NĐ-CP (administrative documents) and the
+Vietnamese CLDR locale: "." groups thousands, "," marks decimals, a percentage
+has no space before "%". Digit grouping is Babel's (``format_decimal`` with
+locale ``vi``); this module only decides *how many* fraction digits to show and
+rounds with ``ROUND_HALF_UP`` itself, so Babel never rounds (it would round
+half-even).
+
+Everything is exact: inputs are ``int`` or ``Decimal``; ``float`` and ``bool``
+are rejected with ``TypeError`` and ``NaN``/``Infinity`` with ``ValueError``.
+All returned strings are Unicode NFC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from babel.numbers import format_decimal
+
+__all__ = [
+    "MISSING",
+    "format_date",
+    "format_date_short",
+    "format_money_million",
+    "format_number",
+    "format_percent",
+    "format_place_date",
+]
+
+LOCALE = "vi"
+MISSING = "—"
+"""Shown for a value that does not exist (e.g. a percentage of a zero target)."""
+
+BLANK = "……"
+"""Blank left in a draft for the day, month and year to be written by hand."""
+
+MONEY_MILLION_MAX_DECIMALS = 3
+"""Amounts in million đồng are shown to at most 3 decimals (1.000 đồng)."""
+
+
+def _exact(value: object, what: str = "value") -> Decimal:
+    """Return *value* as a finite Decimal, refusing anything inexact."""
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise TypeError(f"{what} must be int or Decimal (never float or bool), got {type(value).__name__}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    return number
+
+
+def _check_places(decimals: object) -> int:
+    if isinstance(decimals, bool) or not isinstance(decimals, int):
+        raise TypeError(f"decimals must be an int, got {type(decimals).__name__}")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    return decimals
+
+
+def _precision_for(number: Decimal, decimals: int) -> int:
+    # Enough significant digits that quantize() can never overflow the context.
+    return max(28, number.adjusted() + decimals + 4)
+
+
+def _round_half_up(number: Decimal, decimals: int) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = _precision_for(number, decimals)
+        return number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def _fraction_digits(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite numbers only
+    return max(0, -exponent)
+
+
+def _render(number: Decimal) -> str:
+    """Group *number* with Babel, showing exactly its own fraction digits."""
+    places = _fraction_digits(number)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    negative = number < 0  # -0 and a value rounded to zero print without a sign
+    with localcontext() as ctx:
+        ctx.prec = _precision_for(number, places)
+        body = format_decimal(number.copy_abs(), format=pattern, locale=LOCALE)
+    return ("-" if negative else "") + body
+
+
+def format_number(value: int | Decimal, decimals: int | None = None) -> str:
+    """``1028960`` -> ``"1.028.960"``; ``Decimal("92.5")``, 1 -> ``"92,5"``.
+
+    With ``decimals=None`` a Decimal keeps its own digits (``Decimal("92.50")``
+    -> ``"92,50"``); otherwise the value is rounded half-up to *decimals* places.
+    """
+    number = _exact(value)
+    if decimals is not None:
+        number = _round_half_up(number, _check_places(decimals))
+    return _render(number)
+
+
+def format_percent(value: Decimal | int | None, decimals: int = 1, *, trim: bool = False) -> str:
+    """A value that is already a percentage: ``Decimal("92.5")`` -> ``"92,5%"``.
+
+    ``None`` -> ``"—"``. The fraction is always shown to *decimals* places
+    (``Decimal(90)`` -> ``"90,0%"``) unless ``trim`` is true and it is all zeros
+    (``"90%"``); a nonzero fraction is never shortened (``"92,5%"`` stays).
+    """
+    if value is None:
+        return MISSING
+    places = _check_places(decimals)
+    number = _round_half_up(_exact(value), places)
+    if trim and number == number.to_integral_value():
+        number = _round_half_up(number, 0)
+    return _render(number) + "%"
+
+
+def _check_date(d: object) -> dt.date:
+    if not isinstance(d, dt.date):
+        raise TypeError(f"expected a datetime.date, got {type(d).__name__}")
+    return d
+
+
+def format_date(d: dt.date) -> str:
+    """``date(2023, 1, 5)`` -> ``"ngày 05 tháng 01 năm 2023"``.
+
+    Nghị định 30/2020/NĐ-CP (Phụ lục I): a day below 10 and the months 1 and 2
+    get a leading zero; months 3 to 12 do not (``"ngày 05 tháng 3 năm 2023"``).
+    """
+    d = _check_date(d)
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def format_place_date(place: str, d: dt.date | None) -> str:
+    """``"Nghệ An, ngày 05 tháng 01 năm 2023"``; a draft (d None) leaves blanks:
+    ``"Nghệ An, ngày …… tháng …… năm ……"``."""
+    if not isinstance(place, str):
+        raise TypeError(f"place must be a str, got {type(place).__name__}")
+    place = unicodedata.normalize("NFC", place).strip()
+    if not place:
+        raise ValueError("place must not be empty")
+    when = f"ngày {BLANK} tháng {BLANK} năm {BLANK}" if d is None else format_date(d)
+    return f"{place}, {when}"
+
+
+def format_date_short(d: dt.date) -> str:
+    """``date(2023, 1, 5)`` -> ``"05/01/2023"`` (dd/mm/yyyy, always two-digit day and month)."""
+    d = _check_date(d)
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_money_million(value: int | Decimal) -> str:
+    """An amount in million đồng: up to 3 decimals, trailing zeros dropped.
+
+    ``Decimal("1500.000")`` -> ``"1.500"``, ``Decimal("1500.25")`` -> ``"1.500,25"``,
+    ``Decimal("0.0004")`` -> ``"0"`` (rounded half-up to 1.000 đồng).
+    """
+    number = _round_half_up(_exact(value), MONEY_MILLION_MAX_DECIMALS)
+    for places in range(MONEY_MILLION_MAX_DECIMALS):
+        shorter = _round_half_up(number, places)
+        if shorter == number:
+            number = shorter
+            break
+    return _render(number)

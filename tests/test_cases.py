@@ -1,0 +1,53 @@
+"""Example cases drive these tests: the reports under tests/cases/valid/<case>/reports/
+must give no finding, those under tests/cases/invalid/<case>/reports/ exactly the
+findings listed in the case's expected.yaml (checked against tests/fixtures/plans/mini.yaml).
+
+Adding a case is adding a folder. To record a new case's findings, run
+`pytest tests/test_cases.py --update-golden` and read the diff of expected.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import MINI_PLAN
+from plan744.loading import discover, load_plan, validate_files
+
+CASES = Path(__file__).parent / "cases"
+TODAY = dt.date(2024, 6, 30)  # fixed, so "submitted in the future" does not depend on the day the tests run
+
+
+def _findings(case_dir: Path) -> list[list]:
+    plan = load_plan(MINI_PLAN, checks=False).plan
+    assert plan is not None
+    reports = case_dir / "reports"
+    files, found = discover([str(reports)])
+    _, more = validate_files(plan, files, today=TODAY)
+    out = []
+    for f in found + more:
+        rel = Path(f.file).resolve().relative_to(reports.resolve()).as_posix()
+        out.append([f.code, rel, f.line, f.column])
+    return sorted(out)
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in (CASES / "valid").iterdir()))
+def test_valid_case(case: str) -> None:
+    assert _findings(CASES / "valid" / case) == []
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in (CASES / "invalid").iterdir()))
+def test_invalid_case(case: str, update_golden: bool) -> None:
+    case_dir = CASES / "invalid" / case
+    expected_file = case_dir / "expected.yaml"
+    actual = _findings(case_dir)
+    if update_golden:
+        lines = ["# Findings plan744 validate must report here: [code, file, line, column]"]
+        lines += [f"- [{c}, {f}, {ln}, {col}]" for c, f, ln, col in actual]
+        expected_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = yaml.safe_load(expected_file.read_text(encoding="utf-8"))
+    assert actual, "an invalid case must produce at least one finding"
+    assert actual == sorted(expected)

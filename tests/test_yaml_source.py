@@ -1,0 +1,108 @@
+"""The strict loader: types, positions, and that no input makes it raise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plan744.findings import Finding
+from plan744.yaml_source import MAX_DEPTH, load_yaml
+
+
+def codes(text: str | bytes) -> list[tuple[str, int, int]]:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return [(f.code, f.line, f.column) for f in load_yaml(raw, "t.yaml").findings]
+
+
+def test_plain_scalars_resolve_to_exact_types_only() -> None:
+    doc = load_yaml(
+        b"a: 1500\nb: 12.5\nc: 1.500\nd: 92,5\ne: yes\nf: true\ng:\nh: 2022-12-10\ni: .nan\nj: 007\nk: '3'\n",
+        "t.yaml",
+    )
+    assert doc.findings == []
+    assert doc.data == {
+        "a": 1500, "b": Decimal("12.5"), "c": "1.500", "d": "92,5", "e": "yes", "f": True, "g": None,
+        "h": dt.date(2022, 12, 10), "i": ".nan", "j": "007", "k": "3",
+    }
+    assert isinstance(doc.data["b"], Decimal)  # never a float
+
+
+def test_keys_stay_text_and_text_is_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Nghệ An")
+    doc = load_yaml(f"2021: {decomposed}\n".encode(), "t.yaml")
+    assert doc.data == {"2021": "Nghệ An"}
+    assert unicodedata.is_normalized("NFC", doc.data["2021"])
+
+
+def test_positions_of_values_and_keys() -> None:
+    doc = load_yaml(b"unit: X\nindicators:\n  a:\n    tinh: {numerator: 5, denominator: 7}\nlist:\n  - 1\n  - x\n", "t.yaml")
+    src = doc.source
+    assert src.values[("unit",)] == (1, 7)
+    assert src.keys[("indicators", "a")] == (3, 3)
+    assert src.values[("indicators", "a", "tinh", "denominator")] == (4, 39)
+    assert src.values[("list", 1)] == (7, 5)
+    # A missing key is located at its nearest ancestor.
+    assert src.locate(("indicators", "a", "huyen")) == (4, 5)
+
+
+def test_bom_is_accepted_and_utf16_is_not() -> None:
+    assert load_yaml("\ufeffa: 1\n".encode("utf-8"), "t.yaml").data == {"a": 1}
+    assert codes("a: 1\n".encode("utf-16")) == [("yaml-encoding-utf16", 1, 1)]
+
+
+def test_rejections_are_located() -> None:
+    assert codes("a: 1\na: 2\n") == [("yaml-duplicate-key", 2, 1)]
+    assert codes("a:\n  b: 1\n  b: 2\n") == [("yaml-duplicate-key", 3, 3)]
+    assert codes("a: &x 1\nb: *x\n") == [("yaml-anchor", 1, 4), ("yaml-alias", 2, 4)]
+    assert codes("a: !!float 1\n") == [("yaml-tag", 1, 4)]
+    assert codes("a: 1\n---\nb: 2\n") == [("yaml-multi-doc", 2, 1)]
+    assert codes("") == [("yaml-empty", 1, 1)]
+    assert codes("a:\n\tb: 1\n") == [("yaml-tab", 2, 1)]
+    assert codes("? [a]\n: 1\n") == [("yaml-complex-key", 1, 3)]
+    assert codes("a: " + "[" * (MAX_DEPTH + 5) + "]" * (MAX_DEPTH + 5) + "\n")[0][0] == "yaml-too-deep"
+
+
+def test_size_is_bounded() -> None:
+    big = b"a: " + b"x" * (3 * 1024 * 1024) + b"\n"
+    assert codes(big) == [("yaml-too-large", 1, 1)]
+
+
+def test_alias_bomb_is_refused_without_expanding() -> None:
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    doc = load_yaml(bomb.encode(), "t.yaml")
+    assert doc.data is None
+    assert {f.code for f in doc.findings} == {"yaml-anchor", "yaml-alias"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_no_text_makes_the_loader_raise(text: str) -> None:
+    doc = load_yaml(text.encode("utf-8", "surrogatepass"), "t.yaml")
+    assert all(isinstance(f, Finding) and f.line >= 0 for f in doc.findings)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_no_bytes_make_the_loader_raise(raw: bytes) -> None:
+    doc = load_yaml(raw, "t.yaml")
+    assert doc.data is None or doc.ok
+
+
+YAMLISH = st.lists(
+    st.sampled_from(["a", ":", " ", "\n", "  ", "- ", "[", "]", "{", "}", ",", "&x", "*x", "!!str", "---", "'", '"',
+                     "1.500", "92,5", "\t", "#", "|", ">", "?", "%YAML 1.1", "\\", "é", "\x00", "2022-02-30"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH)
+def test_no_yaml_like_text_makes_the_loader_raise(text: str) -> None:
+    doc = load_yaml(text.encode("utf-8"), "t.yaml")
+    assert doc.data is None or doc.ok
