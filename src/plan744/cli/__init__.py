@@ -10,7 +10,7 @@ from plan744.cli import i18n
 
 i18n.install()
 
-from plan744.cli import plan_cmd, submission_cmd, validate_cmd  # noqa: E402
+from plan744.cli import plan_cmd, report_cmd, submission_cmd, validate_cmd  # noqa: E402
 
 app = typer.Typer(
     name="plan744",
@@ -24,6 +24,7 @@ app.add_typer(plan_cmd.app, name="plan")
 app.command("validate")(validate_cmd.validate)
 app.command("new-report")(submission_cmd.new_report)
 app.command("schema")(submission_cmd.schema)
+app.command("report")(report_cmd.report)
 
 _DEBUG = False
 

@@ -1,0 +1,76 @@
+"""Build the annual report from files: validate everything first, then compute and render.
+
+The edge between the pure core (kpi, render's templates) and the disk. Nothing is
+written unless every submission is valid and every requested output rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plan744.findings import Finding
+from plan744.kpi import YearReport, year_report
+from plan744.loading import discover, load_plan, validate_files
+from plan744.render import Issuance, ReportContext, build_datetime, render_html, render_pdf
+
+FORMATS = ("html", "pdf", "all")
+
+
+@dataclass
+class ReportRequest:
+    year: int
+    plan_path: Path
+    data_dir: Path
+    templates: Path
+    out_dir: Path
+    formats: tuple[str, ...]  # "html", "pdf"
+    issuance: Issuance = field(default_factory=Issuance)
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class ReportOutcome:
+    findings: list[Finding]
+    files_checked: int = 0
+    report: YearReport | None = None
+    outputs: dict[str, bytes] = field(default_factory=dict)  # file name -> content
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+def _relevant(path: Path, year: int) -> bool:
+    """Submissions of later years cannot change this year's report."""
+    folder = path.parent.name
+    return not (folder.isdigit() and len(folder) == 4 and int(folder) > year)
+
+
+def build(req: ReportRequest) -> ReportOutcome:
+    loaded = load_plan(req.plan_path)
+    if loaded.plan is None or any(f.is_error for f in loaded.findings):
+        return ReportOutcome(loaded.findings)
+    plan = loaded.plan
+    if not req.data_dir.is_dir():
+        from plan744.messages import make
+
+        return ReportOutcome([make("path-not-found", file=str(req.data_dir), name=str(req.data_dir))])
+    files, findings = discover([str(req.data_dir)])
+    files = [f for f in files if _relevant(f, req.year)]
+    parsed, more = validate_files(plan, files, today=req.today, with_context=False)
+    findings += more
+    if any(f.is_error for f in findings):
+        return ReportOutcome(findings, len(files))
+    history = [sf.submission for sf in parsed if sf.submission.year <= req.year]
+    report = year_report(plan, req.year, history)
+    ctx = ReportContext(report, req.issuance, build_datetime(), str(req.plan_path))
+    html = render_html(ctx, req.templates)
+    outputs: dict[str, bytes] = {}
+    stem = f"bao-cao-{req.year}"
+    if "html" in req.formats:
+        outputs[f"{stem}.html"] = html.encode("utf-8")
+    if "pdf" in req.formats:
+        outputs[f"{stem}.pdf"] = render_pdf(html, ctx.generated)
+    return ReportOutcome(findings, len(files), report, outputs)
