@@ -76,7 +76,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "plan-registry-count": (W, "Văn bản nêu {expected} đơn vị loại “{kind}”, nhưng danh sách đơn vị có {found}."),
     "plan-total-mismatch": (W, "Văn bản gốc: tổng kinh phí nêu tại {section} là {stated} triệu đồng, nhưng tổng {rows} dòng của Phụ lục là {computed} triệu đồng (chênh lệch {diff} triệu đồng). Số liệu được giữ đúng như văn bản; cần Sở TT&TT xác minh."),
     "plan-sum-mismatch": (W, "Văn bản gốc ({section}): {total_label} là {total}, nhưng tổng các thành phần ({parts}) là {computed}."),
-    "plan-timeframe-outside-period": (W, "Văn bản gốc: nhiệm vụ TT {tt} có thời gian triển khai {timeframe}, nằm ngoài giai đoạn {start}–{end} của kế hoạch."),
+    "plan-timeframe-outside-period": (W, "Văn bản gốc: nhiệm vụ TT {tt} có thời gian triển khai {timeframe}, vượt ra ngoài giai đoạn {start}–{end} của kế hoạch."),
     "plan-citation-date-mismatch": (W, "Văn bản gốc dẫn {kind} {ref} với ngày khác nhau: {dates}."),
     "plan-dangling-document-ref": (W, "Văn bản gốc ({where}) dẫn chiếu “{text}”, nhưng kế hoạch không có phụ lục này (các phụ lục có: {valid})."),
     "plan-indicator-no-target": (E, "Chỉ tiêu “{id}” không có mục tiêu cho cấp {level} mà nó được báo cáo, cũng không có mục tiêu toàn tỉnh."),
