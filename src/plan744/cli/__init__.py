@@ -10,7 +10,7 @@ from plan744.cli import i18n
 
 i18n.install()
 
-from plan744.cli import plan_cmd, report_cmd, submission_cmd, validate_cmd  # noqa: E402
+from plan744.cli import doctor_cmd, plan_cmd, report_cmd, submission_cmd, validate_cmd  # noqa: E402
 
 app = typer.Typer(
     name="plan744",
@@ -25,6 +25,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("new-report")(submission_cmd.new_report)
 app.command("schema")(submission_cmd.schema)
 app.command("report")(report_cmd.report)
+app.command("doctor")(doctor_cmd.doctor)
 
 _DEBUG = False
 
