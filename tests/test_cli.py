@@ -152,6 +152,7 @@ def test_every_command_has_vietnamese_help() -> None:
         text = out(proc)
         assert proc.returncode == 0, args
         assert "Show this message" not in text and "Tùy chọn" in text, args
+        assert "[OPTIONS]" not in text and "<bool>" not in text and "Usage:" not in text, args
 
 
 def test_runs_outside_a_checkout_with_the_plan_it_names(tmp_path: Path) -> None:

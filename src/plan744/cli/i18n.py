@@ -11,6 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
+_TYPE_NAMES = {"<bool>": "", "<str>": "<chữ>", "<int>": "<số>", "<path>": "<đường dẫn>", "<list[str]>": "<…>",
+               "<file>": "<tệp>", "<directory>": "<thư mục>"}
+_USAGE_WORDS = {"[OPTIONS]": "[TÙY CHỌN]", "COMMAND [ARGS]...": "LỆNH [THAM SỐ]..."}
 
 
 def install() -> None:
@@ -42,6 +45,27 @@ def install() -> None:
                 return opt
 
             cls.get_help_option = get_help_option  # type: ignore[method-assign]
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    try:
+        from typer import core as tcore
+
+        original_display = tcore._TyperParameter.display_type
+
+        def display_type(self: Any, ctx: Any) -> Any:
+            shown = original_display(self, ctx)
+            return _TYPE_NAMES.get(shown, shown)
+
+        tcore._TyperParameter.display_type = display_type  # type: ignore[method-assign]
+        tcore._TyperParameter.display_type_rich = display_type  # type: ignore[method-assign]
+
+        for cls in (tcore.TyperCommand, tcore.TyperGroup):
+            original_pieces = cls.collect_usage_pieces
+
+            def collect_usage_pieces(self: Any, ctx: Any, _original: Any = original_pieces) -> list[str]:
+                return [_USAGE_WORDS.get(piece, piece) for piece in _original(self, ctx)]
+
+            cls.collect_usage_pieces = collect_usage_pieces  # type: ignore[method-assign]
     except (ImportError, AttributeError):  # pragma: no cover
         pass
     try:

@@ -16,7 +16,7 @@ PROGRESS_FROM = 200  # files; below this a run is too short for a progress bar t
 
 
 def validate(
-    paths: List[str] = typer.Argument(..., help="Tệp, thư mục (duyệt cả thư mục con) hoặc mẫu glob, ví dụ data/reports/2022/*.yaml."),
+    paths: List[str] = typer.Argument(..., metavar="ĐƯỜNG_DẪN", help="Tệp, thư mục (duyệt cả thư mục con) hoặc mẫu glob, ví dụ data/reports/2022/*.yaml."),
     plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
     fmt: str = typer.Option("auto", "--format", "-f", help="Định dạng: auto (github khi chạy trên GitHub Actions, còn lại text), text, json hoặc github."),
     strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo như lỗi (mã thoát 1)."),
