@@ -106,4 +106,6 @@ def test_tasks_and_narrative_are_attributed(report) -> None:
     (area,) = report.areas
     drill = next(t for t in area.tasks if t.task.id == "IV.1.1")
     assert [(a.unit.code, a.status) for a in drill.accounts] == [("H1", "dang_trien_khai"), ("S1", "hoan_thanh")]
+    assert drill.counts == [("dang_trien_khai", 1), ("hoan_thanh", 1)]
+    assert drill.lagging == ()
     assert [g.kind_name for g in report.proposals] == ["Sở", "Huyện"]

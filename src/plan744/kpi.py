@@ -22,6 +22,7 @@ from plan744.plan_model import ALL_LEVELS, AppendixTask, Indicator, Plan, Target
 from plan744.submission import STATUS_LABELS, Submission
 
 HUNDRED = Decimal(100)
+LAGGING = ("chua_trien_khai", "cham_tien_do", "tam_dung")
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,11 +372,17 @@ class TaskResult:
     accounts: tuple[Account, ...]
 
     @property
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> list[tuple[str, int]]:
+        """(status, number of units), in the order of the status list, zero counts left out."""
         out: dict[str, int] = defaultdict(int)
         for a in self.accounts:
             out[a.status] += 1
-        return dict(out)
+        return [(status, out[status]) for status in STATUS_LABELS if out[status]]
+
+    @property
+    def lagging(self) -> tuple[Account, ...]:
+        """Accounts of units that have not started, are behind, or stopped: what the report must name."""
+        return tuple(a for a in self.accounts if a.status in LAGGING)
 
 
 @dataclass(frozen=True)
