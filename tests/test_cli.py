@@ -161,3 +161,24 @@ def test_runs_outside_a_checkout_with_the_plan_it_names(tmp_path: Path) -> None:
     proc = run_cli("plan", "check", "--plan", "plan.yaml", cwd=tmp_path)
     assert proc.returncode == 0, out(proc)
     assert "Kế hoạch: plan.yaml (chỉ định bằng --plan)" in out(proc)
+
+
+def test_readme_examples_are_valid(tmp_path: Path) -> None:
+    """The README's complete example passes validation as written; its indicator fragment names
+    real indicators and levels."""
+    import re
+
+    import yaml
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Mẫu một tệp báo cáo đầy đủ"):]
+    complete, fragment = re.findall(r"```yaml\n(.*?)```", section, re.S)[:2]
+    target = tmp_path / "2022" / "TTCNTT.yaml"
+    target.parent.mkdir()
+    target.write_text(complete, encoding="utf-8")
+    proc = run_cli("validate", "--strict", str(target))
+    assert proc.returncode == 0, out(proc)
+    plan = yaml.safe_load((REPO / "data" / "plan.yaml").read_text(encoding="utf-8"))
+    levels = {i["id"]: i["levels"] for i in plan["indicators"]}
+    for ind_id, per_level in yaml.safe_load(fragment)["indicators"].items():
+        assert set(per_level) <= set(levels[ind_id]), ind_id

@@ -15,7 +15,13 @@ from plan744.kpi import YearReport, year_report
 from plan744.loading import discover, load_plan, validate_files
 from plan744.render import Issuance, ReportContext, build_datetime, render_html, render_pdf
 
-FORMATS = ("html", "pdf", "all")
+FORMATS = ("html", "pdf", "docx", "all")
+ALL_FORMATS = ("html", "pdf", "docx")
+DOCX_TEMPLATE = "report.docx"  # in the templates folder, beside report.html
+
+
+class ReportError(Exception):
+    """A report that cannot be built for a reason the user can fix (e.g. a broken Word template)."""
 
 
 @dataclass
@@ -25,7 +31,7 @@ class ReportRequest:
     data_dir: Path
     templates: Path
     out_dir: Path
-    formats: tuple[str, ...]  # "html", "pdf"
+    formats: tuple[str, ...]  # "html", "pdf", "docx"
     issuance: Issuance = field(default_factory=Issuance)
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -73,4 +79,11 @@ def build(req: ReportRequest) -> ReportOutcome:
         outputs[f"{stem}.html"] = html.encode("utf-8")
     if "pdf" in req.formats:
         outputs[f"{stem}.pdf"] = render_pdf(html, ctx.generated)
+    if "docx" in req.formats:
+        from plan744.render_docx import DocxTemplateError, render_docx  # python-docx only when asked for
+
+        try:
+            outputs[f"{stem}.docx"] = render_docx(html, req.templates / DOCX_TEMPLATE)
+        except DocxTemplateError as exc:
+            raise ReportError(str(exc)) from exc
     return ReportOutcome(findings, len(files), report, outputs)

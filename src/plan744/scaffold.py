@@ -71,8 +71,10 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str) -> str:
                 out.append(f"      numerator:  # tử số: {_comment(ind.numerator)}")
                 out.append(f"      denominator:  # mẫu số: {_comment(ind.denominator)}")
         out.append("")
-    own = [t for t in plan.appendix if t.lead == unit_code]
-    shared = [t for t in plan.appendix if t.lead != unit_code and plan.leads(t, unit_code)]
+    # Only tasks whose timeframe covers the year: others are not reported that year.
+    in_time = [t for t in plan.appendix if t.timeframe.start <= year <= t.timeframe.end]
+    own = [t for t in in_time if t.lead == unit_code]
+    shared = [t for t in in_time if t.lead != unit_code and plan.leads(t, unit_code)]
     if own or shared:
         out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì; tiền tính bằng triệu đồng")
         out.append(f"  # status: {STATUS_HELP}")

@@ -26,7 +26,7 @@ JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a sec
 JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # identity: two files are never "equal"
 class SubmissionFile:
     """A parsed submission and where it came from."""
 
@@ -61,7 +61,8 @@ def check_submissions(
     context: Sequence[SubmissionFile] = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
-    everything = list(targets) + [c for c in context if c not in targets]
+    target_files = {t.source.file for t in targets}
+    everything = list(targets) + [c for c in context if c.source.file not in target_files]
     findings: list[Finding] = []
     for sf in targets:
         out = _Out(sf)

@@ -13,7 +13,7 @@ from plan744.cli.common import EXIT_INVALID, EXIT_OK, PLAN_HELP, choose_plan, fa
 
 def report(
     year: int = typer.Option(..., "--year", "-y", help="Năm báo cáo, ví dụ 2022."),
-    fmt: str = typer.Option("all", "--format", "-f", help="html, pdf hoặc all (cả hai)."),
+    fmt: str = typer.Option("all", "--format", "-f", help="html, pdf, docx (bản Word để chỉnh sửa) hoặc all (cả ba)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Thư mục ghi báo cáo."),
     plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
     data: Optional[Path] = typer.Option(None, "--data", help="Thư mục báo cáo của các đơn vị (mặc định: data/reports)."),
@@ -22,10 +22,10 @@ def report(
     ngay: Optional[str] = typer.Option(None, "--ngay", help="Ngày ban hành, dạng năm-tháng-ngày (để trống khi lập dự thảo)."),
     nguoi_ky: Optional[str] = typer.Option(None, "--nguoi-ky", help="Họ tên người ký (để trống khi lập dự thảo)."),
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch của cả tỉnh cho một năm, từ báo cáo của các đơn vị (HTML và PDF)."""
+    """Lập báo cáo kết quả thực hiện kế hoạch của cả tỉnh cho một năm, từ báo cáo của các đơn vị (HTML, PDF và bản Word)."""
     from plan744.atomic import write_atomic
     from plan744.render import Issuance
-    from plan744.report_build import FORMATS, ReportRequest, build
+    from plan744.report_build import ALL_FORMATS, FORMATS, ReportError, ReportRequest, build
     from plan744.reporters import emit
     from plan744.resources import defaults
 
@@ -45,12 +45,16 @@ def report(
         data_dir=data or d.reports,
         templates=templates or d.templates,
         out_dir=out,
-        formats=("html", "pdf") if fmt == "all" else (fmt,),
+        formats=ALL_FORMATS if fmt == "all" else (fmt,),
         issuance=Issuance(so, issue_date, nguoi_ky),
     )
     say(choice.describe())
     say(f"Số liệu: {req.data_dir}")
-    outcome = build(req)
+    try:
+        outcome = build(req)
+    except ReportError as exc:
+        say(f"Chưa lập báo cáo: {exc} (không tệp nào được ghi).")
+        raise typer.Exit(EXIT_INVALID) from None
     if not outcome.ok:
         emit(outcome.findings, outcome.files_checked, "text")
         say("Chưa lập báo cáo: cần sửa các lỗi trên trước (không tệp nào được ghi).")
