@@ -112,21 +112,23 @@ def discover(args: Iterable[str]) -> tuple[list[Path], list[Finding]]:
     return list(found), findings
 
 
-def data_root(path: Path) -> Path:
-    """The folder holding the year folders: `data/reports` for `data/reports/2022/X.yaml`."""
-    parent = path.resolve().parent
-    return parent.parent if parent.name.isdigit() and len(parent.name) == 4 else parent
+def _year_folder(path: Path) -> bool:
+    name = path.parent.name
+    return len(name) == 4 and name.isdigit()
 
 
 def context_files(targets: Iterable[Path]) -> list[Path]:
-    """The other submissions on file beside the targets, for cross-file checks."""
+    """The other submissions on file beside the targets, for cross-file checks: for
+    `data/reports/2022/X.yaml`, every `data/reports/<year>/*.yaml`. A file outside a year
+    folder has no context (we never scan a user's whole folder tree)."""
     wanted = {t.resolve() for t in targets}
-    roots = {data_root(t) for t in targets}
+    roots = {t.resolve().parent.parent for t in targets if _year_folder(t.resolve())}
     out = []
     for root in sorted(roots):
-        for p in sorted(root.rglob("*")):
-            if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and p.resolve() not in wanted:
-                out.append(p)
+        for year_dir in sorted(d for d in root.iterdir() if d.is_dir() and len(d.name) == 4 and d.name.isdigit()):
+            for p in sorted(year_dir.iterdir()):
+                if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and p.resolve() not in wanted:
+                    out.append(p)
     return out
 
 

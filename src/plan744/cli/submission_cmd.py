@@ -68,7 +68,9 @@ def schema(
     from plan744.atomic import write_atomic
     from plan744.schema import submission_schema
 
-    p = None if generic else _plan_or_exit(plan)[0]
+    p, choice = (None, None) if generic else _plan_or_exit(plan)
+    if choice is not None:
+        say(choice.describe())
     text = json.dumps(submission_schema(p), ensure_ascii=False, indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
