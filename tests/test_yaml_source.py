@@ -106,3 +106,11 @@ YAMLISH = st.lists(
 def test_no_yaml_like_text_makes_the_loader_raise(text: str) -> None:
     doc = load_yaml(text.encode("utf-8"), "t.yaml")
     assert doc.data is None or doc.ok
+
+
+def test_windows_line_endings_and_bom_from_notepad() -> None:
+    raw = "\ufeffunit: STTTT\r\nnarrative:\r\n  highlights: Kết quả\r\n".encode("utf-8")
+    doc = load_yaml(raw, "t.yaml")
+    assert doc.findings == []
+    assert doc.data == {"unit": "STTTT", "narrative": {"highlights": "Kết quả"}}
+    assert doc.source.values[("narrative", "highlights")] == (3, 15)

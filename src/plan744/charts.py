@@ -6,6 +6,7 @@ attribute except numbers we computed.
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 from typing import Sequence
 
@@ -49,10 +50,13 @@ def indicators_chart(results: Sequence[IndicatorResult], title: str) -> Markup:
         out.append(f'<text x="{x:.1f}" y="{TOP - 11}" font-size="11" text-anchor="middle">{pct}%</text>')
     for i, r in enumerate(rows):
         y = TOP + i * ROW
-        label = f"{r.indicator.name} ({r.scope_name.lower()})"
-        if len(label) > 46:
-            label = label[:45] + "…"
-        out.append(f'<text x="{LABEL_W - 6}" y="{y + 17}" font-size="11" text-anchor="end">{escape(label)}</text>')
+        # Two lines of about 44 characters: long names keep their scope ("cấp xã") visible.
+        lines = textwrap.wrap(f"{r.indicator.name} ({r.scope_name.lower()})", 44)
+        if len(lines) > 2:
+            lines = [lines[0], lines[1][:42] + "… (" + r.scope_name.lower() + ")"]
+        for k, line in enumerate(lines):
+            dy = 17 if len(lines) == 1 else 11 + 12 * k
+            out.append(f'<text x="{LABEL_W - 6}" y="{y + dy}" font-size="10.5" text-anchor="end">{escape(line)}</text>')
         fill = OK_FILL if r.status in (Status.REACHED, Status.STRETCH) else NO_FILL
         x_end = _x(r.percent, scale)
         out.append(f'<rect x="{LABEL_W}" y="{y + 6}" width="{x_end - LABEL_W:.1f}" height="14" fill="{fill}"/>')

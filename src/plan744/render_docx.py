@@ -109,7 +109,7 @@ def render_docx(html: str, template: Path) -> bytes:
             body.remove(child)
     section = doc.sections[-1]
     width = section.page_width - section.left_margin - section.right_margin
-    writer = _Writer(doc)
+    writer = _Writer(doc, _css_column_shares(" ".join(tree.xpath("//style/text()"))))
     writer.blocks(tree.find("body"), _Sink(doc, width, NORMAL, fresh=False), ())
     stamp = _generated(tree)
     _metadata(doc, tree, stamp)
@@ -228,7 +228,7 @@ def _collapse(runs: list[_Run], pre: bool = False) -> list[_Run]:
             out.append(r)
             after_space = True
             continue
-        text = r.text if pre else re.sub(r"\s+", " ", r.text)
+        text = r.text if pre else re.sub(r"[ \t\n\r\f]+", " ", r.text)  # not U+00A0, as in HTML
         if after_space and not pre:
             text = text.lstrip(" ")
         if text:
@@ -254,6 +254,13 @@ class _Sink:
         self.width = int(width)  # EMU
         self.default_style = default_style
         self._unused_first = fresh  # a new cell already holds one empty paragraph
+        if fresh:  # in the cell's style even if nothing is written in it (an empty total cell)
+            container.paragraphs[0].style = default_style
+
+    @property
+    def element(self) -> Any:
+        """The XML element that holds the blocks: w:body or w:tc."""
+        return self.container._tc if hasattr(self.container, "_tc") else self.container.element.body
 
     def paragraph(self, style: str) -> Any:
         if self._unused_first:
@@ -264,9 +271,17 @@ class _Sink:
         return self.container.add_paragraph(style=style)
 
 
+def _css_column_shares(css: str) -> dict[tuple[str, str], float]:
+    """Column widths the stylesheet sets, as in `table.indicators .col-name { width: 30%; }`:
+    (table class, header cell class) -> share of the table's width."""
+    rule = re.compile(r"table\.([\w-]+)\s+(?:th)?\.([\w-]+)\s*\{\s*width:\s*(\d+(?:\.\d+)?)%\s*;?\s*\}")
+    return {(t, c): float(w) / 100 for t, c, w in rule.findall(css)}
+
+
 class _Writer:
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, shares: dict[tuple[str, str], float]) -> None:
         self.doc = doc
+        self.shares = shares  # column widths set by report.css
 
     def blocks(self, el: Any, sink: _Sink, ancestors: tuple[set[str], ...], base: _Run = _Run()) -> None:
         """Each child of `el`; inline content between block children becomes a paragraph."""
@@ -340,7 +355,11 @@ class _Writer:
 
     def _columns(self, el: Any, sink: _Sink, columns: tuple[tuple[str, float], ...], ancestors: tuple) -> None:
         if _classes(el) & SPACE_BEFORE:
-            sink.paragraph(NORMAL)
+            previous = sink.container.paragraphs[-1] if sink.container.paragraphs else None
+            spacer = sink.paragraph(NORMAL)
+            for par in (previous, spacer):  # the closing sentence goes over with the signature
+                if par is not None:
+                    par.paragraph_format.keep_with_next = True
         widths = _split(sink.width, [share for _, share in columns])
         table = self._new_table(sink, LAYOUT_TABLE, widths)
         row = table.add_row()
@@ -374,7 +393,17 @@ class _Writer:
             return
         cells = [[c for c in tr if _is_element(c) and c.tag in ("td", "th")] for tr, _ in rows]
         ncols = max(sum(_span(c) for c in row) for row in cells)
-        widths = _column_widths(cells, ncols, sink.width)
+        fixed: dict[int, float] = {}
+        for (tr, header), tds in zip(rows, cells):
+            col = 0
+            for td in tds:
+                if header and _span(td) == 1:
+                    share = next((self.shares[(t, c)] for t in _classes(el) for c in _classes(td)
+                                  if (t, c) in self.shares), None)
+                    if share is not None:
+                        fixed[col] = share
+                col += _span(td)
+        widths = _column_widths(cells, ncols, sink.width, fixed)
         table = self._new_table(sink, DATA_TABLE, widths)
         for (tr, header), tds in zip(rows, cells):
             row = table.add_row()
@@ -399,6 +428,9 @@ class _Writer:
                 col += tc.grid_span
 
     def _new_table(self, sink: _Sink, style: str, widths: list[int]) -> Any:
+        blocks = [c for c in sink.element.iterchildren() if c.tag in (qn("w:p"), qn("w:tbl"))]
+        if blocks and blocks[-1].tag == qn("w:tbl"):  # Word joins two tables that touch into one
+            sink.paragraph(CELL_TEXT)
         table = sink.container.add_table(rows=0, cols=len(widths))
         table.style = self.doc.styles[style]
         table.autofit = False
@@ -487,9 +519,9 @@ def _cell_lines(td: Any) -> list[tuple[str, float, bool, bool]]:
     return [("".join(r.text for r in own if not r.brk), TABLE_PT, bold, False), *lines]
 
 
-def _column_widths(rows: list[list[Any]], ncols: int, total: int) -> list[int]:
-    """Like a browser's automatic table layout: each column gets at least its longest word
-    (a number cell: its whole line), the rest of the width goes where the text is long."""
+def _column_extents(rows: list[list[Any]], ncols: int) -> tuple[list[float], list[float]]:
+    """Each column's least width (its longest word; a number cell's whole line) and the width
+    of its longest line, in EMU, cell margins included."""
     least, most = [0.0] * ncols, [0.0] * ncols
     for row in rows:
         col = 0
@@ -502,17 +534,36 @@ def _column_widths(rows: list[list[Any]], ncols: int, total: int) -> list[int]:
                     least[col] = max(least[col], max(_text_width(w, pt, bold, italic) for w in words))
                     most[col] = max(most[col], _text_width(text, pt, bold, italic))
             col += span
-    least_emu = [w + CELL_PAD_EMU for w in least]
-    most_emu = [max(m + CELL_PAD_EMU, lo) for m, lo in zip(most, least_emu)]
-    if sum(least_emu) >= total:
-        shares = [w / sum(least_emu) for w in least_emu]
-    elif sum(most_emu) <= total:
-        shares = [w / sum(most_emu) for w in most_emu]
-    else:
-        room = total - sum(least_emu)
-        extra = [m - lo for m, lo in zip(most_emu, least_emu)]
-        shares = [(lo + room * e / sum(extra)) / total for lo, e in zip(least_emu, extra)]
-    return _split(total, shares)
+    least = [w + CELL_PAD_EMU for w in least]
+    return least, [max(m + CELL_PAD_EMU, lo) for m, lo in zip(most, least)]
+
+
+def _column_widths(rows: list[list[Any]], ncols: int, total: int, fixed: dict[int, float] | None = None) -> list[int]:
+    """Like a browser's automatic table layout: each column gets at least its longest word
+    (a number cell: its whole line); a column whose width the stylesheet sets gets that width
+    (or its least width, if more), the others share the rest, most where the text is long."""
+    least, most = _column_extents(rows, ncols)
+    fixed = {c: max(share * total, least[c]) for c, share in (fixed or {}).items() if c < ncols}
+    free = [c for c in range(ncols) if c not in fixed]
+    room = total - sum(fixed.values())
+    widths = [0.0] * ncols
+    for c, w in fixed.items():
+        widths[c] = w
+    if free:
+        lo, hi = sum(least[c] for c in free), sum(most[c] for c in free)
+        for c in free:
+            if room <= lo:
+                widths[c] = least[c]
+            elif room >= hi:
+                widths[c] = most[c] * room / hi
+            else:
+                widths[c] = least[c] + (room - lo) * (most[c] - least[c]) / (hi - lo)
+    excess = sum(widths) - total
+    slack = [max(0.0, w - lo) for w, lo in zip(widths, least)]
+    if 0 < excess <= sum(slack):  # take it from the columns wider than their longest word
+        widths = [w - excess * sl / sum(slack) for w, sl in zip(widths, slack)]
+    scale = sum(widths) or 1.0
+    return _split(total, [w / scale for w in widths])
 
 
 # --- SVG chart to PNG -------------------------------------------------------------
