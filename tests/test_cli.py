@@ -83,13 +83,15 @@ def test_plan_check_on_broken_plans(tmp_path: Path) -> None:
     text = MINI_PLAN.read_text(encoding="utf-8")
     broken = tmp_path / "broken.yaml"
     broken.write_text(text.replace("    area: cds\n    section: III.2", "    area: khong_co\n    section: III.2")
-                      .replace("    lead: S1\n", "    lead: S7\n"), encoding="utf-8")
+                      .replace("    lead: S1\n", "    lead: S7\n")
+                      .replace("kind: floor, value: 60,", "kind: floor, value: 160,"), encoding="utf-8")
     proc = run_cli("plan", "check", "--plan", str(broken), "--format", "json")
     assert proc.returncode == 1
     found = {(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"]}
     lines = broken.read_text(encoding="utf-8").splitlines()
     assert ("plan-unknown-ref", lines.index("    area: khong_co") + 1) in found
     assert ("plan-unknown-ref", lines.index("    lead: S7") + 1) in found
+    assert any(code == "plan-percent-range" for code, _ in found)
     syntax = tmp_path / "syntax.yaml"
     syntax.write_text(text.replace("period: {start: 2021, end: 2023}", "period: {start: 2021, end: 2023"), encoding="utf-8")
     proc = run_cli("plan", "check", "--plan", str(syntax))

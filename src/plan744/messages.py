@@ -81,7 +81,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "plan-dangling-document-ref": (W, "Văn bản gốc ({where}) dẫn chiếu “{text}”, nhưng kế hoạch không có phụ lục này (các phụ lục có: {valid})."),
     "plan-indicator-no-target": (E, "Chỉ tiêu “{id}” không có mục tiêu cho cấp {level} mà nó được báo cáo, cũng không có mục tiêu toàn tỉnh."),
     "plan-target-scope": (E, "Phạm vi mục tiêu “{scope}” không phải một cấp của chỉ tiêu này ({valid}) hay “toan_tinh”."),
-    "plan-percent-range": (E, "Mục tiêu {value}% nằm ngoài khoảng 0–100%."),
+    "plan-percent-range": (E, "Mục tiêu {percent}% nằm ngoài khoảng 0–100%."),
     "plan-deadline-before-period-end": (W, "Hạn nộp báo cáo ({deadline}) sớm hơn ngày kết thúc kỳ số liệu ({end})."),
     # --- a unit's submission ----------------------------------------------------------
     "sub-unit-unknown": (E, "Mã đơn vị “{unit}” không có trong danh sách đơn vị của kế hoạch.{hint}"),
@@ -145,7 +145,7 @@ def make(
 ) -> Finding:
     """Build a finding from the catalogue; `params` fill the message template."""
     default_severity, template = CATALOGUE[code]
-    message = template.format(**params) if params else template
+    message = template.format(**params)
     return Finding(
         code=code,
         severity=severity or default_severity,

@@ -143,7 +143,7 @@ def _targets(c: _Checker) -> None:
             for field in ("value", "stretch"):
                 v = getattr(t, field)
                 if ind.measure == "count" and v is not None and v > 100:
-                    c.add("plan-percent-range", ("indicators", i, "targets", j, field), value=v)
+                    c.add("plan-percent-range", ("indicators", i, "targets", j, field), percent=v)
         if ALL_LEVELS not in scopes:
             for lv in ind.levels:
                 if lv not in scopes:
