@@ -21,7 +21,7 @@ DATA = REPO / "data" / "reports"
 def bundled():
     plan = load_plan(REPO / "data" / "plan.yaml").plan
     files, _ = discover([str(DATA)])
-    parsed, findings = validate_files(plan, files, today=dt.date.today(), with_context=False)
+    parsed, findings = validate_files(plan, files, today=dt.date.today(), with_context=False, keep=True)
     return plan, [sf.submission for sf in parsed], findings
 
 

@@ -6,6 +6,7 @@ This is the I/O edge around the pure core (yaml_source, models, checks).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import glob
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,14 @@ from plan744.plan_checks import check_plan
 from plan744.plan_model import Plan
 from plan744.pydantic_findings import validate_model
 from plan744.submission import Submission
-from plan744.submission_checks import SubmissionFile, check_submissions
+from plan744.submission_checks import (
+    FileRecord,
+    SubmissionFile,
+    check_across,
+    check_file,
+    locate_with,
+    record_of,
+)
 from plan744.yaml_source import MAX_BYTES, SourceMap, YamlDocument, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -138,23 +146,51 @@ def validate_files(
     *,
     today: dt.date,
     with_context: bool = True,
+    keep: bool = False,
     progress: Callable[[], None] | None = None,
 ) -> tuple[list[SubmissionFile], list[Finding]]:
-    """Parse and check every file; returns the valid submissions and all findings."""
+    """Parse and check every file. Each file is checked as soon as it is read and only a small
+    record of it is kept for the cross-file checks, so memory does not grow with the whole
+    parse of every file; `keep=True` also returns the parsed submissions (for the report)."""
     findings: list[Finding] = []
     parsed: list[SubmissionFile] = []
-    for path in files:
-        sf, fs = load_submission(path)
-        findings += fs
-        if sf is not None:
-            parsed.append(sf)
-        if progress:
-            progress()
-    context: list[SubmissionFile] = []
-    if with_context:
-        for path in context_files(files):
-            sf, _ = load_submission(path)  # problems in those files are theirs, reported when they are validated
+    records: list[FileRecord] = []
+    # Nothing made here forms reference cycles worth collecting mid-run; the collector's
+    # repeated scans of the growing heap cost more than the parsing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in files:
+            sf, fs = load_submission(path)
+            findings += fs
             if sf is not None:
-                context.append(sf)
-    findings += check_submissions(plan, parsed, context, today=today)
+                findings += check_file(plan, sf, today)
+                records.append(record_of(sf))
+                if keep:
+                    parsed.append(sf)
+            if progress:
+                progress()
+        context: list[FileRecord] = []
+        if with_context:
+            for path in context_files(files):
+                sf, _ = load_submission(path)  # problems in those files are theirs, reported when they are validated
+                if sf is not None:
+                    context.append(record_of(sf))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    findings += locate_findings(check_across(plan, records, context))
     return parsed, findings
+
+
+def locate_findings(findings: list[Finding]) -> list[Finding]:
+    """Fill in the position of findings that carry only a path, re-reading their files once."""
+    sources: dict[str, SourceMap] = {}
+    out = []
+    for f in findings:
+        if f.line == 0 and f.path and f.file:
+            if f.file not in sources:
+                sources[f.file] = read_yaml_file(Path(f.file)).source
+            f = locate_with(f, sources[f.file])
+        out.append(f)
+    return out

@@ -65,7 +65,7 @@ def build(req: ReportRequest) -> ReportOutcome:
         return ReportOutcome([make("path-not-found", file=str(req.data_dir), name=str(req.data_dir))])
     files, findings = discover([str(req.data_dir)])
     files = [f for f in files if _relevant(f, req.year)]
-    parsed, more = validate_files(plan, files, today=req.today, with_context=False)
+    parsed, more = validate_files(plan, files, today=req.today, with_context=False, keep=True)
     findings += more
     if any(f.is_error for f in findings):
         return ReportOutcome(findings, len(files))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
@@ -55,23 +55,85 @@ def _hint(word: str, choices: Iterable[str]) -> str:
     return f" Có phải ý là “{close[0]}”?" if close else ""
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class FileRecord:
+    """What the cross-file checks need of one submission, with the positions they report at.
+    A few hundred bytes, so `validate` keeps one per file instead of the whole parse."""
+
+    file: str
+    unit: str
+    year: int
+    unit_pos: tuple[int, int]
+    # (index in the appendix list, TT, disbursed, position of `disbursed`)
+    disbursed: tuple[tuple[int, int, Decimal, tuple[int, int]], ...]
+    # (indicator, level, side) -> figure. No positions: a jump is rare, so its finding carries
+    # only the path and the caller locates it (loading.locate_findings re-reads that file).
+    figures: dict[tuple[str, str, str], int | Decimal]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.unit, self.year)
+
+    def finding(self, code: str, pos: tuple[int, int], path: tuple, **params: Any) -> Finding:
+        return make(code, file=self.file, line=pos[0], column=pos[1], path=path, **params)
+
+
+def record_of(sf: SubmissionFile) -> FileRecord:
+    sub, locate = sf.submission, sf.source.locate
+    return FileRecord(
+        file=sf.source.file,
+        unit=sub.unit,
+        year=sub.year,
+        unit_pos=locate(("unit",)),
+        disbursed=tuple((i, rep.tt, rep.disbursed, locate(("appendix", i, "disbursed")))
+                        for i, rep in enumerate(sub.appendix)),
+        figures={
+            _KEYS.setdefault((ind_id, level, side), (ind_id, level, side)): getattr(counts, side)
+            for ind_id, levels in sub.indicators.items()
+            for level, counts in levels.items()
+            for side in ("numerator", "denominator")
+        },
+    )
+
+
+# One shared key tuple per (indicator, level, side): thousands of records then hold references.
+_KEYS: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+
+def check_file(plan: Plan, sf: SubmissionFile, today: dt.date | None = None) -> list[Finding]:
+    """Everything that can be checked with this file and the plan alone."""
+    out = _Out(sf)
+    _check_one(plan, sf, out, today)
+    return out.findings
+
+
+def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[FileRecord] = ()) -> list[Finding]:
+    """Checks that need other files on record: duplicates, cumulative spending, jumps.
+    Reports only on `targets`."""
+    target_files = {t.file for t in targets}
+    everything = list(targets) + [c for c in context if c.file not in target_files]
+    return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
+
+
 def check_submissions(
     plan: Plan,
     targets: Sequence[SubmissionFile],
     context: Sequence[SubmissionFile] = (),
     today: dt.date | None = None,
 ) -> list[Finding]:
-    target_files = {t.source.file for t in targets}
-    everything = list(targets) + [c for c in context if c.source.file not in target_files]
-    findings: list[Finding] = []
-    for sf in targets:
-        out = _Out(sf)
-        _check_one(plan, sf, out, today)
-        findings += out.findings
-    findings += _duplicates(targets, everything)
-    findings += _cumulative(plan, targets, everything)
-    findings += _jumps(plan, targets, everything)
-    return findings
+    """All checks on parsed files held in memory (findings fully located)."""
+    findings = [f for sf in targets for f in check_file(plan, sf, today)]
+    sources = {sf.source.file: sf.source for sf in targets}
+    return findings + [
+        locate_with(f, sources[f.file]) if f.line == 0 and f.file in sources else f
+        for f in check_across(plan, [record_of(t) for t in targets], [record_of(c) for c in context])
+    ]
+
+
+def locate_with(finding: Finding, source: SourceMap) -> Finding:
+    """The finding at the position of its path in `source`."""
+    line, column = source.locate(finding.path)
+    return replace(finding, line=line, column=column)
 
 
 def unit_label(plan: Plan, code: str) -> str:
@@ -189,68 +251,58 @@ def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
             out.add("sub-qual-task-missing", ("tasks",), prefer_key=True, id=task.id, title=task.title)
 
 
-def _duplicates(targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
-    by_key: dict[tuple[str, int], list[SubmissionFile]] = defaultdict(list)
-    for sf in everything:
-        by_key[sf.key].append(sf)
-    findings = []
-    for sf in targets:
-        others = [o for o in by_key[sf.key] if o is not sf]
-        for other in others:
-            out = _Out(sf)
-            out.add("sub-duplicate", ("unit",), unit=sf.submission.unit, year=sf.submission.year, other=other.source.file)
-            findings += out.findings
-    return findings
+def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
+    by_key: dict[tuple[str, int], list[FileRecord]] = defaultdict(list)
+    for rec in everything:
+        by_key[rec.key].append(rec)
+    return [
+        rec.finding("sub-duplicate", rec.unit_pos, ("unit",), unit=rec.unit, year=rec.year, other=other.file)
+        for rec in targets
+        for other in by_key[rec.key]
+        if other is not rec
+    ]
 
 
-def _cumulative(plan: Plan, targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
+def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
     # Disbursed per task and year, over every unit that reported it (shared leads add up).
     per_year: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for sf in everything:
-        for rep in sf.submission.appendix:
-            per_year[rep.tt][sf.submission.year] += rep.disbursed
+    for rec in everything:
+        for _, tt, amount, _ in rec.disbursed:
+            per_year[tt][rec.year] += amount
     findings = []
-    for sf in targets:
-        for i, rep in enumerate(sf.submission.appendix):
-            task = plan.appendix_by_tt.get(rep.tt)
-            if task is None or not plan.leads(task, sf.submission.unit):
+    for rec in targets:
+        for i, tt, _, pos in rec.disbursed:
+            task = plan.appendix_by_tt.get(tt)
+            if task is None or not plan.leads(task, rec.unit):
                 continue
-            years = per_year[rep.tt]
-            upto = {y: v for y, v in sorted(years.items()) if y <= sf.submission.year}
+            upto = {y: v for y, v in sorted(per_year[tt].items()) if y <= rec.year}
             cumulative = sum(upto.values(), Decimal(0))
             if cumulative > task.cost:
                 detail = " + ".join(f"{format_number(v)} ({y})" for y, v in upto.items())
-                out = _Out(sf)
-                out.add("sub-cumulative-exceeds-planned", ("appendix", i, "disbursed"), tt=rep.tt,
-                        year=sf.submission.year, cumulative=format_number(cumulative), detail=detail,
-                        planned=format_number(task.cost))
-                findings += out.findings
+                findings.append(rec.finding(
+                    "sub-cumulative-exceeds-planned", pos, ("appendix", i, "disbursed"), tt=tt, year=rec.year,
+                    cumulative=format_number(cumulative), detail=detail, planned=format_number(task.cost)))
     return findings
 
 
-def _jumps(plan: Plan, targets: Sequence[SubmissionFile], everything: Sequence[SubmissionFile]) -> list[Finding]:
-    by_key = {sf.key: sf for sf in everything}
+def _jumps(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
+    by_key = {rec.key: rec for rec in everything}
     findings = []
-    for sf in targets:
-        prev = by_key.get((sf.submission.unit, sf.submission.year - 1))
+    for rec in targets:
+        prev = by_key.get((rec.unit, rec.year - 1))
         if prev is None:
             continue
-        out = _Out(sf)
-        for ind_id, levels in sf.submission.indicators.items():
+        for (ind_id, level, side), now in rec.figures.items():
             ind = plan.indicators_by_id.get(ind_id)
-            if ind is None:
+            then = prev.figures.get((ind_id, level, side))
+            if ind is None or then is None or level not in plan.levels_by_code:
                 continue
-            for level, counts in levels.items():
-                before = prev.submission.indicators.get(ind_id, {}).get(level)
-                if before is None:
-                    continue
-                for side, label in (("denominator", ind.denominator), ("numerator", ind.numerator)):
-                    now, then = getattr(counts, side), getattr(before, side)
-                    small, big = sorted((now, then))
-                    if big >= JUMP_MIN and (small == 0 or big / small >= JUMP_RATIO):
-                        ratio = "∞" if small == 0 else format_number((Decimal(big) / Decimal(small)).quantize(Decimal("0.1")))
-                        out.add("sub-jump", ("indicators", ind_id, level, side), prev_year=prev.submission.year,
-                                year=sf.submission.year, what=f"{label.lower()} ({ind_id}, {plan.levels_by_code[level].name})",
-                                prev=format_number(then), current=format_number(now), ratio=ratio)
-        findings += out.findings
+            small, big = sorted((now, then))
+            if big >= JUMP_MIN and (small == 0 or big / small >= JUMP_RATIO):
+                ratio = "∞" if small == 0 else format_number((Decimal(big) / Decimal(small)).quantize(Decimal("0.1")))
+                label = ind.denominator if side == "denominator" else ind.numerator
+                findings.append(rec.finding(
+                    "sub-jump", (0, 0), ("indicators", ind_id, level, side), prev_year=prev.year, year=rec.year,
+                    what=f"{label.lower()} ({ind_id}, {plan.levels_by_code[level].name})",
+                    prev=format_number(then), current=format_number(now), ratio=ratio))
     return findings

@@ -137,10 +137,16 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     if text is None:
         return YamlDocument(None, source, findings)
     builder = _Builder(source)
+    parser = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if builder.feed(event):
+        # The parser's events one by one (yaml.parse adds a generator layer per event).
+        parser = _Loader(text)
+        get_event, feed = parser.get_event, builder.feed
+        event = get_event()
+        while event is not None:
+            if feed(event):
                 break
+            event = get_event()
     except _Abort:
         return YamlDocument(None, source, builder.findings)
     except yaml.MarkedYAMLError as exc:
@@ -149,6 +155,9 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     except yaml.YAMLError as exc:  # errors without a mark (rare: reader errors)
         builder.findings.append(make("yaml-syntax", file=file, line=1, column=1, detail=str(exc)))
         return YamlDocument(None, source, builder.findings)
+    finally:
+        if parser is not None:
+            parser.dispose()
     if builder.documents == 0 and not builder.findings:
         builder.findings.append(make("yaml-empty", file=file, line=1, column=1))
     data = None if any(f.is_error for f in builder.findings) else builder.result
@@ -201,6 +210,37 @@ class _Builder:
     def feed(self, event: Any) -> bool:
         """Consume one event; True to stop reading (a second document)."""
         kind = type(event)
+        stack = self.stack
+        if kind is _SCALAR and stack and event.anchor is None and event.tag is None:
+            # The common case, inlined: a plain scalar inside a mapping or a list.
+            frame = stack[-1]
+            container, path, key = frame[0], frame[1], frame[2]
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            text = event.value
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            if container.__class__ is dict:
+                if key is _NO_KEY:  # this scalar is a key
+                    first_lines = frame[3]
+                    if text in first_lines:
+                        self._error("yaml-duplicate-key", event, path + (text,), key=text, first_line=first_lines[text])
+                        frame[2] = _DUPLICATE
+                    else:
+                        first_lines[text] = pos[0]
+                        self.source.keys[path + (text,)] = pos
+                        frame[2] = text
+                    return False
+                value = resolve_plain(text) if event.implicit[0] and not event.style else text
+                self.source.values[path + (key if key is not _DUPLICATE else "<duplicate>",)] = pos
+                if key is not _DUPLICATE:
+                    container[key] = value
+                frame[2] = _NO_KEY
+                return False
+            value = resolve_plain(text) if event.implicit[0] and not event.style else text
+            self.source.values[path + (len(container),)] = pos
+            container.append(value)
+            return False
         if kind is yaml.ScalarEvent:
             self._check_node(event)
             path = self._child_path()
@@ -268,6 +308,7 @@ class _Sentinel:
 
 
 _NO_KEY = _Sentinel()
+_SCALAR = yaml.ScalarEvent
 _DUPLICATE = _Sentinel()
 
 
