@@ -184,3 +184,27 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
     levels = {i["id"]: i["levels"] for i in plan["indicators"]}
     for ind_id, per_level in yaml.safe_load(fragment)["indicators"].items():
         assert set(per_level) <= set(levels[ind_id]), ind_id
+
+
+def test_validate_imports_neither_typer_nor_weasyprint() -> None:
+    """Start-up of the command run on every commit: no typer (the fast path) and no WeasyPrint."""
+    import subprocess
+    import sys
+
+    target = str(CASES / "valid" / "basic" / "reports" / "2022" / "S1.yaml")
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "plan744", "validate", *MINI, target],
+                          capture_output=True, cwd=REPO)
+    assert proc.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
+    assert "plan744.loading" in imported
+    assert not {m for m in imported if m.split(".")[0] in ("typer", "weasyprint", "jinja2", "docx")}
+
+
+def test_validate_fast_path_and_typer_agree_on_usage() -> None:
+    # Understood by the fast path:
+    ok = run_cli("validate", "--plan=" + str(MINI_PLAN), "-fjson", "--no-context", str(CASES / "valid" / "basic" / "reports"))
+    assert ok.returncode == 0 and json.loads(ok.stdout)["errors"] == 0
+    # Not understood: handed to typer, which explains in Vietnamese.
+    bad = run_cli("validate", "--strikt", "x.yaml")
+    assert bad.returncode == 2 and "Không có tùy chọn --strikt" in out(bad)
+    assert run_cli("validate").returncode == 2

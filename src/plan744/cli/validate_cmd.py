@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from plan744.cli.common import EXIT_INVALID, EXIT_OK, PLAN_HELP, choose_plan, fail_usage
-
-PROGRESS_FROM = 200  # files; below this a run is too short for a progress bar to help
+from plan744.cli.console import PLAN_HELP
+from plan744.cli.validate_run import run_validate
 
 
 def validate(
@@ -26,30 +22,4 @@ def validate(
 
     Mã thoát: 0 hợp lệ, 1 có lỗi (hoặc có cảnh báo khi dùng --strict), 2 dùng sai lệnh.
     """
-    from plan744.findings import has_errors
-    from plan744.loading import discover, load_plan, validate_files
-    from plan744.reporters import FORMATS, emit, resolve_format
-
-    if fmt not in FORMATS:
-        raise fail_usage(f"định dạng “{fmt}” không hợp lệ; chọn một trong: {', '.join(FORMATS)}.")
-    fmt = resolve_format(fmt, dict(os.environ))
-    choice = choose_plan(plan)
-    loaded = load_plan(choice.path, checks=False)
-    if loaded.plan is None:
-        emit(loaded.findings, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi, chưa thể kiểm tra báo cáo.")
-        raise typer.Exit(EXIT_INVALID)
-
-    files, findings = discover(paths)
-    show_progress = fmt == "text" and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
-    if show_progress:
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Đang kiểm tra", total=len(files))
-            _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context,
-                                     progress=lambda: bar.advance(task))
-    else:
-        _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context)
-    findings += more
-    emit(findings, len(files), fmt, header=choice.describe(), plan=str(choice.path))
-    raise typer.Exit(EXIT_INVALID if has_errors(findings, strict) else EXIT_OK)
+    raise typer.Exit(run_validate(paths, plan, fmt, strict, context))

@@ -1,0 +1,46 @@
+"""The work of `plan744 validate`, without typer: the typer command and the fast path in
+plan744.entry both call `run_validate`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from plan744.cli.console import EXIT_INVALID, EXIT_OK, EXIT_USAGE, choose_plan, error
+
+PROGRESS_FROM = 200  # files; below this a run is too short for a progress bar to help
+
+
+def run_validate(paths: Sequence[str], plan: Path | None, fmt: str, strict: bool, context: bool) -> int:
+    """The whole command; returns the exit code. Shared with the fast path in plan744.entry."""
+    from plan744.findings import has_errors
+    from plan744.loading import discover, load_plan, validate_files
+    from plan744.reporters import FORMATS, emit, resolve_format
+
+    if fmt not in FORMATS:
+        error(f"định dạng “{fmt}” không hợp lệ; chọn một trong: {', '.join(FORMATS)}.")
+        return EXIT_USAGE
+    fmt = resolve_format(fmt, dict(os.environ))
+    choice = choose_plan(plan)
+    loaded = load_plan(choice.path, checks=False)
+    if loaded.plan is None:
+        emit(loaded.findings, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi, chưa thể kiểm tra báo cáo.")
+        return EXIT_INVALID
+
+    files, findings = discover(paths)
+    show_progress = fmt == "text" and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
+    if show_progress:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Đang kiểm tra", total=len(files))
+            _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context,
+                                     progress=lambda: bar.advance(task))
+    else:
+        _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context)
+    findings += more
+    emit(findings, len(files), fmt, header=choice.describe(), plan=str(choice.path))
+    return EXIT_INVALID if has_errors(findings, strict) else EXIT_OK
