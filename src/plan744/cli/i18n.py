@@ -96,7 +96,10 @@ def usage_error_message(exc: Any) -> str:
         extra = f" Có phải ý là {', '.join(sorted(possible))}?" if possible else ""
         return f"Không có tùy chọn {option}.{extra}"
     if name == "MissingParameter":
-        kind = "tham số" if getattr(param, "param_type_name", "") == "argument" else "tùy chọn"
+        is_argument = getattr(param, "param_type_name", "") == "argument"
+        kind = "tham số" if is_argument else "tùy chọn"
+        if is_argument and getattr(param, "metavar", None):
+            hint = param.metavar  # the name the help shows (ĐƯỜNG_DẪN), not the Python one
         return f"Thiếu {kind} {hint or ''}".rstrip() + "."
     if name == "BadParameter":
         return f"Giá trị không hợp lệ cho {hint}: {exc.message}" if hint else f"Giá trị không hợp lệ: {exc.message}"
