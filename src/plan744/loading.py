@@ -120,9 +120,10 @@ def discover(args: Iterable[str]) -> tuple[list[Path], list[Finding]]:
     return list(found), findings
 
 
-def _year_folder(path: Path) -> bool:
+def folder_year(path: Path) -> int | None:
+    """The year of the folder holding `path` (`data/reports/2022/X.yaml` -> 2022), if it is one."""
     name = path.parent.name
-    return len(name) == 4 and name.isdigit()
+    return int(name) if len(name) == 4 and name.isdigit() else None
 
 
 def context_files(targets: Iterable[Path]) -> list[Path]:
@@ -130,7 +131,7 @@ def context_files(targets: Iterable[Path]) -> list[Path]:
     `data/reports/2022/X.yaml`, every `data/reports/<year>/*.yaml`. A file outside a year
     folder has no context (we never scan a user's whole folder tree)."""
     wanted = {t.resolve() for t in targets}
-    roots = {t.resolve().parent.parent for t in targets if _year_folder(t.resolve())}
+    roots = {t.resolve().parent.parent for t in targets if folder_year(t.resolve()) is not None}
     out = []
     for root in sorted(roots):
         for year_dir in sorted(d for d in root.iterdir() if d.is_dir() and len(d.name) == 4 and d.name.isdigit()):

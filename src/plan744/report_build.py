@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plan744.findings import Finding
 from plan744.kpi import YearReport, year_report
-from plan744.loading import discover, load_plan, validate_files
+from plan744.loading import discover, folder_year, load_plan, validate_files
 from plan744.render import Issuance, ReportContext, build_datetime, render_html, render_pdf
 
 FORMATS = ("html", "pdf", "docx", "all")
@@ -50,8 +50,8 @@ class ReportOutcome:
 
 def _relevant(path: Path, year: int) -> bool:
     """Submissions of later years cannot change this year's report."""
-    folder = path.parent.name
-    return not (folder.isdigit() and len(folder) == 4 and int(folder) > year)
+    folder = folder_year(path)
+    return folder is None or folder <= year
 
 
 def build(req: ReportRequest) -> ReportOutcome:
