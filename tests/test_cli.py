@@ -40,7 +40,8 @@ def test_validate_json_and_github_formats() -> None:
     assert (f["code"], f["line"], f["column"], f["path"]) == (
         "sub-numerator-exceeds", 15, 18, "indicators.van_ban.tinh.numerator")
     gh = run_cli("validate", *MINI, "--format", "github", target).stdout.decode()
-    assert gh.startswith(
+    assert gh.startswith("Kế hoạch: ")
+    assert gh.splitlines()[1].startswith(
         "::error file=tests/cases/invalid/numerator-exceeds/reports/2022/S1.yaml,line=15,col=18,"
         "title=sub-numerator-exceeds::Tử số (2.700) lớn hơn mẫu số (2.000)")
     auto = run_cli("validate", *MINI, target, env={"GITHUB_ACTIONS": "true"}).stdout.decode()

@@ -93,6 +93,7 @@ def emit(findings: list[Finding], files_checked: int, fmt: str, header: str | No
     if fmt == "json":
         sys.stdout.write(to_json(findings, files_checked, **extra) + "\n")
     elif fmt == "github":
-        sys.stdout.write(to_github(findings, files_checked) + "\n")
+        # A plain line (not a workflow command) so the log says which plan was used.
+        sys.stdout.write((header + "\n" if header else "") + to_github(findings, files_checked) + "\n")
     else:
         print_text(findings, files_checked, header=header)
