@@ -114,3 +114,8 @@ def test_windows_line_endings_and_bom_from_notepad() -> None:
     assert doc.findings == []
     assert doc.data == {"unit": "STTTT", "narrative": {"highlights": "Kết quả"}}
     assert doc.source.values[("narrative", "highlights")] == (3, 15)
+
+
+def test_flow_collections_left_open_get_their_own_message() -> None:
+    assert codes("unit: [1, 2\nyear: 2022\n")[0][0] == "yaml-syntax-flow"
+    assert codes("a: {b: 1 c: 2\n")[0][0] in ("yaml-syntax-flow", "yaml-syntax-colon")

@@ -328,6 +328,8 @@ _SYNTAX_PROBLEMS = (
     ("special characters are not allowed", "yaml-syntax-control"),
     ("control characters are not allowed", "yaml-syntax-control"),
     ("did not find expected node content", "yaml-syntax-node"),
+    ("while parsing a flow sequence", "yaml-syntax-flow"),
+    ("while parsing a flow mapping", "yaml-syntax-flow"),
     ("did not find expected <document start>", "yaml-syntax-document"),
     ("found undefined tag handle", "yaml-tag"),
 )
