@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from plan744 import charts
 from plan744.kpi import PATH_TEXT, STATUS_TEXT, YearReport
+from plan744.plan_model import Indicator
 from plan744.submission import STATUS_LABELS
 from plan744.vnformat import (
     format_date,
@@ -73,6 +74,12 @@ def _pct(value: Decimal | None, decimals: int = 1) -> str:
     return format_percent(value, decimals)
 
 
+def indicator_percent(value: Decimal | None, indicator: Indicator) -> str:
+    """A percentage as the report shows it for this indicator: money shares (around 1%) need
+    two decimals to be read, counts one."""
+    return format_percent(value, 2 if indicator.measure == "money" else 1)
+
+
 def _points(value: Decimal | None) -> str:
     if value is None:
         return "—"
@@ -93,6 +100,7 @@ def _environment(templates: Path) -> Environment:
         num=format_number,
         money=format_money_million,
         pct=_pct,
+        ipct=indicator_percent,
         points=_points,
         date_vn=format_date,
         date_short=format_date_short,

@@ -74,6 +74,7 @@ def _summary(r) -> None:  # noqa: ANN001 - a YearReport
     from rich.table import Table
 
     from plan744.kpi import PATH_TEXT, STATUS_TEXT
+    from plan744.render import indicator_percent
     from plan744.vnformat import format_money_million, format_percent
 
     console = Console(highlight=False)
@@ -81,7 +82,7 @@ def _summary(r) -> None:  # noqa: ANN001 - a YearReport
     for col in ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh giá", "Lộ trình"):
         t.add_column(col)
     for res in r.indicators:
-        t.add_row(res.indicator.name, res.scope_name, res.target.wording, format_percent(res.percent, 2 if res.indicator.measure == "money" else 1),
+        t.add_row(res.indicator.name, res.scope_name, res.target.wording, indicator_percent(res.percent, res.indicator),
                   STATUS_TEXT[res.status], PATH_TEXT[res.path_status] if res.path_expected is not None else "—")
     console.print(t)
     c, b = r.completeness, r.budget
