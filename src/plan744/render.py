@@ -67,7 +67,6 @@ class ReportContext:
     report: YearReport
     issuance: Issuance
     generated: dt.datetime
-    plan_path: str
 
 
 def _pct(value: Decimal | None, decimals: int = 1) -> str:

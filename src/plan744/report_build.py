@@ -71,7 +71,7 @@ def build(req: ReportRequest) -> ReportOutcome:
         return ReportOutcome(findings, len(files))
     history = [sf.submission for sf in parsed if sf.submission.year <= req.year]
     report = year_report(plan, req.year, history)
-    ctx = ReportContext(report, req.issuance, build_datetime(), str(req.plan_path))
+    ctx = ReportContext(report, req.issuance, build_datetime())
     html = render_html(ctx, req.templates)
     outputs: dict[str, bytes] = {}
     stem = f"bao-cao-{req.year}"
