@@ -25,7 +25,7 @@ FLOOR = """
 import sys
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from plan744.render import _font_css, _restricted_fetcher, FONTS_DIR
+from plan744.report.html import _font_css, _restricted_fetcher, FONTS_DIR
 html = open(sys.argv[1], encoding="utf-8").read()
 fonts = FontConfiguration()
 fetcher = _restricted_fetcher()

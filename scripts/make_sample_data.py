@@ -699,7 +699,7 @@ def bench_plan_text(plan_text: str, plan, copies: int) -> tuple[str, dict[str, s
 
 
 def load_plan(path: Path):
-    from plan744.loading import load_plan as _load
+    from plan744.readers.loading import load_plan as _load
 
     loaded = _load(path, checks=False)
     if loaded.plan is None:
@@ -727,9 +727,9 @@ def write_files(files: list[tuple[Path, str]], years, out_dir: Path) -> tuple[in
 
 
 def print_summary(plan, files: list[tuple[Path, str]], years) -> None:
-    from plan744.kpi import year_report
-    from plan744.loading import load_submission
-    from plan744.vnformat import format_percent
+    from plan744.core.kpi import year_report
+    from plan744.readers.loading import load_submission
+    from plan744.core.vnformat import format_percent
 
     subs = []
     for path, _ in files:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import MINI_PLAN
-from plan744.loading import discover, load_plan, validate_files
+from plan744.readers.loading import discover, load_plan, validate_files
 
 CASES = Path(__file__).parent / "cases"
 TODAY = dt.date(2024, 6, 30)  # fixed, so "submitted in the future" does not depend on the day the tests run

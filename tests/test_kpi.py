@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI_PLAN
-from plan744.kpi import PathStatus, Ratio, Status, path_value, pooled, target_status, year_report
-from plan744.loading import load_plan, load_submission
-from plan744.plan_model import Target
+from plan744.core.kpi import PathStatus, Ratio, Status, path_value, pooled, target_status, year_report
+from plan744.readers.loading import load_plan, load_submission
+from plan744.core.plan import Target
 
 BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 import unicodedata
 
-from plan744.messages import CATALOGUE, make
+from plan744.core.messages import CATALOGUE, make
 
 RESERVED = {"file", "line", "column", "path", "value", "severity"}  # make()'s own keywords
 

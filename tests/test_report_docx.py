@@ -1,8 +1,8 @@
 """`plan744 report --format docx`: the Word draft, opened with python-docx.
 
 The real CLI in a subprocess on the fictional mini plan (tests/fixtures/plans/mini.yaml) and
-its valid submissions; the figures are checked against plan744.kpi.year_report, formatted
-with plan744.vnformat, and by hand (the comments).
+its valid submissions; the figures are checked against plan744.core.kpi.year_report, formatted
+with plan744.core.vnformat, and by hand (the comments).
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from conftest import MINI_PLAN, REPO, run_cli
-from plan744.kpi import PATH_TEXT, STATUS_TEXT, PathStatus, year_report
-from plan744.loading import load_plan, load_submission
-from plan744.render_docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
-from plan744.vnformat import format_money_million, format_percent
+from plan744.core.kpi import PATH_TEXT, STATUS_TEXT, PathStatus, year_report
+from plan744.readers.loading import load_plan, load_submission
+from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
+from plan744.core.vnformat import format_money_million, format_percent
 
 BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"
 TEMPLATES = REPO / "templates"
@@ -345,7 +345,7 @@ def test_restyling_the_template_restyles_the_report(tmp_path: Path) -> None:
 
 def test_html_and_pdf_alone_do_not_import_python_docx(tmp_path: Path) -> None:
     code = (
-        "import sys; from pathlib import Path; from plan744.report_build import ReportRequest, build; "
+        "import sys; from pathlib import Path; from plan744.report.build import ReportRequest, build; "
         f"o = build(ReportRequest(2022, Path({str(MINI_PLAN)!r}), Path({str(BASIC)!r}), Path({str(TEMPLATES)!r}), "
         f"Path({str(tmp_path)!r}), ('html',))); "
         "assert o.ok and list(o.outputs) == ['bao-cao-2022.html']; "

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from plan744.kpi import Status, year_report
-from plan744.loading import discover, load_plan, validate_files
+from plan744.core.kpi import Status, year_report
+from plan744.readers.loading import discover, load_plan, validate_files
 
 DATA = REPO / "data" / "reports"
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from plan744.vnformat import (
+from plan744.core.vnformat import (
     format_date,
     format_date_short,
     format_money_million,

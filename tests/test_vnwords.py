@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from plan744.vnwords import amount_in_words, amount_in_words_million, number_to_words
+from plan744.core.vnwords import amount_in_words, amount_in_words_million, number_to_words
 
 D = Decimal
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plan744.findings import Finding
-from plan744.yaml_source import MAX_DEPTH, load_yaml
+from plan744.core.findings import Finding
+from plan744.readers.yaml_source import MAX_DEPTH, load_yaml
 
 
 def codes(text: str | bytes) -> list[tuple[str, int, int]]:

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from plan744.plan_model import Plan
-from plan744.submission import Submission
+from plan744.core.plan import Plan
+from plan744.core.submission import Submission
 
 SCHEMA_ID = "https://plan744.invalid/submission.schema.json"
 

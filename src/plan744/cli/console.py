@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from plan744.resources import defaults
+from plan744.readers.project import defaults
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

@@ -24,9 +24,9 @@ def check(
     fmt: str = typer.Option("auto", "--format", "-f", help="Định dạng: auto, text, json hoặc github."),
 ) -> None:
     """Kiểm tra tệp kế hoạch: cấu trúc, tham chiếu, tổng số, thời gian; nêu cả những chỗ chưa khớp trong văn bản gốc."""
-    from plan744.findings import has_errors
-    from plan744.loading import load_plan
-    from plan744.reporters import emit, resolve_format
+    from plan744.core.findings import has_errors
+    from plan744.readers.loading import load_plan
+    from plan744.cli.reporters import emit, resolve_format
 
     choice = choose_plan(plan)
     fmt = resolve_format(fmt, dict(os.environ))
@@ -45,8 +45,8 @@ def show(
     fmt: str = typer.Option("text", "--format", "-f", help="Định dạng: text (bảng) hoặc json."),
 ) -> None:
     """Xem các chỉ tiêu và danh mục nhiệm vụ, dự án của kế hoạch."""
-    from plan744.loading import load_plan
-    from plan744.reporters import emit
+    from plan744.readers.loading import load_plan
+    from plan744.cli.reporters import emit
 
     choice = choose_plan(plan)
     loaded = load_plan(choice.path, checks=False)
@@ -64,8 +64,8 @@ def _print_tables(plan) -> None:  # noqa: ANN001 - a Plan
     from rich.console import Console
     from rich.table import Table
 
-    from plan744.plan_model import ALL_LEVELS
-    from plan744.vnformat import format_number
+    from plan744.core.plan import ALL_LEVELS
+    from plan744.core.vnformat import format_number
 
     console = Console(highlight=False)
     doc = plan.document

@@ -23,11 +23,11 @@ def report(
     nguoi_ky: Optional[str] = typer.Option(None, "--nguoi-ky", help="Họ tên người ký (để trống khi lập dự thảo)."),
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch của cả tỉnh cho một năm, từ báo cáo của các đơn vị (HTML, PDF và bản Word)."""
-    from plan744.atomic import write_atomic
-    from plan744.render import Issuance
-    from plan744.report_build import ALL_FORMATS, FORMATS, ReportError, ReportRequest, build
-    from plan744.reporters import emit
-    from plan744.resources import defaults
+    from plan744.outputs import write_atomic
+    from plan744.report.html import Issuance
+    from plan744.report.build import ALL_FORMATS, FORMATS, ReportError, ReportRequest, build
+    from plan744.cli.reporters import emit
+    from plan744.readers.project import defaults
 
     if fmt not in FORMATS:
         raise fail_usage(f"định dạng “{fmt}” không hợp lệ; chọn một trong: {', '.join(FORMATS)}.")
@@ -73,9 +73,9 @@ def _summary(r) -> None:  # noqa: ANN001 - a YearReport
     from rich.console import Console
     from rich.table import Table
 
-    from plan744.kpi import PATH_TEXT, STATUS_TEXT
-    from plan744.render import indicator_percent
-    from plan744.vnformat import format_money_million, format_percent
+    from plan744.core.kpi import PATH_TEXT, STATUS_TEXT
+    from plan744.report.html import indicator_percent
+    from plan744.core.vnformat import format_money_million, format_percent
 
     console = Console(highlight=False)
     t = Table(title=f"Kết quả các chỉ tiêu năm {r.year}")

@@ -14,8 +14,8 @@ from plan744.cli.common import EXIT_INVALID, PLAN_HELP, choose_plan, fail_usage,
 
 
 def _plan_or_exit(plan: Optional[Path]):  # noqa: ANN202 - returns (Plan, PlanChoice)
-    from plan744.loading import load_plan
-    from plan744.reporters import emit
+    from plan744.readers.loading import load_plan
+    from plan744.cli.reporters import emit
 
     choice = choose_plan(plan)
     loaded = load_plan(choice.path, checks=False)
@@ -33,9 +33,9 @@ def new_report(
     plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
 ) -> None:
     """Tạo tệp báo cáo mẫu cho một đơn vị và một năm, có sẵn mọi mục cần điền và lời hướng dẫn."""
-    from plan744.atomic import write_atomic
-    from plan744.resources import find_checkout
-    from plan744.scaffold import scaffold
+    from plan744.outputs import write_atomic
+    from plan744.readers.project import find_checkout
+    from plan744.forms.scaffold_yaml import scaffold
 
     p, choice = _plan_or_exit(plan)
     if unit not in p.units_by_code:
@@ -65,7 +65,7 @@ def schema(
     plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
 ) -> None:
     """In lược đồ JSON Schema của tệp báo cáo, để trình soạn thảo (VS Code…) gợi ý và kiểm tra khi gõ."""
-    from plan744.atomic import write_atomic
+    from plan744.outputs import write_atomic
     from plan744.schema import submission_schema
 
     p, choice = (None, None) if generic else _plan_or_exit(plan)

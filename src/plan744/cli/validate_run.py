@@ -16,9 +16,9 @@ PROGRESS_FROM = 200  # files; below this a run is too short for a progress bar t
 
 def run_validate(paths: Sequence[str], plan: Path | None, fmt: str, strict: bool, context: bool) -> int:
     """The whole command; returns the exit code. Shared with the fast path in plan744.entry."""
-    from plan744.findings import has_errors
-    from plan744.loading import discover, load_plan, validate_files
-    from plan744.reporters import FORMATS, emit, resolve_format
+    from plan744.core.findings import has_errors
+    from plan744.readers.loading import discover, load_plan, validate_files
+    from plan744.cli.reporters import FORMATS, emit, resolve_format
 
     if fmt not in FORMATS:
         error(f"định dạng “{fmt}” không hợp lệ; chọn một trong: {', '.join(FORMATS)}.")

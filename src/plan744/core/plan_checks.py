@@ -13,10 +13,10 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any, Iterable
 
-from plan744.findings import Finding
-from plan744.messages import make
-from plan744.plan_model import ALL_LEVELS, Plan
-from plan744.yaml_source import SourceMap
+from plan744.core.findings import Finding
+from plan744.core.messages import make
+from plan744.core.plan import ALL_LEVELS, Plan
+from plan744.readers.yaml_source import SourceMap
 
 MILLION = 1_000_000
 
@@ -164,7 +164,7 @@ def _registry_counts(c: _Checker) -> None:
 
 def _totals(c: _Checker) -> None:
     # Import here: the formatting module is only needed when a total is off.
-    from plan744.vnformat import format_number
+    from plan744.core.vnformat import format_number
 
     p = c.plan
     computed = p.appendix_total

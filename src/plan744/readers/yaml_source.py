@@ -25,8 +25,8 @@ from typing import Any
 
 import yaml
 
-from plan744.findings import Finding
-from plan744.messages import make
+from plan744.core.findings import Finding
+from plan744.core.messages import make
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader

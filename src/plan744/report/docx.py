@@ -6,10 +6,10 @@ paragraphs and real tables that name those styles. docxtpl would put Jinja tags 
 Word runs, which Word splits when someone edits the template, needs special `{%tr %}`
 tags for table rows, and escapes the units' text only when asked; python-docx escapes every
 string it sets and writes merged cells and repeated header rows (w:tblHeader) directly.
-python-docx is imported only when a .docx is asked for (plan744.report_build).
+python-docx is imported only when a .docx is asked for (plan744.report.build).
 
 The wording lives once, in the Jinja templates: this module walks the HTML that
-plan744.render.render_html produced (our own markup; every submitted text already escaped,
+plan744.report.html.render_html produced (our own markup; every submitted text already escaped,
 so it arrives here as plain text) and maps its blocks and classes to the template's styles.
 A sentence added to a template appears in the HTML, the PDF and the Word draft alike; an
 element this module does not know becomes a Normal paragraph, never a silent gap. The inline
@@ -493,7 +493,7 @@ def _text_width(text: str, pt: float, bold: bool = False, italic: bool = False) 
     Roman), in EMU."""
     from PIL import ImageFont
 
-    from plan744.render import FONT_FILES, FONTS_DIR
+    from plan744.report.html import FONT_FILES, FONTS_DIR
 
     key = (bold, italic)
     if key not in _MEASURE:
@@ -577,7 +577,7 @@ def _num(value: str | None, default: float = 0.0) -> float:
 
 
 def _path_points(d: str) -> list[list[tuple[float, float]]]:
-    """The polygons of an SVG path made of M, L and Z, absolute or relative (what plan744.charts draws)."""
+    """The polygons of an SVG path made of M, L and Z, absolute or relative (what plan744.report.chart draws)."""
     tokens = re.findall(r"[MmLlZz]|-?(?:\d+\.?\d*|\.\d+)", d)
     polygons: list[list[tuple[float, float]]] = []
     points: list[tuple[float, float]] = []
@@ -619,7 +619,7 @@ def svg_to_png(svg: Any, scale: int = CHART_SCALE) -> bytes | None:
     """The chart's SVG (text, line, rect, path) drawn with Pillow in the bundled font."""
     from PIL import Image, ImageDraw, ImageFont
 
-    from plan744.render import FONT_FILES, FONTS_DIR
+    from plan744.report.html import FONT_FILES, FONTS_DIR
 
     box = [_num(v) for v in (svg.get("viewbox") or svg.get("viewBox") or "").split()]
     if len(box) != 4 or box[2] <= 0 or box[3] <= 0:

@@ -16,9 +16,9 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from plan744.findings import Finding
-from plan744.messages import CATALOGUE, describe, make
-from plan744.yaml_source import VN_GROUPED, SourceMap
+from plan744.core.findings import Finding
+from plan744.core.messages import CATALOGUE, describe, make
+from plan744.readers.yaml_source import VN_GROUPED, SourceMap
 
 _EXPECTED = {
     "int_type": "một số nguyên",

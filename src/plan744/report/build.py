@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plan744.findings import Finding
-from plan744.kpi import YearReport, year_report
-from plan744.loading import discover, folder_year, load_plan, validate_files
-from plan744.render import Issuance, ReportContext, build_datetime, render_html, render_pdf
+from plan744.core.findings import Finding
+from plan744.core.kpi import YearReport, year_report
+from plan744.readers.loading import discover, folder_year, load_plan, validate_files
+from plan744.report.html import Issuance, ReportContext, build_datetime, render_html, render_pdf
 
 FORMATS = ("html", "pdf", "docx", "all")
 ALL_FORMATS = ("html", "pdf", "docx")
@@ -60,7 +60,7 @@ def build(req: ReportRequest) -> ReportOutcome:
         return ReportOutcome(loaded.findings)
     plan = loaded.plan
     if not req.data_dir.is_dir():
-        from plan744.messages import make
+        from plan744.core.messages import make
 
         return ReportOutcome([make("path-not-found", file=str(req.data_dir), name=str(req.data_dir))])
     files, findings = discover([str(req.data_dir)])
@@ -80,7 +80,7 @@ def build(req: ReportRequest) -> ReportOutcome:
     if "pdf" in req.formats:
         outputs[f"{stem}.pdf"] = render_pdf(html, ctx.generated)
     if "docx" in req.formats:
-        from plan744.render_docx import DocxTemplateError, render_docx  # python-docx only when asked for
+        from plan744.report.docx import DocxTemplateError, render_docx  # python-docx only when asked for
 
         try:
             outputs[f"{stem}.docx"] = render_docx(html, req.templates / DOCX_TEMPLATE)

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
-from plan744.findings import Finding
-from plan744.messages import make
-from plan744.plan_model import Plan
-from plan744.submission import Submission
-from plan744.vnformat import format_number
-from plan744.yaml_source import SourceMap
+from plan744.core.findings import Finding
+from plan744.core.messages import make
+from plan744.core.plan import Plan
+from plan744.core.submission import Submission
+from plan744.core.vnformat import format_number
+from plan744.readers.yaml_source import SourceMap
 
 JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a second look
 JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary

@@ -12,8 +12,8 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from plan744.kpi import IndicatorResult, Status
-from plan744.vnformat import format_percent
+from plan744.core.kpi import IndicatorResult, Status
+from plan744.core.vnformat import format_percent
 
 ROW = 30
 LABEL_W = 250

@@ -18,8 +18,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Iterable, Sequence
 
-from plan744.plan_model import ALL_LEVELS, AppendixTask, Indicator, Plan, Target, Task, Unit
-from plan744.submission import STATUS_LABELS, Submission
+from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan, Target, Task, Unit
+from plan744.core.submission import STATUS_LABELS, Submission
 
 HUNDRED = Decimal(100)
 LAGGING = ("chua_trien_khai", "cham_tien_do", "tam_dung")

@@ -20,11 +20,11 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from plan744 import charts
-from plan744.kpi import PATH_TEXT, STATUS_TEXT, YearReport
-from plan744.plan_model import Indicator
-from plan744.submission import STATUS_LABELS
-from plan744.vnformat import (
+from plan744.report import chart as charts
+from plan744.core.kpi import PATH_TEXT, STATUS_TEXT, YearReport
+from plan744.core.plan import Indicator
+from plan744.core.submission import STATUS_LABELS
+from plan744.core.vnformat import (
     format_date,
     format_date_short,
     format_money_million,
@@ -32,9 +32,9 @@ from plan744.vnformat import (
     format_percent,
     format_place_date,
 )
-from plan744.vnwords import amount_in_words_million
+from plan744.core.vnwords import amount_in_words_million
 
-FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[1] / "fonts"
 FONT_FILES = {
     ("normal", "normal"): "LiberationSerif-Regular.ttf",
     ("bold", "normal"): "LiberationSerif-Bold.ttf",

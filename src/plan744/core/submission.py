@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from plan744._strict import Code, NonNegDecimal, NonNegInt, StrictModel, Text, _int_to_decimal
+from plan744.core.strict import Code, NonNegDecimal, NonNegInt, StrictModel, Text, _int_to_decimal
 
 Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "tam_dung"]
 

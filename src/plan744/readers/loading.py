@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from plan744.findings import Finding, Severity
-from plan744.messages import make
-from plan744.plan_checks import check_plan
-from plan744.plan_model import Plan
-from plan744.pydantic_findings import validate_model
-from plan744.submission import Submission
-from plan744.submission_checks import (
+from plan744.core.findings import Finding, Severity
+from plan744.core.messages import make
+from plan744.core.plan_checks import check_plan
+from plan744.core.plan import Plan
+from plan744.core.model_findings import validate_model
+from plan744.core.submission import Submission
+from plan744.core.submission_checks import (
     FileRecord,
     SubmissionFile,
     check_across,
@@ -27,7 +27,7 @@ from plan744.submission_checks import (
     locate_with,
     record_of,
 )
-from plan744.yaml_source import MAX_BYTES, SourceMap, YamlDocument, load_yaml
+from plan744.readers.yaml_source import MAX_BYTES, SourceMap, YamlDocument, load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from plan744._strict import Code, ExactDecimal, NonNegDecimal, NonNegInt, StrictModel, Text
+from plan744.core.strict import Code, ExactDecimal, NonNegDecimal, NonNegInt, StrictModel, Text
 
 ALL_LEVELS = "toan_tinh"
 """Target scope meaning "the whole province, all levels pooled"."""

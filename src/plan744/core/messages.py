@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from plan744.findings import Finding, Severity
+from plan744.core.findings import Finding, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 

@@ -7,7 +7,7 @@ import sys
 from collections import defaultdict
 from typing import IO, Iterable
 
-from plan744.findings import Finding, Severity, sorted_findings
+from plan744.core.findings import Finding, Severity, sorted_findings
 
 SEVERITY_LABEL = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}
 FORMATS = ("auto", "text", "json", "github")

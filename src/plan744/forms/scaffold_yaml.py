@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from plan744.plan_model import ALL_LEVELS, Indicator, Plan
-from plan744.submission import STATUS_LABELS
-from plan744.vnformat import format_number
+from plan744.core.plan import ALL_LEVELS, Indicator, Plan
+from plan744.core.submission import STATUS_LABELS
+from plan744.core.vnformat import format_number
 
 STATUS_HELP = " | ".join(f"{k} ({v.lower()})" for k, v in STATUS_LABELS.items())
 
