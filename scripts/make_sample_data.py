@@ -728,12 +728,12 @@ def write_files(files: list[tuple[Path, str]], years, out_dir: Path) -> tuple[in
 
 def print_summary(plan, files: list[tuple[Path, str]], years) -> None:
     from plan744.core.kpi import year_report
-    from plan744.readers.loading import load_submission
+    from plan744.readers.loading import parse_submission
     from plan744.core.vnformat import format_percent
 
     subs = []
     for path, _ in files:
-        sf, findings = load_submission(path)
+        sf, findings = parse_submission(path, plan)
         if sf is None:
             raise SystemExit(f"{path}: {[f.message for f in findings]}")
         subs.append(sf.submission)

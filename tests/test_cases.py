@@ -15,7 +15,9 @@ import pytest
 import yaml
 
 from conftest import MINI_PLAN
-from plan744.readers.loading import discover, load_plan, validate_files
+from plan744.core.findings import capped
+from plan744.readers.files import discover
+from plan744.readers.loading import load_plan, validate_files
 
 CASES = Path(__file__).parent / "cases"
 TODAY = dt.date(2024, 6, 30)  # fixed, so "submitted in the future" does not depend on the day the tests run
@@ -25,10 +27,10 @@ def _findings(case_dir: Path) -> list[list]:
     plan = load_plan(MINI_PLAN, checks=False).plan
     assert plan is not None
     reports = case_dir / "reports"
-    files, found = discover([str(reports)])
-    _, more = validate_files(plan, files, today=TODAY)
+    found = discover([str(reports)])
+    _, more = validate_files(plan, found.files, today=TODAY)
     out = []
-    for f in found + more:
+    for f in capped(found.findings + more):
         rel = Path(f.file).resolve().relative_to(reports.resolve()).as_posix()
         out.append([f.code, rel, f.line, f.column])
     return sorted(out)

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import MINI_PLAN
 from plan744.core.kpi import PathStatus, Ratio, Status, path_value, pooled, target_status, year_report
-from plan744.readers.loading import load_plan, load_submission
+from plan744.readers.loading import load_plan, parse_submission
 from plan744.core.plan import Target
 
 BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"
@@ -20,7 +20,7 @@ BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"
 @pytest.fixture(scope="module")
 def report():
     plan = load_plan(MINI_PLAN).plan
-    subs = [load_submission(p)[0].submission for p in sorted(BASIC.rglob("*.yaml"))]
+    subs = [parse_submission(p, plan)[0].submission for p in sorted(BASIC.rglob("*.yaml"))]
     return year_report(plan, 2022, subs)
 
 

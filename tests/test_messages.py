@@ -7,7 +7,7 @@ import unicodedata
 
 from plan744.core.messages import CATALOGUE, make
 
-RESERVED = {"file", "line", "column", "path", "value", "severity"}  # make()'s own keywords
+RESERVED = {"file", "line", "column", "path", "value", "severity", "fixes", "cell"}  # make()'s own keywords
 
 
 def test_templates_use_no_reserved_placeholder_and_are_nfc() -> None:

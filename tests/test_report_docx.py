@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 
 from conftest import MINI_PLAN, REPO, run_cli
 from plan744.core.kpi import PATH_TEXT, STATUS_TEXT, PathStatus, year_report
-from plan744.readers.loading import load_plan, load_submission
+from plan744.readers.loading import load_plan, parse_submission
 from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
 from plan744.core.vnformat import format_money_million, format_percent
 
@@ -59,7 +59,7 @@ def doc(draft: Path) -> DocumentObject:
 @pytest.fixture(scope="module")
 def kpi():
     plan = load_plan(MINI_PLAN).plan
-    subs = [load_submission(p)[0].submission for p in sorted(BASIC.rglob("*.yaml"))]
+    subs = [parse_submission(p, plan)[0].submission for p in sorted(BASIC.rglob("*.yaml"))]
     return year_report(plan, 2022, subs)
 
 

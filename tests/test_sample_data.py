@@ -12,7 +12,8 @@ import pytest
 
 from conftest import REPO, run_cli
 from plan744.core.kpi import Status, year_report
-from plan744.readers.loading import discover, load_plan, validate_files
+from plan744.readers.files import discover
+from plan744.readers.loading import load_plan, validate_files
 
 DATA = REPO / "data" / "reports"
 
@@ -20,7 +21,7 @@ DATA = REPO / "data" / "reports"
 @pytest.fixture(scope="module")
 def bundled():
     plan = load_plan(REPO / "data" / "plan.yaml").plan
-    files, _ = discover([str(DATA)])
+    files = discover([str(DATA)]).files
     parsed, findings = validate_files(plan, files, today=dt.date.today(), with_context=False, keep=True)
     return plan, [sf.submission for sf in parsed], findings
 

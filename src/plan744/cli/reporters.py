@@ -1,13 +1,19 @@
-"""Print a list of findings: text (rich), JSON, or GitHub Actions annotations."""
+"""Print a list of findings: text (rich), JSON, or GitHub Actions annotations.
+
+Every piece of text that came from a file (names, echoed values) is shown with its control
+characters escaped (`core.text.for_terminal`): a value cannot clear the screen or print a fake
+"không có lỗi". rich's markup and emoji codes are off for such text (`:x:` stays `:x:`).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections import defaultdict
-from typing import IO, Iterable
+from typing import IO, Iterable, Sequence
 
 from plan744.core.findings import Finding, Severity, sorted_findings
+from plan744.core.text import for_terminal
 
 SEVERITY_LABEL = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo"}
 FORMATS = ("auto", "text", "json", "github")
@@ -29,71 +35,89 @@ def summary_line(findings: list[Finding], files_checked: int) -> str:
             f" trong {files_with} tệp.")
 
 
-def print_text(findings: Iterable[Finding], files_checked: int, stream: IO[str] | None = None,
-               header: str | None = None) -> None:
+def skipped_line(skipped: Sequence[str]) -> str:
+    """One line for what was left aside on purpose (hidden folders, editor debris)."""
+    shown = ", ".join(for_terminal(s) for s in skipped[:5]) + (f" và {len(skipped) - 5} mục khác" if len(skipped) > 5 else "")
+    return f"Bỏ qua {len(skipped)} mục ẩn hoặc tệp tạm của trình soạn thảo: {shown} (chỉ rõ tên nếu cần kiểm tra)."
+
+
+def console(stream: IO[str] | None = None):  # noqa: ANN201 - a rich Console, imported lazily
     from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+
+
+def print_text(findings: Iterable[Finding], files_checked: int, stream: IO[str] | None = None,
+               header: str | None = None, skipped: Sequence[str] = ()) -> None:
     from rich.markup import escape
 
-    console = Console(file=stream or sys.stdout, highlight=False, soft_wrap=True)
+    out = console(stream)
     items = sorted_findings(findings)
     if header:
-        console.print(escape(header), style="dim")
+        out.print(escape(for_terminal(header)), style="dim")
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in items:
         by_file[f.file].append(f)
     for file, group in by_file.items():
-        console.print(f"[bold]{escape(file or '(không rõ tệp)')}[/bold]")
+        out.print(f"[bold]{escape(for_terminal(file) or '(không rõ tệp)')}[/bold]")
         for f in group:
-            where = f"{f.line}:{f.column}" if f.line else "-"
+            where = f.cell or (f"{f.line}:{f.column}" if f.line else "-")
             style = "red" if f.is_error else "yellow"
-            path = f"  ({escape(f.dotted_path)})" if f.path else ""
-            console.print(
-                f"  {where:>7}  [{style}]{SEVERITY_LABEL[f.severity]:<8}[/{style}] "
-                f"{escape(f.message)}{path}  [dim]\\[{f.code}][/dim]"
+            path = f"  ({escape(for_terminal(f.dotted_path))})" if f.path else ""
+            out.print(
+                f"  {escape(where):>7}  [{style}]{SEVERITY_LABEL[f.severity]:<8}[/{style}] "
+                f"{escape(for_terminal(f.message))}{path}  [dim]\\[{f.code}][/dim]"
             )
+    if skipped:
+        out.print(escape(skipped_line(skipped)), style="dim")
     style = "red" if any(f.is_error for f in items) else ("yellow" if items else "green")
-    console.print(f"[{style}]{escape(summary_line(items, files_checked))}[/{style}]")
+    out.print(f"[{style}]{escape(summary_line(items, files_checked))}[/{style}]")
 
 
-def to_json(findings: Iterable[Finding], files_checked: int, **extra: object) -> str:
+def to_json(findings: Iterable[Finding], files_checked: int, skipped: Sequence[str] = (), **extra: object) -> str:
     items = sorted_findings(findings)
     payload = {
         **extra,
         "files_checked": files_checked,
         "errors": sum(f.is_error for f in items),
         "warnings": sum(not f.is_error for f in items),
+        "skipped": list(skipped),
         "findings": [f.as_dict() for f in items],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = for_terminal(text.replace("\n", " ")).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
 
 
-def to_github(findings: Iterable[Finding], files_checked: int) -> str:
+def to_github(findings: Iterable[Finding], files_checked: int, skipped: Sequence[str] = ()) -> str:
     """Workflow commands: each finding becomes an inline annotation on the pull request."""
     lines = []
-    for f in sorted_findings(findings):
+    items = sorted_findings(findings)
+    for f in items:
         kind = "error" if f.is_error else "warning"
         props = [f"file={_gh_escape(f.file, True)}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
-        props.append(f"title={_gh_escape(f.code, True)}")
+        props.append(f"title={_gh_escape(f.code + (' ' + f.cell if f.cell else ''), True)}")
         lines.append(f"::{kind} {','.join(props)}::{_gh_escape(f.message)}")
-    lines.append(summary_line(list(findings), files_checked))
+    if skipped:
+        lines.append(skipped_line(skipped))
+    lines.append(summary_line(items, files_checked))
     return "\n".join(lines)
 
 
 def emit(findings: list[Finding], files_checked: int, fmt: str, header: str | None = None,
-         **extra: object) -> None:
+         skipped: Sequence[str] = (), **extra: object) -> None:
     if fmt == "json":
-        sys.stdout.write(to_json(findings, files_checked, **extra) + "\n")
+        sys.stdout.write(to_json(findings, files_checked, skipped, **extra) + "\n")
     elif fmt == "github":
         # A plain line (not a workflow command) so the log says which plan was used.
-        sys.stdout.write((header + "\n" if header else "") + to_github(findings, files_checked) + "\n")
+        head = for_terminal(header) + "\n" if header else ""
+        sys.stdout.write(head + to_github(findings, files_checked, skipped) + "\n")
     else:
-        print_text(findings, files_checked, header=header)
+        print_text(findings, files_checked, header=header, skipped=skipped)

@@ -16,9 +16,13 @@ PROGRESS_FROM = 200  # files; below this a run is too short for a progress bar t
 
 def run_validate(paths: Sequence[str], plan: Path | None, fmt: str, strict: bool, context: bool) -> int:
     """The whole command; returns the exit code. Shared with the fast path in plan744.entry."""
-    from plan744.core.findings import has_errors
-    from plan744.readers.loading import discover, load_plan, validate_files
+    import gc
+
     from plan744.cli.reporters import FORMATS, emit, resolve_format
+    from plan744.core.findings import capped, has_errors
+    from plan744.core.messages import make
+    from plan744.readers.files import discover
+    from plan744.readers.loading import load_plan, validate_files
 
     if fmt not in FORMATS:
         error(f"định dạng “{fmt}” không hợp lệ; chọn một trong: {', '.join(FORMATS)}.")
@@ -30,17 +34,26 @@ def run_validate(paths: Sequence[str], plan: Path | None, fmt: str, strict: bool
         emit(loaded.findings, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi, chưa thể kiểm tra báo cáo.")
         return EXIT_INVALID
 
-    files, findings = discover(paths)
+    found = discover(paths)
+    files, findings = found.files, found.findings
+    if not files:
+        findings.append(make("no-files", where=", ".join(paths)))
     show_progress = fmt == "text" and len(files) >= PROGRESS_FROM and sys.stderr.isatty()
-    if show_progress:
-        from rich.progress import Progress
+    # Nothing made while checking forms reference cycles worth collecting mid-run; the
+    # collector's repeated scans of the growing heap would cost more than the parsing.
+    gc.disable()
+    try:
+        if show_progress:
+            from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("Đang kiểm tra", total=len(files))
-            _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context,
-                                     progress=lambda: bar.advance(task))
-    else:
-        _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context)
+            with Progress(transient=True) as bar:
+                task = bar.add_task("Đang kiểm tra", total=len(files))
+                _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context,
+                                         progress=lambda: bar.advance(task))
+        else:
+            _, more = validate_files(loaded.plan, files, today=dt.date.today(), with_context=context)
+    finally:
+        gc.enable()
     findings += more
-    emit(findings, len(files), fmt, header=choice.describe(), plan=str(choice.path))
+    emit(capped(findings), len(files), fmt, header=choice.describe(), skipped=found.skipped, plan=str(choice.path))
     return EXIT_INVALID if has_errors(findings, strict) else EXIT_OK

@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from enum import Enum
 from typing import Iterable, Sequence
 
+from plan744.core.numbers import EXACT
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan, Target, Task, Unit
 from plan744.core.submission import STATUS_LABELS, Submission
 
@@ -467,6 +468,11 @@ class YearReport:
 
 def year_report(plan: Plan, year: int, history: Sequence[Submission]) -> YearReport:
     """Everything the annual report shows for `year`, from all submissions on file."""
+    with localcontext(EXACT):  # sums are never rounded (core.numbers.EXACT)
+        return _year_report(plan, year, history)
+
+
+def _year_report(plan: Plan, year: int, history: Sequence[Submission]) -> YearReport:
     current = [s for s in history if s.year == year]
     previous = [s for s in history if s.year == year - 1]
     appendix, budget = appendix_results(plan, year, history)

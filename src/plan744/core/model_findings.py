@@ -12,13 +12,14 @@ import datetime as dt
 import difflib
 import re
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from plan744.core.findings import Finding
+from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import CATALOGUE, describe, make
-from plan744.readers.yaml_source import VN_GROUPED, SourceMap
+from plan744.core.numbers import read_number_text
+from plan744.core.suggest import closest
 
 _EXPECTED = {
     "int_type": "một số nguyên",
@@ -39,11 +40,8 @@ _EXPECTED = {
     "is_instance_of": "một giá trị hợp lệ",
 }
 _NUMERIC_TYPES = {"int_type", "int_from_float", "decimal_type", "decimal_parsing", "float_type"}
+_INT_TYPES = {"int_type", "int_from_float"}
 _DATE_TYPES = {"date_type", "date_parsing", "date_from_datetime_inexact"}
-_INTLIKE = re.compile(r"[-+]?[0-9]+")
-_DECLIKE = re.compile(r"[-+]?[0-9]+\.[0-9]+")
-_COMMA = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]+|[-+]?[0-9]+,[0-9]+")
-_NOT_FINITE = re.compile(r"[-+]?\.(?:nan|NaN|NAN|inf|Inf|INF)")
 _VN_DATE = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})")
 
 
@@ -87,6 +85,10 @@ def _types_in(annotation: Any) -> Iterable[type[BaseModel]]:
         yield from _types_in(arg)
 
 
+def _literal_choices(ctx: dict) -> list[str]:
+    return re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+
+
 def _literal_values(ctx: dict) -> str:
     return str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
 
@@ -98,7 +100,18 @@ def _error_type(err: dict) -> str:
     return err["type"]
 
 
-def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str]) -> Finding:
+def number_finding(reading: Any, where: dict, value: Any, found: str) -> Finding:
+    """The finding for text that should have been a number (`core.numbers.Reading`)."""
+    if reading.code == "number-ambiguous":
+        (a, b), (ma, mb) = reading.write, reading.meaning
+        return make("number-ambiguous", **where, value=value, found=found, first=ma, write_first=a,
+                    second=mb, write_second=b, fixes=reading.write)
+    suggest = reading.write[0] if reading.write else ""
+    return make(reading.code, **where, value=value, found=found, suggest=suggest, fixes=reading.write)
+
+
+def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str],
+                 integer: bool | None = None) -> Finding:
     etype = _error_type(err)
     value = err.get("input")
     ctx = err.get("ctx") or {}
@@ -113,8 +126,8 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
     if etype == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         close = difflib.get_close_matches(key, sorted(field_names), n=1, cutoff=0.75)
-        hint = f" (có phải ý là “{close[0]}”?)" if close else "; hãy xóa hoặc sửa tên trường"
-        return make("extra_forbidden", **where, field=key, hint=hint)
+        advice = f" (có phải ý là “{close[0]}”?)" if close else "; hãy xóa hoặc sửa tên trường"
+        return make("extra_forbidden", **where, field=key, hint=advice)
     if etype == "value_error":
         code = str(ctx.get("error", ""))
         if code in CATALOGUE:
@@ -128,20 +141,9 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
         return make("blank", **where, expected=expected)
 
     if etype in _NUMERIC_TYPES and isinstance(value, str):
-        text = value.strip()
-        if VN_GROUPED.fullmatch(text):
-            return make("number-vn-notation", **where, value=value, found=found, suggest=text.replace(".", ""))
-        if _COMMA.fullmatch(text):
-            return make(
-                "number-decimal-comma", **where, value=value, found=found,
-                suggest=text.replace(".", "").replace(",", "."),
-            )
-        if _NOT_FINITE.fullmatch(text):
-            return make("number-not-finite", **where, value=value, found=found)
-        if _INTLIKE.fullmatch(text) and text.lstrip("+-").startswith("0") and len(text.lstrip("+-")) > 1:
-            return make("number-leading-zero", **where, value=value, found=found, suggest=str(int(text)))
-        if _INTLIKE.fullmatch(text) or _DECLIKE.fullmatch(text):
-            return make("number-quoted", **where, value=value, found=found, suggest=text)
+        reading = read_number_text(value, integer=integer)
+        if reading is not None:
+            return number_finding(reading, where, value, found)
     if etype in ("int_type", "int_from_float") and isinstance(value, Decimal):
         return make("number-not-integer", **where, value=value, found=found)
     if etype in _DATE_TYPES and isinstance(value, str):
@@ -150,13 +152,20 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
             d, mo, y = (int(g) for g in m.groups())
             try:
                 suggest = dt.date(y, mo, d).isoformat()
-                return make("date-vn-format", **where, value=value, found=found, suggest=suggest)
+                return make("date-vn-format", **where, value=value, found=found, suggest=suggest, fixes=(suggest,))
             except ValueError:
                 return make("date-invalid", **where, value=value, found=found)
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
-            return make("date-invalid", **where, value=value, found=found)
+            try:
+                dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return make("date-invalid", **where, value=value, found=found)
+            return make("date-quoted", **where, value=value, found=found, suggest=value.strip(), fixes=(value.strip(),))
     if etype == "literal_error":
-        return make("literal_error", **where, value=value, expected=_literal_values(ctx), found=found)
+        allowed = _literal_choices(ctx)
+        guess = closest(value, allowed) if isinstance(value, str) else None
+        return make("literal_error", **where, value=value, expected=_literal_values(ctx), found=found,
+                    hint=f" Có phải ý là “{guess}”?" if guess else "", fixes=(guess,) if guess else ())
     if etype in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         op = "≥" if etype == "greater_than_equal" else ">"
@@ -171,7 +180,9 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
     if etype == "string_too_short":
         return make("string_too_short", **where)
     if etype == "string_too_long":
-        return make("string_too_long", **where, max=ctx.get("max_length"))
+        shown = format(ctx.get("max_length", 0), ",").replace(",", ".")
+        return make("string_too_long", **where, max=shown,
+                    length=format(len(value) if isinstance(value, str) else 0, ",").replace(",", "."))
     if etype == "string_pattern_mismatch":
         return make("string_pattern_mismatch", **where, value=value, found=found)
     if etype == "finite_number":
@@ -181,9 +192,13 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
 
 
 def validate_model(
-    model: type[BaseModel], data: Any, source: SourceMap, context: dict | None = None
+    model: type[BaseModel], data: Any, source: SourceMap, context: dict | None = None,
+    integer_at: Callable[[tuple], bool | None] | None = None,
 ) -> tuple[BaseModel | None, list[Finding]]:
-    """Validate `data` against `model`; on failure, one finding per wrong place."""
+    """Validate `data` against `model`; on failure, one finding per wrong place.
+
+    `integer_at(path)` says whether a number at `path` must be whole (a count: True), may have
+    decimals (money: False) or is unknown (None), so advice on "1.500" fits the field."""
     try:
         return model.model_validate(data, context=context), []
     except ValidationError as exc:
@@ -196,5 +211,13 @@ def validate_model(
             # A union (int | Decimal) fails once per branch: one finding per place, and
             # "a number" (the Decimal branch) says more than "an integer".
             errs.sort(key=lambda e: _error_type(e) == "int_type")
-            findings.append(_finding_for(errs[0], path, source, names))
+            kinds = {_error_type(e) for e in errs} & _NUMERIC_TYPES
+            integer: bool | None = None
+            if kinds and kinds <= _INT_TYPES:
+                integer = True  # a whole-number field
+            elif kinds and not kinds & _INT_TYPES:
+                integer = False  # a decimal field (money)
+            elif kinds and integer_at is not None:
+                integer = integer_at(path)  # int | Decimal: the plan knows which
+            findings.append(_finding_for(errs[0], path, source, names, integer))
         return None, findings

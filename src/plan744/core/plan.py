@@ -268,6 +268,14 @@ class Budget(StrictModel):
     appendix_unit: Text  # "Triệu đồng"
 
 
+class Limits(StrictModel):
+    """Ceilings of plausibility for what a unit types: a figure above them is a typing mistake
+    (a few zeros too many), reported before it can reach a sum. The plan may raise them."""
+
+    count_max: NonNegInt = 10**12
+    money_max: NonNegDecimal = Decimal(10**12)  # in the plan's money unit
+
+
 class Plan(StrictModel):
     schema_version: Literal[1]
     document: Document
@@ -282,6 +290,7 @@ class Plan(StrictModel):
     tasks: list[Task]
     appendix: list[AppendixTask]
     budget: Budget
+    limits: Limits = Limits()
 
     # Look-ups below are cached: the model is frozen.
 

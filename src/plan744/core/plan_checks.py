@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from plan744.core.findings import Finding
 from plan744.core.messages import make
 from plan744.core.plan import ALL_LEVELS, Plan
-from plan744.readers.yaml_source import SourceMap
+from plan744.core.findings import SourceMap
 
 MILLION = 1_000_000
 

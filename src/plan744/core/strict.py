@@ -27,5 +27,12 @@ ExactDecimal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(allow_
 
 NonNegDecimal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, allow_inf_nan=False)]
 NonNegInt = Annotated[int, Field(ge=0)]
-Text = Annotated[str, Field(min_length=1)]
-Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]+$", min_length=1, max_length=64)]
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+"""Text of the plan (a quoted sentence may be long)."""
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+"""A name, a position: one line."""
+LongText = Annotated[str, Field(min_length=1, max_length=10_000)]
+"""What a unit writes about its work: a few paragraphs at most (a report is signed, not a book)."""
+OptionalText = Annotated[str, Field(max_length=300)]
+Code = Annotated[str, Field(pattern=r"^[\w.\-]+$", min_length=1, max_length=64)]
+"""An id: letters (any Vietnamese letter, as the plan writes "III.1.đ"), digits, "_", "-", "."."""

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from plan744.core.strict import Code, NonNegDecimal, NonNegInt, StrictModel, Text, _int_to_decimal
+from plan744.core.strict import Code, LongText, NonNegDecimal, NonNegInt, OptionalText, ShortText, StrictModel, _int_to_decimal
 
 Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "tam_dung"]
 
@@ -33,10 +33,10 @@ Amount = Annotated[
 
 
 class Person(StrictModel):
-    name: Text = Field(description="Họ và tên")
-    position: Text = Field(description="Chức vụ")
-    phone: str = Field("", description="Số điện thoại (không bắt buộc)")
-    email: str = Field("", description="Thư điện tử (không bắt buộc)")
+    name: ShortText = Field(description="Họ và tên")
+    position: ShortText = Field(description="Chức vụ")
+    phone: OptionalText = Field("", description="Số điện thoại (không bắt buộc)")
+    email: OptionalText = Field("", description="Thư điện tử (không bắt buộc)")
 
 
 class Counts(StrictModel):
@@ -44,7 +44,7 @@ class Counts(StrictModel):
 
     numerator: Amount = Field(description="Tử số: số đếm được (không phải tỷ lệ %)")
     denominator: Amount = Field(description="Mẫu số: tổng số")
-    note: str = Field("", description="Ghi chú (không bắt buộc)")
+    note: Annotated[str, Field(max_length=2000)] = Field("", description="Ghi chú (không bắt buộc)")
 
 
 class AppendixReport(StrictModel):
@@ -52,18 +52,18 @@ class AppendixReport(StrictModel):
     status: Status = Field(description="Tình trạng thực hiện")
     allocated: NonNegDecimal = Field(description="Vốn được bố trí trong năm (triệu đồng)")
     disbursed: NonNegDecimal = Field(description="Vốn đã giải ngân trong năm (triệu đồng)")
-    progress: Text = Field(description="Kết quả thực hiện trong năm")
+    progress: LongText = Field(description="Kết quả thực hiện trong năm")
 
 
 class TaskReport(StrictModel):
     status: Status = Field(description="Tình trạng thực hiện")
-    account: Text = Field(description="Kết quả thực hiện, ngắn gọn")
+    account: LongText = Field(description="Kết quả thực hiện, ngắn gọn")
 
 
 class Narrative(StrictModel):
-    highlights: Text = Field(description="Kết quả nổi bật")
-    shortcomings: Text = Field(description="Tồn tại, hạn chế và nguyên nhân")
-    proposals: Text = Field(description="Đề xuất, kiến nghị")
+    highlights: LongText = Field(description="Kết quả nổi bật")
+    shortcomings: LongText = Field(description="Tồn tại, hạn chế và nguyên nhân")
+    proposals: LongText = Field(description="Đề xuất, kiến nghị")
 
 
 class Submission(StrictModel):

@@ -9,18 +9,19 @@ submissions on file, but only report on `targets`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Iterable, Sequence
 
 from plan744.core.findings import Finding
 from plan744.core.messages import make
+from plan744.core.numbers import EXACT
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
+from plan744.core.suggest import closest, hint
 from plan744.core.vnformat import format_number
-from plan744.readers.yaml_source import SourceMap
+from plan744.core.findings import SourceMap
 
 JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a second look
 JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary
@@ -48,11 +49,6 @@ class _Out:
     def add(self, code: str, path: tuple, *, prefer_key: bool = False, **params: Any) -> None:
         line, column = self.sf.source.locate(path, prefer_key=prefer_key)
         self.findings.append(make(code, file=self.sf.source.file, line=line, column=column, path=path, **params))
-
-
-def _hint(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" Có phải ý là “{close[0]}”?" if close else ""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -112,7 +108,8 @@ def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[Fi
     Reports only on `targets`."""
     target_files = {t.file for t in targets}
     everything = list(targets) + [c for c in context if c.file not in target_files]
-    return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
+    with localcontext(EXACT):  # sums and ratios of bounded figures, never rounded
+        return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
 
 
 def check_submissions(
@@ -145,13 +142,15 @@ def _check_one(plan: Plan, sf: SubmissionFile, out: _Out, today: dt.date | None)
     sub = sf.submission
     if sf.folder.isdigit() and len(sf.folder) == 4 and int(sf.folder) != sub.year:
         out.add("sub-path-year", ("year",), folder=sf.folder, year=sub.year)
-    if sf.stem != sub.unit:
+    if sf.stem != sub.unit and sub.unit in plan.units_by_code:  # an unknown code gets its own hint below
         out.add("sub-path-unit", ("unit",), stem=sf.stem, unit=sub.unit)
     if sub.year not in plan.period.years:
         out.add("sub-year-outside-period", ("year",), year=sub.year, start=plan.period.start, end=plan.period.end)
     _check_date(plan, sub, out, today)
     if sub.unit not in plan.units_by_code:
-        out.add("sub-unit-unknown", ("unit",), unit=sub.unit, hint=_hint(sub.unit, plan.units_by_code))
+        guess = closest(sub.unit, plan.units_by_code)
+        out.add("sub-unit-unknown", ("unit",), unit=sub.unit, hint=f" Có phải ý là “{guess}”?" if guess else "",
+                fixes=(guess,) if guess else ())
         return  # everything below depends on who the unit is
     name = unit_label(plan, sub.unit)
     _check_indicators(plan, sub, out, name)
@@ -176,7 +175,7 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
         path = ("indicators", ind_id)
         ind = plan.indicators_by_id.get(ind_id)
         if ind is None:
-            out.add("sub-indicator-unknown", path, prefer_key=True, id=ind_id, hint=_hint(ind_id, plan.indicators_by_id))
+            out.add("sub-indicator-unknown", path, prefer_key=True, id=ind_id, hint=hint(ind_id, plan.indicators_by_id))
             continue
         allowed = plan.indicator_levels_for(ind, sub.unit)
         if not allowed:
@@ -189,6 +188,13 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
                         unit_name=name, valid=", ".join(allowed))
                 continue
             level_name = plan.levels_by_code[level].name
+            ceiling = plan.limits.money_max if ind.measure == "money" else plan.limits.count_max
+            too_large = [s for s in ("numerator", "denominator") if getattr(counts, s) > ceiling]
+            for side in too_large:
+                out.add("sub-value-too-large", lpath + (side,), amount=format_number(getattr(counts, side)),
+                        ceiling=format_number(ceiling))
+            if too_large:
+                continue
             if ind.measure == "count":
                 for side in ("numerator", "denominator"):
                     v = getattr(counts, side)
@@ -225,6 +231,12 @@ def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
         if not plan.leads(task, sub.unit):
             out.add("sub-task-not-lead", path + ("tt",), unit_name=name, tt=rep.tt, name=task.name, lead=task.lead_text)
             continue
+        over = [s for s in ("allocated", "disbursed") if getattr(rep, s) > plan.limits.money_max]
+        for side in over:
+            out.add("sub-value-too-large", path + (side,), amount=format_number(getattr(rep, side)),
+                    ceiling=format_number(plan.limits.money_max))
+        if over:
+            continue
         if rep.disbursed > rep.allocated:
             out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt,
                     disbursed=format_number(rep.disbursed), allocated=format_number(rep.allocated))
@@ -243,7 +255,7 @@ def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
         task = plan.tasks_by_id.get(task_id)
         path = ("tasks", task_id)
         if task is None:
-            out.add("sub-qual-task-unknown", path, prefer_key=True, id=task_id, hint=_hint(task_id, plan.tasks_by_id))
+            out.add("sub-qual-task-unknown", path, prefer_key=True, id=task_id, hint=hint(task_id, plan.tasks_by_id))
         elif task.reporters is not None and sub.unit not in task.reporters:
             out.add("sub-qual-task-not-applicable", path, prefer_key=True, id=task_id, unit_name=name)
     for task in plan.tasks_for(sub.unit):
@@ -252,21 +264,39 @@ def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
 
 
 def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
+    """One finding per extra copy of a unit's report for a year, naming the first copy (by file
+    name): linear in the number of copies, never one per pair."""
     by_key: dict[tuple[str, int], list[FileRecord]] = defaultdict(list)
     for rec in everything:
         by_key[rec.key].append(rec)
-    return [
-        rec.finding("sub-duplicate", rec.unit_pos, ("unit",), unit=rec.unit, year=rec.year, other=other.file)
-        for rec in targets
-        for other in by_key[rec.key]
-        if other is not rec
-    ]
+    wanted = {id(t) for t in targets}
+    out = []
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        group = sorted(group, key=lambda r: r.file)
+        first = group[0]
+        flagged = [rec for rec in group[1:] if id(rec) in wanted]
+        for rec in flagged:
+            out.append(rec.finding("sub-duplicate", rec.unit_pos, ("unit",), unit=rec.unit, year=rec.year, other=first.file))
+        if id(first) in wanted and not flagged:  # checked alone: still told that a copy exists
+            out.append(first.finding("sub-duplicate", first.unit_pos, ("unit",), unit=first.unit, year=first.year,
+                                     other=group[1].file))
+    return out
+
+
+def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
+    """One record per (unit, year), the first by file name: a duplicate is reported, never summed."""
+    chosen: dict[tuple[str, int], FileRecord] = {}
+    for rec in sorted(records, key=lambda r: r.file):
+        chosen.setdefault(rec.key, rec)
+    return list(chosen.values())
 
 
 def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
     # Disbursed per task and year, over every unit that reported it (shared leads add up).
     per_year: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for rec in everything:
+    for rec in first_copies(everything):
         for _, tt, amount, _ in rec.disbursed:
             per_year[tt][rec.year] += amount
     findings = []

@@ -9,7 +9,9 @@ values from them ourselves so that:
   int, Decimal (never float), ISO date, and str for everything else, so `yes`,
   `1.500` (Vietnamese for fifteen hundred), `92,5` or `.nan` stay strings and the
   model, which knows what type it expected, reports them;
-- text is NFC-normalised; input must be UTF-8 (a BOM is accepted).
+- text is NFC-normalised and cleaned of control and invisible characters (`core.text`),
+  with a warning where something was removed; input must be UTF-8 (a BOM is accepted);
+- a file is bounded in size, depth, number of values and digits per number.
 
 Nothing a user can type makes `load_yaml` raise: every problem is a `Finding`.
 """
@@ -19,14 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 
-from plan744.core.findings import Finding
+from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
+from plan744.core.numbers import VN_GROUPED, too_long
+from plan744.core.text import clean
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -34,41 +38,21 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2 * 1024 * 1024
+"""A unit's report is a few kilobytes; the plan and organisation files have their own limit."""
 MAX_DEPTH = 32
+MAX_NODES = 50_000
+"""Values and keys in one file: a report has a few hundred; a million-item list is refused
+at once instead of being checked item by item."""
 
 Path = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
-# "1.500", "31.690", "1.028.960": the shape of an integer grouped the Vietnamese way.
-VN_GROUPED = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")  # YAML breaks lines there; editors do not
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
-
-
-@dataclass(slots=True)
-class SourceMap:
-    """Positions (1-based line, column) of values and keys, by their path in the document."""
-
-    file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
-        """The position of `path`, or of its nearest ancestor that has one."""
-        p = tuple(path)
-        while True:
-            if prefer_key and p in self.keys:
-                return self.keys[p]
-            if p in self.values:
-                return self.values[p]
-            if p in self.keys:
-                return self.keys[p]
-            if not p:
-                return (1, 1)
-            p = p[:-1]
 
 
 @dataclass(slots=True)
@@ -96,6 +80,8 @@ def resolve_plain(text: str) -> Any:
         return False
     c = text[0]
     if c.isdigit() or c in "+-":
+        if too_long(text):
+            return text  # the model says "too many digits"; int() never sees it
         if _INT.fullmatch(text):
             return int(text)
         if _DECIMAL.fullmatch(text) and not VN_GROUPED.fullmatch(text):
@@ -136,7 +122,10 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     text, findings = decode(raw, file)
     if text is None:
         return YamlDocument(None, source, findings)
+    if _LINE_SEPARATORS.search(text):
+        text = _replace_line_separators(text, file, findings)
     builder = _Builder(source)
+    builder.findings.extend(findings)
     parser = None
     try:
         # The parser's events one by one (yaml.parse adds a generator layer per event).
@@ -160,8 +149,27 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
             parser.dispose()
     if builder.documents == 0 and not builder.findings:
         builder.findings.append(make("yaml-empty", file=file, line=1, column=1))
+    elif builder.result is None and not any(f.is_error for f in builder.findings):
+        # "---", "~", "null": a document with nothing in it is not a report
+        builder.findings.append(make("yaml-empty", file=file, line=1, column=1))
     data = None if any(f.is_error for f in builder.findings) else builder.result
     return YamlDocument(data, source, builder.findings)
+
+
+def _replace_line_separators(text: str, file: str, findings: list[Finding]) -> str:
+    """U+0085, U+2028, U+2029 become spaces before parsing: PyYAML counts them as line breaks
+    that no editor shows, which would put every later finding on the wrong line."""
+    line, col_start = 1, 0
+    first: tuple[int, int] | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            line, col_start = line + 1, i + 1
+        elif ch in "\x85\u2028\u2029" and first is None:
+            first = (line, i - col_start + 1)
+    assert first is not None
+    found = sorted({f"U+{ord(ch):04X}" for ch in _LINE_SEPARATORS.findall(text)})
+    findings.append(make("text-cleaned", file=file, line=first[0], column=first[1], chars=", ".join(found)))
+    return _LINE_SEPARATORS.sub(" ", text)
 
 
 class _Builder:
@@ -172,6 +180,7 @@ class _Builder:
         self.file = source.file
         self.findings: list[Finding] = []
         self.documents = 0
+        self.nodes = 0
         self.result: Any = None
         # Each frame: [container, path, pending_key (for mappings) or None, first-key lines]
         self.stack: list[list[Any]] = []
@@ -190,6 +199,13 @@ class _Builder:
         if key is _NO_KEY:
             return None
         return path + (key if key is not _DUPLICATE else "<duplicate>",)
+
+    def _text(self, text: str, event: Any, path: Path) -> str:
+        """A string value, cleaned; a warning where characters were taken out."""
+        cleaned, removed = clean(text)
+        if removed:
+            self._error("text-cleaned", event, path, chars=", ".join(removed))
+        return cleaned
 
     def _add(self, value: Any, event: Any, path: Path) -> None:
         mark = event.start_mark
@@ -211,6 +227,11 @@ class _Builder:
         """Consume one event; True to stop reading (a second document)."""
         kind = type(event)
         stack = self.stack
+        if kind is _SCALAR or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._error("yaml-too-many-nodes", event, limit=MAX_NODES)
+                raise _Abort()
         if kind is _SCALAR and stack and event.anchor is None and event.tag is None:
             # The common case, inlined: a plain scalar inside a mapping or a list.
             frame = stack[-1]
@@ -232,12 +253,17 @@ class _Builder:
                         frame[2] = text
                     return False
                 value = resolve_plain(text) if event.implicit[0] and not event.style else text
-                self.source.values[path + (key if key is not _DUPLICATE else "<duplicate>",)] = pos
+                vpath = path + (key if key is not _DUPLICATE else "<duplicate>",)
+                if value.__class__ is str:
+                    value = self._text(value, event, vpath)
+                self.source.values[vpath] = pos
                 if key is not _DUPLICATE:
                     container[key] = value
                 frame[2] = _NO_KEY
                 return False
             value = resolve_plain(text) if event.implicit[0] and not event.style else text
+            if value.__class__ is str:
+                value = self._text(value, event, path + (len(container),))
             self.source.values[path + (len(container),)] = pos
             container.append(value)
             return False
@@ -253,6 +279,8 @@ class _Builder:
             if path is None:
                 self._set_key(value, event)
             else:
+                if isinstance(value, str):
+                    value = self._text(value, event, path)
                 self._add(value, event, path)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._check_node(event)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from plan744.core.findings import Finding
 from plan744.core.kpi import YearReport, year_report
-from plan744.readers.loading import discover, folder_year, load_plan, validate_files
+from plan744.readers.files import discover, display_path, year_of_folder
+from plan744.readers.loading import load_plan, validate_files
 from plan744.report.html import Issuance, ReportContext, build_datetime, render_html, render_pdf
 
 FORMATS = ("html", "pdf", "docx", "all")
@@ -50,7 +51,7 @@ class ReportOutcome:
 
 def _relevant(path: Path, year: int) -> bool:
     """Submissions of later years cannot change this year's report."""
-    folder = folder_year(path)
+    folder = year_of_folder(path)
     return folder is None or folder <= year
 
 
@@ -59,16 +60,24 @@ def build(req: ReportRequest) -> ReportOutcome:
     if loaded.plan is None or any(f.is_error for f in loaded.findings):
         return ReportOutcome(loaded.findings)
     plan = loaded.plan
-    if not req.data_dir.is_dir():
-        from plan744.core.messages import make
+    from plan744.core.messages import make
 
-        return ReportOutcome([make("path-not-found", file=str(req.data_dir), name=str(req.data_dir))])
-    files, findings = discover([str(req.data_dir)])
-    files = [f for f in files if _relevant(f, req.year)]
+    where = display_path(req.data_dir)
+    if req.year not in plan.period.years:
+        return ReportOutcome([make("report-year-outside-period", file=where, year=req.year,
+                                   start=plan.period.start, end=plan.period.end)])
+    if not req.data_dir.is_dir():
+        return ReportOutcome([make("path-not-found", file=where, name=where)])
+    found = discover([str(req.data_dir)])
+    findings = found.findings
+    files = [f for f in found.files if _relevant(f, req.year)]
     parsed, more = validate_files(plan, files, today=req.today, with_context=False, keep=True)
     findings += more
     if any(f.is_error for f in findings):
         return ReportOutcome(findings, len(files))
+    if not any(sf.submission.year == req.year for sf in parsed):
+        return ReportOutcome(findings + [make("report-no-submissions", file=where, year=req.year, where=where)],
+                             len(files))
     history = [sf.submission for sf in parsed if sf.submission.year <= req.year]
     report = year_report(plan, req.year, history)
     ctx = ReportContext(report, req.issuance, build_datetime())

@@ -1,0 +1,287 @@
+"""Finding and reading the files a user points at, safely.
+
+Everything a user names on the command line, or that sits in a folder they name, is either
+read or reported; nothing is skipped in silence. But only regular files inside the data tree
+are read, and never more than a bounded number of bytes:
+- a FIFO, a device or a socket is reported, never opened for a blocking read (a FIFO named
+  `X.yaml` would otherwise hang the run);
+- a symbolic link is followed only when its target stays inside the folder the user named:
+  a link to `/etc/passwd` or `/dev/zero` is reported, not read (in a public CI log the first
+  line of any readable file would otherwise be printed);
+- a folder that cannot be read, a link loop, a name that is not valid UTF-8: reported;
+- hidden folders (`.git`) and the debris editors and operating systems leave (`.#X.yaml`,
+  `._X.yaml`, `~$X.xlsx`, `X.yaml~`, `.X.yaml.swp`) are skipped with a one-line note, unless
+  named explicitly.
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from plan744.core.findings import Finding, Severity
+from plan744.core.messages import make
+
+REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
+REFUSED_SUFFIXES = {".xls": "xls", ".xlsm": "xlsm", ".ods": "ods"}  # said why, never read
+_DEBRIS = re.compile(r"^(?:\.#.*|\._.*|~\$.*|.*~|\..*\.sw[a-p]|#.*#|\.~lock\..*#)$")
+_CWD = os.getcwd()
+
+
+def display_path(path: Path | str) -> str:
+    """Relative to the current folder when below it, with forward slashes (for CI annotations),
+    and printable whatever bytes the name holds."""
+    text = os.fspath(path)
+    absolute = text if os.path.isabs(text) else os.path.join(_CWD, text)
+    absolute = os.path.normpath(absolute)
+    if absolute == _CWD or absolute.startswith(_CWD + os.sep):
+        text = os.path.relpath(absolute, _CWD)
+    shown = text.replace(os.sep, "/")
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:  # a name that is not UTF-8 (surrogate escapes): show its bytes
+        shown = os.fsencode(text).decode("utf-8", "backslashreplace").replace(os.sep, "/")
+    return shown
+
+
+def name_is_utf8(path: Path | str) -> bool:
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@dataclass
+class Discovery:
+    """The files to read, what could not be read (findings), and what was left aside on purpose."""
+
+    files: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # display paths of debris and hidden folders
+
+
+def _is_debris(name: str) -> bool:
+    return bool(_DEBRIS.match(name))
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Discovery:
+    """Files named, found in folders (recursively) or matched by globs (a glob may match
+    folders too). Duplicates (the same file reached twice) appear once."""
+    out = Discovery()
+    seen: set[str] = set()
+
+    def add(path: Path, root: str, explicit: bool) -> None:
+        shown = display_path(path)
+        if not name_is_utf8(path):
+            out.findings.append(make("path-name-encoding", file=shown, name=shown))
+            return
+        suffix = path.suffix.lower()
+        if suffix in REFUSED_SUFFIXES:
+            out.findings.append(make(f"file-{REFUSED_SUFFIXES[suffix]}", file=shown, name=path.name))
+            return
+        if suffix not in suffixes:
+            severity = None if explicit else Severity.WARNING
+            out.findings.append(make("file-not-report", file=shown, name=path.name, severity=severity))
+            return
+        problem = _check_file(path, root)
+        if problem is not None:
+            out.findings.append(make(problem[0], file=shown, name=shown, **problem[1]))
+            return
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.files.append(path)
+
+    def walk(folder: Path) -> None:
+        root = os.path.realpath(folder)
+
+        def onerror(exc: OSError) -> None:
+            where = display_path(exc.filename or folder)
+            out.findings.append(make("path-unreadable", file=where, name=where, detail=_reason(exc)))
+
+        for current, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
+            keep = []
+            for d in sorted(dirs):
+                full = Path(current) / d
+                if d.startswith("."):
+                    out.skipped.append(display_path(full) + "/")
+                elif os.path.islink(full):
+                    out.findings.append(make("path-link-folder", file=display_path(full), name=display_path(full)))
+                else:
+                    keep.append(d)
+            dirs[:] = keep
+            for name in sorted(files):
+                full = Path(current) / name
+                if _is_debris(name) or name.startswith("."):
+                    out.skipped.append(display_path(full))
+                    continue
+                add(full, root, explicit=False)
+
+    for arg in args:
+        p = Path(arg)
+        try:
+            st = os.lstat(p)
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR) and any(ch in arg for ch in "*?["):
+                matches = sorted(glob.glob(arg, recursive=True))
+                if not matches:
+                    out.findings.append(make("path-not-found", file=arg, name=arg))
+                for m in matches:
+                    mp = Path(m)
+                    if mp.is_dir() and not mp.is_symlink():
+                        walk(mp)
+                    elif not (_is_debris(mp.name) or mp.name.startswith(".")):
+                        add(mp, os.path.realpath(mp.parent), explicit=False)
+            elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                out.findings.append(make("path-not-found", file=display_path(arg), name=display_path(arg)))
+            else:
+                out.findings.append(make("path-unreadable", file=display_path(arg), name=display_path(arg),
+                                         detail=_reason(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            walk(p)
+        elif stat.S_ISLNK(st.st_mode) and os.path.isdir(p):
+            walk(p)  # the user named this link: follow it, and only inside it from there on
+        else:
+            add(p, os.path.realpath(p.parent), explicit=True)
+    return out
+
+
+def _check_file(path: Path, root: str) -> tuple[str, dict] | None:
+    """Why `path` must not be read, or None. Links may point anywhere inside `root`."""
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        return "path-unreadable", {"detail": _reason(exc)}
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            target = os.path.realpath(path, strict=True)
+        except OSError as exc:  # dangling link or a loop
+            return ("path-link-loop", {}) if exc.errno == errno.ELOOP else ("path-link-broken", {})
+        if not _inside(target, root):
+            return "path-link-outside", {}
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            return "path-unreadable", {"detail": _reason(exc)}
+    if not stat.S_ISREG(st.st_mode):
+        return "path-not-regular", {"kind": _kind(st.st_mode)}
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "một đường ống (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "một thiết bị"
+    if stat.S_ISSOCK(mode):
+        return "một socket"
+    if stat.S_ISDIR(mode):
+        return "một thư mục"
+    return "một tệp đặc biệt"
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "không có quyền đọc"
+    if exc.errno == errno.ELOOP:
+        return "liên kết vòng"
+    if exc.errno == errno.ENOENT:
+        return "không tồn tại"
+    if exc.errno == errno.EISDIR:
+        return "là một thư mục"
+    return exc.strerror or exc.__class__.__name__
+
+
+class ReadRefused(Exception):
+    """A file that must not or could not be read; `finding` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def read_bounded(path: Path, limit: int, *, too_large_code: str = "file-too-large") -> bytes:
+    """The bytes of a regular file, at most `limit` of them. Opened without blocking and checked
+    on the open descriptor, so a FIFO or device swapped in after discovery is still refused."""
+    shown = display_path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise ReadRefused(make("path-unreadable", file=shown, name=shown, detail=_reason(exc))) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadRefused(make("path-not-regular", file=shown, name=shown, kind=_kind(st.st_mode)))
+        if st.st_size > limit:
+            raise ReadRefused(make(too_large_code, file=shown, line=1, column=1, size=st.st_size, limit=limit))
+        chunks = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # grew while we read it
+                raise ReadRefused(make(too_large_code, file=shown, line=1, column=1, size=total, limit=limit))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ReadRefused(make("path-unreadable", file=shown, name=shown, detail=_reason(exc))) from None
+    finally:
+        os.close(fd)
+
+
+def year_of_folder(path: Path) -> int | None:
+    """The year a report's folder names (`data/reports/2022/X.yaml` -> 2022), if it names one.
+    The one place that decides what a year folder is."""
+    name = path.parent.name
+    return int(name) if len(name) == 4 and name.isdigit() and name[0] in "12" else None
+
+
+def is_year_folder(name: str) -> bool:
+    return len(name) == 4 and name.isdigit() and name[0] in "12"
+
+
+def sibling_reports(targets: Iterable[Path], years: Iterable[int] | None = None) -> list[Path]:
+    """The other reports beside the targets, for cross-file checks: for `data/reports/2022/X.yaml`,
+    every report in `data/reports/<year>/` (only `years`, when given). A file outside a year
+    folder has no siblings: a user's whole folder tree is never scanned."""
+    wanted = {os.path.abspath(t) for t in targets}
+    roots = sorted({os.path.dirname(os.path.dirname(os.path.abspath(t))) for t in targets
+                    if year_of_folder(Path(t)) is not None})
+    keep = None if years is None else {str(y) for y in years}
+    out: list[Path] = []
+    for root in roots:
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            continue
+        for year_dir in entries:
+            if not (is_year_folder(year_dir.name) and year_dir.is_dir(follow_symlinks=False)):
+                continue
+            if keep is not None and year_dir.name not in keep:
+                continue
+            try:
+                files = sorted(os.scandir(year_dir.path), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in files:
+                name = entry.name
+                if (os.path.splitext(name)[1].lower() in REPORT_SUFFIXES and not _is_debris(name)
+                        and not name.startswith(".") and entry.is_file(follow_symlinks=False)
+                        and entry.path not in wanted):
+                    out.append(Path(entry.path))
+    return out
