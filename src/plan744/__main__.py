@@ -1,3 +1,3 @@
-from plan744.entry import main
+from plan744.cli.app import main
 
 main()

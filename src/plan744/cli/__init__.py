@@ -1,2 +1,3 @@
-"""The command line. `app` holds the typer application; `console` and `validate_run` are
-typer-free so that `plan744 validate` can start without it (see plan744.entry)."""
+"""The command line: `app` holds the root group, each command its own module (loaded only
+when run); `vi` makes typer speak Vietnamese through its public classes; `console` and
+`reporters` print."""

@@ -1,72 +1,97 @@
-"""The typer application: parses options and hands plain values to the core. No logic here."""
+"""The `plan744` command: one parser (typer), commands loaded only when used.
+
+Each command lives in its own module with a one-command typer app; the root group imports the
+module of the command being run and nothing else, so `plan744 validate` never imports the
+report renderers, and `plan744 --help` lists every command with its one-line help.
+"""
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any, Optional
 
 import typer
 
-from plan744.cli import i18n
-from plan744.cli.console import internal_error
+from plan744.cli.console import EXIT_INVALID, EXIT_USAGE, error, internal_error, make_streams_safe
+from plan744.cli.vi import Group, UsageProblem, show_help_if_no_command
 
-i18n.install()
-
-from plan744.cli import doctor_cmd, plan_cmd, report_cmd, submission_cmd, validate_cmd  # noqa: E402
-
-app = typer.Typer(
-    name="plan744",
-    help="Theo dõi thực hiện Kế hoạch 744/KH-UBND: kiểm tra báo cáo của các đơn vị và lập báo cáo tổng hợp hằng năm.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.add_typer(plan_cmd.app, name="plan")
-app.command("validate")(validate_cmd.validate)
-app.command("new-report")(submission_cmd.new_report)
-app.command("schema")(submission_cmd.schema)
-app.command("report")(report_cmd.report)
-app.command("doctor")(doctor_cmd.doctor)
-
-_DEBUG = False
+# command name -> module holding `app`, in the order of the help page
+COMMANDS = {
+    "validate": "plan744.cli.validate_cmd",
+    "report": "plan744.cli.report_cmd",
+    "new-report": "plan744.cli.new_report_cmd",
+    "plan": "plan744.cli.plan_cmd",
+    "schema": "plan744.cli.schema_cmd",
+    "doctor": "plan744.cli.doctor_cmd",
+}
 
 
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Khi có lỗi nội bộ, in đầy đủ vết lỗi (traceback) để báo cho nhóm phát triển."),
-    version: bool = typer.Option(False, "--version", help="In số phiên bản rồi thoát.", is_eager=True),
-) -> None:
-    global _DEBUG
-    _DEBUG = debug
-    if version:
+class Root(Group):
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        command = typer.main.get_command(importlib.import_module(module).app)
+        command.name = name
+        return command
+
+
+def _version(value: bool) -> None:
+    if value:
         from plan744 import __version__
 
         typer.echo(f"plan744 {__version__}")
         raise typer.Exit(0)
 
 
-def main() -> None:
-    """Entry point: user errors are clean messages; an internal error keeps its traceback behind --debug."""
-    from typer import exceptions as tx
-    from typer._click import exceptions as cx
+app = typer.Typer(cls=Root, add_completion=False, pretty_exceptions_enable=False)
 
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Optional[bool] = typer.Option(None, "--version", is_eager=True, callback=_version,
+                                           help="In số phiên bản rồi thoát."),
+) -> None:
+    """Theo dõi thực hiện kế hoạch ứng dụng CNTT, chuyển đổi số: kiểm tra báo cáo của các đơn vị
+    và lập báo cáo tổng hợp hằng năm, tổng kết giai đoạn."""
+    show_help_if_no_command(ctx)
+
+
+DEBUG_HELP = "--debug (ở bất kỳ vị trí nào trong lệnh): khi có lỗi nội bộ, in đầy đủ vết lỗi để gửi nhóm phát triển."
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point. A user's mistake is a clean Vietnamese message (exit 1 or 2); a bug of ours
+    is one line, with its traceback behind --debug, typed anywhere on the line (exit 3)."""
+    make_streams_safe()
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
     try:
-        rv = app(standalone_mode=False)
-    except cx.NoArgsIsHelpError as exc:
-        exc.show()  # the help text itself
-        sys.exit(exc.exit_code)
-    except cx.UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "plan744"
-        sys.stderr.write(f"Lỗi: {i18n.usage_error_message(exc)}\nXem hướng dẫn: {command} --help\n")
-        sys.exit(2)
-    except cx.ClickException as exc:
-        sys.stderr.write(f"Lỗi: {exc.format_message()}\n")
-        sys.exit(exc.exit_code)
-    except tx.Abort:
+        command = typer.main.get_command(app)
+        code = command.main(args=args, prog_name="plan744", standalone_mode=False)
+    except UsageProblem as exc:
+        error(exc.message)
+        sys.stderr.write(f"Xem hướng dẫn: {exc.command_path} --help\n")
+        code = EXIT_USAGE
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("Đã dừng.\n")
-        sys.exit(130)
+        code = 130
+    except typer.TyperException as exc:  # a parser error that escaped a command class
+        from plan744.cli.vi import translate
+
+        problem = translate(exc, getattr(exc, "ctx", None))
+        error(problem.message)
+        code = EXIT_USAGE
+    except BrokenPipeError:  # `plan744 … | head`
+        code = EXIT_INVALID
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        if _DEBUG:
-            raise
-        sys.exit(internal_error(exc))
-    sys.exit(rv if isinstance(rv, int) else 0)
+        code = internal_error(exc, debug)
+    sys.exit(code if isinstance(code, int) else 0)

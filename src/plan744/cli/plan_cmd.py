@@ -6,30 +6,36 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
-from plan744.cli.common import EXIT_INVALID, EXIT_OK, PLAN_HELP, choose_plan, say
+from plan744.cli.console import EXIT_INVALID, EXIT_OK, choose_plan, load_plan_or_exit, say
+from plan744.cli.options import parse_choice, plan_option
+from plan744.cli.vi import Command, Group, show_help_if_no_command
 
-app = typer.Typer(help="Kiểm tra và xem tệp kế hoạch (data/plan.yaml).", no_args_is_help=True)
-
-FormatOpt = typer.Option("text", "--format", "-f", help="Định dạng kết quả: text, json hoặc github (chú thích trên GitHub Actions).")
+app = typer.Typer(cls=Group, add_completion=False)
 
 
-@app.command("check")
+@app.callback()
+def plan_group(ctx: typer.Context) -> None:
+    """Kiểm tra và xem tệp kế hoạch."""
+    show_help_if_no_command(ctx)
+
+
+@app.command("check", cls=Command)
 def check(
-    plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
+    plan: Optional[Path] = plan_option(),
     strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo như lỗi (mã thoát 1)."),
-    fmt: str = typer.Option("auto", "--format", "-f", help="Định dạng: auto, text, json hoặc github."),
+    fmt: str = typer.Option("auto", "--format", "-f", metavar="ĐỊNH_DẠNG", help="auto, text, json hoặc github."),
 ) -> None:
     """Kiểm tra tệp kế hoạch: cấu trúc, tham chiếu, tổng số, thời gian; nêu cả những chỗ chưa khớp trong văn bản gốc."""
+    from plan744.cli.reporters import FORMATS, emit, resolve_format
     from plan744.core.findings import has_errors
     from plan744.readers.loading import load_plan
-    from plan744.cli.reporters import emit, resolve_format
 
+    fmt = resolve_format(parse_choice(fmt, FORMATS, "--format"), dict(os.environ))
     choice = choose_plan(plan)
-    fmt = resolve_format(fmt, dict(os.environ))
     loaded = load_plan(choice.path)
     emit(loaded.findings, 1, fmt, header=choice.describe(), plan=str(choice.path))
     if loaded.plan is not None and fmt == "text":
@@ -39,38 +45,33 @@ def check(
     raise typer.Exit(EXIT_INVALID if loaded.plan is None or has_errors(loaded.findings, strict) else EXIT_OK)
 
 
-@app.command("show")
+@app.command("show", cls=Command)
 def show(
-    plan: Optional[Path] = typer.Option(None, "--plan", help=PLAN_HELP),
-    fmt: str = typer.Option("text", "--format", "-f", help="Định dạng: text (bảng) hoặc json."),
+    plan: Optional[Path] = plan_option(),
+    fmt: str = typer.Option("text", "--format", "-f", metavar="ĐỊNH_DẠNG", help="text (bảng) hoặc json."),
 ) -> None:
     """Xem các chỉ tiêu và danh mục nhiệm vụ, dự án của kế hoạch."""
-    from plan744.readers.loading import load_plan
-    from plan744.cli.reporters import emit
-
+    fmt = parse_choice(fmt, ("text", "json"), "--format")
     choice = choose_plan(plan)
-    loaded = load_plan(choice.path, checks=False)
-    if loaded.plan is None:
-        emit(loaded.findings, 1, "text", header=choice.describe())
-        raise typer.Exit(EXIT_INVALID)
+    the_plan = load_plan_or_exit(choice)
     if fmt == "json":
-        sys.stdout.write(json.dumps(loaded.plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(the_plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
         return
     say(choice.describe())
-    _print_tables(loaded.plan)
+    _print_tables(the_plan)
 
 
-def _print_tables(plan) -> None:  # noqa: ANN001 - a Plan
+def _print_tables(plan: Any) -> None:
     from rich.console import Console
     from rich.table import Table
 
     from plan744.core.plan import ALL_LEVELS
     from plan744.core.vnformat import format_number
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, emoji=False)
     doc = plan.document
-    console.print(f"[bold]{doc.kind} số {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer_short}[/bold]")
-    console.print(doc.title)
+    console.print(f"[bold]{doc.kind} số {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer_short}[/bold]", markup=True)
+    console.print(doc.title, markup=False)
 
     t = Table(title="Chỉ tiêu", show_lines=False)
     for col in ("Mã", "Chỉ tiêu", "Phạm vi", f"Mục tiêu {plan.period.end}", "Đơn vị báo cáo"):
@@ -87,7 +88,7 @@ def _print_tables(plan) -> None:  # noqa: ANN001 - a Plan
     a = Table(title=f"Phụ lục: {plan.document.appendices[0].title if plan.document.appendices else ''} (triệu đồng)")
     for col, just in (("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"), ("Loại", "left"),
                       ("Thời gian", "left"), ("Kinh phí", "right"), ("Nguồn vốn", "left")):
-        a.add_column(col, justify=just)  # type: ignore[arg-type]
+        a.add_column(col, justify=just)
     for row in plan.appendix:
         name = row.name if len(row.name) <= 70 else row.name[:67] + "…"
         a.add_row(str(row.tt), name, row.lead_text, row.status_text, row.timeframe_text,
@@ -97,4 +98,4 @@ def _print_tables(plan) -> None:  # noqa: ANN001 - a Plan
     console.print(a)
     stated = plan.budget.stated_total_vnd // 1_000_000
     console.print(f"Tổng kinh phí nêu tại {plan.budget.section}: {format_number(stated)} triệu đồng "
-                  f"({plan.budget.stated_total_words}).")
+                  f"({plan.budget.stated_total_words}).", markup=False)

@@ -1,8 +1,9 @@
-"""Print a list of findings: text (rich), JSON, or GitHub Actions annotations.
+"""Print a list of findings: text, JSON, or GitHub Actions annotations.
 
 Every piece of text that came from a file (names, echoed values) is shown with its control
 characters escaped (`core.text.for_terminal`): a value cannot clear the screen or print a fake
-"không có lỗi". rich's markup and emoji codes are off for such text (`:x:` stays `:x:`).
+"không có lỗi". The text is plain (colour codes only for a terminal): no markup, no emoji
+codes, nothing in a value is interpreted.
 """
 
 from __future__ import annotations
@@ -41,37 +42,45 @@ def skipped_line(skipped: Sequence[str]) -> str:
     return f"Bỏ qua {len(skipped)} mục ẩn hoặc tệp tạm của trình soạn thảo: {shown} (chỉ rõ tên nếu cần kiểm tra)."
 
 
-def console(stream: IO[str] | None = None):  # noqa: ANN201 - a rich Console, imported lazily
-    from rich.console import Console
+_STYLES = {"red": "31", "yellow": "33", "green": "32", "dim": "2", "bold": "1"}
 
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=True, emoji=False)
+
+def _painter(stream: IO[str]):  # noqa: ANN202 - (text, style) -> text
+    """Colour only for a terminal that wants it (NO_COLOR unset); plain text otherwise. No rich:
+    printing a list of findings must not cost its import."""
+    import os
+
+    use = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+    def paint(text: str, style: str) -> str:
+        return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if use else text
+
+    return paint
 
 
 def print_text(findings: Iterable[Finding], files_checked: int, stream: IO[str] | None = None,
                header: str | None = None, skipped: Sequence[str] = ()) -> None:
-    from rich.markup import escape
-
-    out = console(stream)
+    out = stream or sys.stdout
+    paint = _painter(out)
     items = sorted_findings(findings)
+    lines = []
     if header:
-        out.print(escape(for_terminal(header)), style="dim")
+        lines.append(paint(for_terminal(header), "dim"))
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for f in items:
         by_file[f.file].append(f)
     for file, group in by_file.items():
-        out.print(f"[bold]{escape(for_terminal(file) or '(không rõ tệp)')}[/bold]")
+        lines.append(paint(for_terminal(file) or "(không rõ tệp)", "bold"))
         for f in group:
             where = f.cell or (f"{f.line}:{f.column}" if f.line else "-")
-            style = "red" if f.is_error else "yellow"
-            path = f"  ({escape(for_terminal(f.dotted_path))})" if f.path else ""
-            out.print(
-                f"  {escape(where):>7}  [{style}]{SEVERITY_LABEL[f.severity]:<8}[/{style}] "
-                f"{escape(for_terminal(f.message))}{path}  [dim]\\[{f.code}][/dim]"
-            )
+            label = paint(f"{SEVERITY_LABEL[f.severity]:<8}", "red" if f.is_error else "yellow")
+            path = f"  ({for_terminal(f.dotted_path)})" if f.path else ""
+            lines.append(f"  {for_terminal(where):>7}  {label} {for_terminal(f.message)}{path}  {paint('[' + f.code + ']', 'dim')}")
     if skipped:
-        out.print(escape(skipped_line(skipped)), style="dim")
+        lines.append(paint(skipped_line(skipped), "dim"))
     style = "red" if any(f.is_error for f in items) else ("yellow" if items else "green")
-    out.print(f"[{style}]{escape(summary_line(items, files_checked))}[/{style}]")
+    lines.append(paint(summary_line(items, files_checked), style))
+    out.write("\n".join(lines) + "\n")
 
 
 def to_json(findings: Iterable[Finding], files_checked: int, skipped: Sequence[str] = (), **extra: object) -> str:

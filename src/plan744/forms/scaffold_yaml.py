@@ -32,13 +32,16 @@ def _target_words(plan: Plan, ind: Indicator) -> str:
     return "; ".join(parts)
 
 
-def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str) -> str:
+def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None) -> str:
+    """The YAML text; `schema_ref` is the path of the JSON Schema relative to where the file is
+    saved, or None when there is none there (then no editor modeline points at nothing)."""
     unit = plan.units_by_code[unit_code]
     doc = plan.document
     start, end = plan.reporting.window(year)
     deadline = plan.reporting.deadline_for(year)
     out: list[str] = [
-        f"# yaml-language-server: $schema={schema_ref}",
+        f"# yaml-language-server: $schema={schema_ref}" if schema_ref else
+        "# (Để trình soạn thảo gợi ý khi gõ: plan744 schema --out submission.schema.json)",
         f"# Báo cáo kết quả thực hiện {doc.kind} {doc.number} năm {year}: {unit.name}",
         f"# Kỳ số liệu: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}; hạn gửi: {deadline:%d/%m/%Y}.",
         "# Cách điền: ghi giá trị sau dấu hai chấm, giữ nguyên thụt lề (dấu cách, không dùng Tab).",

@@ -1,39 +1,36 @@
-"""Where the plan, the templates and the data are, when the user does not say.
+"""Where the plan, the data and the templates are, when the user does not say.
 
-Inside a checkout of the repository (the current folder or one above it, or the
-checkout an editable install points at) its `data/` and `templates/` are used, so the
-department edits them in one place. A regular install carries copies inside the
-package (`plan744/bundled/`), so a unit officer can run plan744 in any folder.
+A department keeps its plan and its units' reports in a data repository. plan744 finds that
+repository's settings from the working folder upward, so every command (and the pre-commit
+hooks) uses the repository's own plan without `--plan`:
+
+1. `--plan` (and `--data`, `--templates`) on the command line;
+2. the environment variable `PLAN744_PLAN` (a path);
+3. the nearest `plan744.toml`, or `pyproject.toml` with a `[tool.plan744]` table, in the working
+   folder or a folder above it; its keys `plan`, `data`, `templates`, `out` are paths relative
+   to the file's folder;
+4. the nearest folder (working folder or above) holding `data/plan.yaml`: its `data/reports`
+   and, if present, `templates/`;
+5. the plan and templates bundled with the package (a unit officer's machine).
+
+Every command prints which one is in use ("Kế hoạch: …").
 """
 
 from __future__ import annotations
 
+import os
+import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-BUNDLED = PACKAGE_DIR / "bundled"
+ENV_PLAN = "PLAN744_PLAN"
+SETTINGS_FILE = "plan744.toml"
 
 
-def _is_checkout(d: Path) -> bool:
-    pyproject = d / "pyproject.toml"
-    if not (pyproject.is_file() and (d / "data" / "plan.yaml").is_file()):
-        return False
-    try:
-        return 'name = "plan744"' in pyproject.read_text(encoding="utf-8")
-    except OSError:
-        return False
-
-
-def find_checkout(start: Path | None = None) -> Path | None:
-    here = (start or Path.cwd()).resolve()
-    for d in (here, *here.parents):
-        if _is_checkout(d):
-            return d
-    # An editable install runs from <checkout>/src/plan744.
-    candidate = PACKAGE_DIR.parents[1]
-    return candidate if _is_checkout(candidate) else None
+class SettingsError(Exception):
+    """A settings file that cannot be read; the message says which and why (Vietnamese)."""
 
 
 @dataclass(frozen=True)
@@ -41,14 +38,88 @@ class Defaults:
     plan: Path
     templates: Path
     reports: Path
-    origin: str  # said to the user: which copy is in use
+    out: Path
+    origin: str  # said to the user: which settings are in use
+    root: Path | None = None  # the data repository's folder, if one was found
 
 
-def defaults(start: Path | None = None) -> Defaults:
-    root = find_checkout(start)
-    if root is not None:
-        return Defaults(root / "data" / "plan.yaml", root / "templates", root / "data" / "reports",
-                        f"thư mục mã nguồn {root}")
-    bundled = Path(str(resources.files("plan744") / "bundled"))
-    return Defaults(bundled / "plan.yaml", bundled / "templates", Path.cwd() / "data" / "reports",
-                    "bản đi kèm gói plan744")
+def _bundled() -> Path:
+    return Path(str(resources.files("plan744") / "bundled"))
+
+
+def _read_settings(path: Path) -> dict | None:
+    """The plan744 table of a settings file, or None when `path` holds none."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"không đọc được {path}: {exc.__class__.__name__}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path} có lỗi cú pháp TOML ({exc})") from None
+    if path.name == SETTINGS_FILE:
+        table = data.get("plan744", data)
+    else:
+        table = data.get("tool", {}).get("plan744")
+    if table is None:
+        return None
+    if not isinstance(table, dict) or any(not isinstance(v, str) for v in table.values()):
+        raise SettingsError(f"{path}: các khóa plan, data, templates, out phải là đường dẫn (chuỗi)")
+    unknown = set(table) - {"plan", "data", "templates", "out"}
+    if unknown:
+        raise SettingsError(f"{path}: khóa không hợp lệ {', '.join(sorted(unknown))}; "
+                            "chỉ dùng plan, data, templates, out")
+    return table
+
+
+def _is_source_checkout(folder: Path) -> bool:
+    pyproject = folder / "pyproject.toml"
+    try:
+        return pyproject.is_file() and 'name = "plan744"' in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+def defaults(start: Path | None = None, environ: dict[str, str] | None = None) -> Defaults:
+    env = os.environ if environ is None else environ
+    here = (start or Path.cwd()).absolute()
+    bundled = _bundled()
+    found = _find(here)
+    if found is not None:
+        root, table, origin = found
+        plan = root / table.get("plan", "data/plan.yaml")
+        templates = root / table["templates"] if "templates" in table else (
+            root / "templates" if (root / "templates" / "report.html").is_file() else bundled / "templates")
+        reports = root / table.get("data", "data/reports")
+        out = root / table.get("out", "out") if "out" in table else Path("out")
+    else:
+        root, origin = None, "bản đi kèm gói plan744"
+        plan, templates, reports, out = bundled / "plan.yaml", bundled / "templates", Path("data") / "reports", Path("out")
+    if env.get(ENV_PLAN):
+        plan, origin = Path(env[ENV_PLAN]), f"biến môi trường {ENV_PLAN}"
+    return Defaults(plan, templates, reports, out, origin, root)
+
+
+def _find(here: Path) -> tuple[Path, dict, str] | None:
+    for folder in (here, *here.parents):
+        settings = folder / SETTINGS_FILE
+        if settings.is_file():
+            table = _read_settings(settings)
+            return folder, table or {}, f"cài đặt {settings}"
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_settings(pyproject)
+            if table is not None:
+                return folder, table, f"cài đặt [tool.plan744] trong {pyproject}"
+        if (folder / "data" / "plan.yaml").is_file():
+            kind = "thư mục mã nguồn" if _is_source_checkout(folder) else "thư mục dữ liệu"
+            return folder, {}, f"{kind} {folder}"
+    # An editable install runs from <checkout>/src/plan744: its checkout is the default.
+    checkout = PACKAGE_DIR.parents[1]
+    if (checkout / "data" / "plan.yaml").is_file() and _is_source_checkout(checkout):
+        return checkout, {}, f"thư mục mã nguồn {checkout}"
+    return None
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The data repository's folder (where `schema/` and `data/` live), if any."""
+    found = _find((start or Path.cwd()).absolute())
+    return found[0] if found else None

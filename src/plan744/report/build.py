@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from plan744.core.findings import Finding
 from plan744.core.kpi import YearReport, year_report
@@ -55,7 +56,11 @@ def _relevant(path: Path, year: int) -> bool:
     return folder is None or folder <= year
 
 
-def build(req: ReportRequest) -> ReportOutcome:
+def _quiet(_: str) -> None:
+    pass
+
+
+def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> ReportOutcome:
     loaded = load_plan(req.plan_path)
     if loaded.plan is None or any(f.is_error for f in loaded.findings):
         return ReportOutcome(loaded.findings)
@@ -78,6 +83,7 @@ def build(req: ReportRequest) -> ReportOutcome:
     if not any(sf.submission.year == req.year for sf in parsed):
         return ReportOutcome(findings + [make("report-no-submissions", file=where, year=req.year, where=where)],
                              len(files))
+    progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
     history = [sf.submission for sf in parsed if sf.submission.year <= req.year]
     report = year_report(plan, req.year, history)
     ctx = ReportContext(report, req.issuance, build_datetime())
@@ -87,8 +93,10 @@ def build(req: ReportRequest) -> ReportOutcome:
     if "html" in req.formats:
         outputs[f"{stem}.html"] = html.encode("utf-8")
     if "pdf" in req.formats:
+        progress("Dựng bản PDF…")
         outputs[f"{stem}.pdf"] = render_pdf(html, ctx.generated)
     if "docx" in req.formats:
+        progress("Dựng bản Word…")
         from plan744.report.docx import DocxTemplateError, render_docx  # python-docx only when asked for
 
         try:

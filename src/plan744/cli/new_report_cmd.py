@@ -1,0 +1,58 @@
+"""`plan744 new-report`: a ready-to-fill report for one unit and one year."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from plan744.cli.console import choose_plan, load_plan_or_exit, say
+from plan744.cli.options import parse_year, plan_option
+from plan744.cli.vi import Command, UsageProblem
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command(cls=Command)
+def new_report(
+    unit: str = typer.Option(..., "--unit", "-u", metavar="MÃ",
+                             help="Mã đơn vị, ví dụ STTTT (xem danh sách: plan744 plan show)."),
+    year: str = typer.Option(..., "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="TỆP",
+                                       help="Tệp sẽ ghi (mặc định: data/reports/<năm>/<mã đơn vị>.yaml)."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè nếu tệp đã có."),
+    plan: Optional[Path] = plan_option(),
+) -> None:
+    """Tạo tệp báo cáo mẫu cho một đơn vị và một năm, có sẵn mọi mục cần điền và lời hướng dẫn."""
+    from plan744.core.suggest import closest
+    from plan744.forms.scaffold_yaml import scaffold
+    from plan744.outputs import OutputError, write_atomic
+    from plan744.readers.project import find_root
+
+    the_year = parse_year(year)
+    assert the_year is not None
+    choice = choose_plan(plan)
+    p = load_plan_or_exit(choice)
+    if unit not in p.units_by_code:
+        guess = closest(unit, p.units_by_code)
+        hint = f" Có phải ý là “{guess}”?" if guess else ""
+        raise UsageProblem(f"không có đơn vị mã “{unit}” trong kế hoạch.{hint}", "plan744 new-report")
+    if the_year not in p.period.years:
+        raise UsageProblem(f"năm {the_year} nằm ngoài giai đoạn {p.period.start}–{p.period.end} của kế hoạch.",
+                           "plan744 new-report")
+    target = out or Path("data") / "reports" / str(the_year) / f"{unit}.yaml"
+    if target.exists() and not force:
+        raise UsageProblem(f"tệp {target} đã có; dùng --force để ghi đè, hoặc --out để chọn tệp khác.", "plan744 new-report")
+    root = find_root()
+    schema_file = root / "schema" / "submission.schema.json" if root is not None else None
+    schema_ref = None
+    if schema_file is not None and schema_file.is_file():
+        schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
+    try:
+        write_atomic(target, scaffold(p, unit, the_year, schema_ref).encode("utf-8"))
+    except OutputError as exc:
+        raise UsageProblem(str(exc), "plan744 new-report") from None
+    say(choice.describe())
+    typer.echo(f"Đã tạo {target}. Điền số liệu rồi kiểm tra: plan744 validate {target}")

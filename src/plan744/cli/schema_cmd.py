@@ -1,0 +1,44 @@
+"""`plan744 schema`: the JSON Schema of a unit's report, for editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from plan744.cli.console import choose_plan, load_plan_or_exit, say
+from plan744.cli.options import plan_option
+from plan744.cli.vi import Command
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command(cls=Command)
+def schema(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="TỆP", help="Ghi ra tệp thay vì in ra màn hình."),
+    generic: bool = typer.Option(False, "--generic", help="Lược đồ chung, không giới hạn mã chỉ tiêu, nhiệm vụ theo kế hoạch."),
+    plan: Optional[Path] = plan_option(),
+) -> None:
+    """In lược đồ JSON Schema của tệp báo cáo, để trình soạn thảo (VS Code…) gợi ý và kiểm tra khi gõ."""
+    from plan744.outputs import OutputError, write_atomic
+    from plan744.schema import submission_schema
+
+    the_plan = None
+    if not generic:
+        choice = choose_plan(plan)
+        the_plan = load_plan_or_exit(choice)
+        say(choice.describe())
+    text = json.dumps(submission_schema(the_plan), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(out, text.encode("utf-8"))
+    except OutputError as exc:
+        from plan744.cli.vi import UsageProblem
+
+        raise UsageProblem(str(exc), "plan744 schema") from None
+    say(f"Đã ghi {out}")
