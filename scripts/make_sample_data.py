@@ -286,7 +286,7 @@ def vn_int(n: int) -> str:
 def target_words(plan, ind) -> str:
     parts = []
     for t in ind.targets:
-        scope = "toàn tỉnh" if t.scope == "toan_tinh" else plan.levels_by_code[t.scope].name
+        scope = "toàn tỉnh" if t.scope == "all" else plan.levels_by_code[t.scope].name
         parts.append(f"{scope}: {t.wording}")
     return "; ".join(parts)
 
@@ -671,7 +671,7 @@ class SampleGenerator:
         for year in years:
             folder = out_dir / str(year)
             ref = Path(os.path.relpath(schema, folder.resolve())).as_posix()
-            for unit in self.plan.expected_units():
+            for unit in self.plan.units:
                 if self.submits(unit.code, year):
                     files.append((folder / f"{unit.code}.yaml", self.submission_text(unit.code, year, ref)))
         return files

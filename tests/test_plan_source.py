@@ -231,7 +231,7 @@ def test_appendix_printed_total_is_sum_of_rows(text: str, plan: Plan) -> None:
 
 
 def test_appendix_lead_resolves_through_aliases(plan: Plan) -> None:
-    holders = [(u.code, u.aliases) for u in plan.registry.units] + [(g.code, g.aliases) for g in plan.registry.groups]
+    holders = [(u.code, u.aliases) for u in plan.units] + [(g.code, g.aliases) for g in plan.organisation.groups]
     for task in plan.appendix:
         owners = [code for code, aliases in holders if task.lead_text in aliases]
         assert owners == [task.lead], f"TT {task.tt}: “{task.lead_text}” -> {owners}, expected {task.lead}"

@@ -41,7 +41,7 @@ def check(
     if loaded.plan is not None and fmt == "text":
         p = loaded.plan
         say(f"{p.document.kind} {p.document.number}: {len(p.indicators)} chỉ tiêu, {len(p.tasks)} nhiệm vụ, "
-            f"{len(p.appendix)} nhiệm vụ/dự án ở Phụ lục, {len(p.registry.units)} đơn vị.")
+            f"{len(p.appendix)} nhiệm vụ/dự án ở Phụ lục, {len(p.units)} đơn vị.")
     raise typer.Exit(EXIT_INVALID if loaded.plan is None or has_errors(loaded.findings, strict) else EXIT_OK)
 
 

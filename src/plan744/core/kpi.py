@@ -196,7 +196,7 @@ def indicator_results(
                 before = prev_by_unit.get(sub.unit)
                 figures.append((unit, ratio, _unit_ratio(before, ind.id, levels) if before else None))
             expected = sum(
-                1 for u in plan.registry.units if set(plan.indicator_levels_for(ind, u.code)) & set(levels)
+                1 for u in plan.units if set(plan.indicator_levels_for(ind, u.code)) & set(levels)
             )
             total = pooled(r for _, r, _ in figures)
             prev_ratios = [
@@ -251,7 +251,7 @@ def completeness(plan: Plan, year: int, current: Sequence[Submission]) -> Comple
     deadline = plan.reporting.deadline_for(year)
     by_unit = {s.unit: s for s in current}
     on_time, late, missing = [], [], []
-    for unit in plan.registry.units:
+    for unit in plan.units:
         sub = by_unit.get(unit.code)
         if sub is None:
             missing.append(unit)
@@ -352,7 +352,7 @@ def appendix_results(
         allocated=sum((r.allocated for r in results), Decimal(0)),
         disbursed=sum((r.disbursed for r in results), Decimal(0)),
         cumulative=sum((r.cumulative for r in results), Decimal(0)),
-        stated_total=Decimal(plan.budget.stated_total_vnd) / Decimal(1_000_000),
+        stated_total=Decimal(plan.budget.stated_total_vnd) / plan.money.dong if plan.budget else plan.appendix_total,
     )
     return results, totals
 
@@ -424,8 +424,8 @@ class NarrativeGroup:
 def narrative(plan: Plan, current: Sequence[Submission], section: str) -> list[NarrativeGroup]:
     """One narrative section (highlights, shortcomings, proposals) of every unit, by unit kind."""
     groups = []
-    order = {u.code: i for i, u in enumerate(plan.registry.units)}
-    for kind in plan.unit_kinds:
+    order = {u.code: i for i, u in enumerate(plan.units)}
+    for kind in plan.organisation.kinds:
         items = tuple(
             NarrativeItem(plan.units_by_code[s.unit], getattr(s.narrative, section))
             for s in sorted(current, key=lambda s: order.get(s.unit, 0))

@@ -1,7 +1,9 @@
-"""The plan as data: a province's five-year IT plan, its targets, tasks, appendix and units.
+"""The plan as data: a five-year plan of the kind "ứng dụng CNTT, chuyển đổi số", its targets,
+tasks, appendix, the organisation that reports on it, and how its report is issued.
 
-Nothing here is specific to Nghệ An: levels, unit kinds, areas and every target come
-from the plan file, so another province's plan in the same format loads and works.
+Nothing here is specific to one province or one plan: levels, unit kinds, areas, targets,
+wording, the report's issuer and symbol, the money unit all come from the plan file (Kế hoạch
+744/KH-UBND of Nghệ An, Quyết định 2629/QĐ-TTg and a fictional test plan use the same model).
 Checks that need more than one field (references, totals) live in `plan_checks`.
 """
 
@@ -14,10 +16,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from plan744.core.organisation import Organisation, Unit, UnitGroup, UnitKind
 from plan744.core.strict import Code, ExactDecimal, NonNegDecimal, NonNegInt, StrictModel, Text
 
-ALL_LEVELS = "toan_tinh"
-"""Target scope meaning "the whole province, all levels pooled"."""
+ALL_LEVELS = "all"
+"""Target scope meaning "the whole area (province, country), all levels pooled"."""
+V1_ALL = "toan_tinh"
+"""The same scope as a schema version 1 plan writes it."""
 
 
 class DocumentRef(StrictModel):
@@ -114,33 +119,9 @@ class Level(StrictModel):
     name: Text  # "cấp tỉnh"
 
 
-class UnitKind(StrictModel):
-    code: Code
-    name: Text  # "Sở, ban, ngành"
-    reports_levels: list[Code]  # the levels whose counts a unit of this kind reports
-
-
-class Unit(StrictModel):
-    code: Code
-    name: Text
-    short_name: str = ""
-    kind: Code
-    parent: Code | None = None
-    aliases: list[Text] = []  # spellings used in the plan's text (appendix lead column)
-    source: str = ""  # where the plan's text names it, if it does
-
-
-class UnitGroup(StrictModel):
-    """A shared lead such as "Các Sở, ban, ngành liên quan": any member may report on it."""
-
-    code: Code
-    name: Text
-    member_kinds: list[Code]
-    aliases: list[Text] = []
-    source: str = ""
-
-
 class Registry(StrictModel):
+    """A plan of schema version 1 lists its units inline, with no dates (a static organisation)."""
+
     source: Text
     expected_counts: dict[Code, NonNegInt] = {}  # kind code -> count the plan states
     expected_counts_source: str = ""
@@ -154,12 +135,37 @@ class Area(StrictModel):
     section: Text
 
 
+Comparison = Literal["band", "floor", "floor_strict", "ceiling", "ceiling_strict", "qualitative"]
+
+
 class Target(StrictModel):
-    scope: Code  # a level code, or "toan_tinh" for the province as a whole
-    kind: Literal["band", "floor", "ceiling", "qualitative"]
-    value: NonNegDecimal | None = None  # percent; the floor or the lower end of a band
+    """A level to reach, as the plan writes it.
+
+    `kind`: a band ("đạt từ 90% - 95%": 90 reached, 95 the stretch), a floor ("từ 50% trở lên",
+    a bare "80%"), a strict floor ("trên 60%"), a ceiling or strict ceiling ("dưới 5%"), or
+    qualitative (no figure). `value` is in the indicator's own terms: a percentage, a count, or
+    an amount in the plan's money unit.
+
+    When: by default the end of the plan's period. `year` sets another milestone ("Giai đoạn
+    2025-2027": 2027), `since` the first year it governs (the stage's start), `each_year` makes it
+    a yearly target ("05 bộ mỗi năm": every year from `since` to `year`)."""
+
+    scope: Code  # a level code, or "all" (v1: "toan_tinh") for the whole area, levels pooled
+    kind: Comparison
+    value: NonNegDecimal | None = None  # the floor, ceiling or lower end of a band
     stretch: NonNegDecimal | None = None  # upper end of a band
+    year: int | None = Field(None, ge=2000, le=2100)  # milestone; None: the period's end
+    since: int | None = Field(None, ge=2000, le=2100)  # first year it governs (a stage's start)
+    each_year: bool = False
+    stage: str = ""  # the plan's words for the stage: "Giai đoạn 2025-2027"
     wording: Text  # the plan's own words, e.g. "đạt từ 90% - 95%"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _v1_scope(cls, data: object) -> object:
+        if isinstance(data, dict) and data.get("scope") == V1_ALL:
+            data = {**data, "scope": ALL_LEVELS}
+        return data
 
     @model_validator(mode="after")
     def _shape(self) -> "Target":
@@ -172,24 +178,65 @@ class Target(StrictModel):
             raise ValueError("target_band")
         if self.kind != "band" and self.stretch is not None:
             raise ValueError("target_stretch")
+        if self.since is not None and self.year is not None and self.since > self.year:
+            raise ValueError("target_since_after_year")
         return self
+
+    def milestone(self, period_end: int) -> int:
+        return self.year if self.year is not None else period_end
 
 
 class Indicator(StrictModel):
+    """What is measured, from what, and against which targets.
+
+    `value`: a percentage (numerator over denominator, summed over units first), a count (the
+    sum of the units' counts: "ít nhất 20 bộ dữ liệu"), or an amount of money (a sum, in the
+    plan's money unit). `measure` says what numerator and denominator (or the count) are: items
+    counted ("count") or money ("money"). A `central` indicator is measured once, by its
+    monitoring body, and never summed from units."""
+
     id: Code
     area: Code
     section: Text
     text: Text  # the plan's sentence
-    name: Text  # short label for tables
+    name: Text  # short label for tables, as the plan would write it (acronyms kept)
+    value: Literal["percent", "count", "amount"] = "percent"
     measure: Literal["count", "money"] = "count"
-    numerator: Text
-    denominator: Text
-    count_unit: str = ""  # "văn bản", "hồ sơ", "triệu đồng"
+    numerator: str = ""  # percent: what is counted
+    denominator: str = ""  # percent: out of what
+    quantity: str = ""  # count or amount: what is counted or summed
+    count_unit: str = ""  # "văn bản", "hồ sơ", "bộ dữ liệu"
+    money_words: str = ""  # how the report describes a money share: "chi cho … trên tổng chi …"
+    accumulate: Literal["stock", "flow"] = "stock"  # a count at year end, or new in the year
     direction: Literal["higher", "lower"] = "higher"
     levels: list[Code]
     reporters: list[Code] | None = None  # unit codes; None: every unit whose kind reports a level
+    central: bool = False  # one figure, entered by the monitoring body
+    monitor: Code | None = None  # the monitoring body's unit code
+    monitor_text: str = ""  # the plan's words in its "Cơ quan chủ trì theo dõi, đánh giá" column
     targets: list[Target]
     note: str = ""
+
+    @model_validator(mode="after")
+    def _parts(self) -> "Indicator":
+        if self.value == "percent" and not (self.numerator and self.denominator):
+            raise ValueError("indicator_percent_parts")
+        if self.value != "percent" and not self.quantity:
+            raise ValueError("indicator_quantity")
+        if self.value == "amount" and self.measure != "money":
+            raise ValueError("indicator_amount_money")
+        if self.central and self.monitor is None:
+            raise ValueError("indicator_central_monitor")
+        return self
+
+    @property
+    def is_percent(self) -> bool:
+        return self.value == "percent"
+
+    @property
+    def whole_numbers(self) -> bool:
+        """Whether the units' figures must be whole numbers (items, not money)."""
+        return self.measure == "count"
 
 
 class Figure(StrictModel):
@@ -246,18 +293,29 @@ class Timeframe(StrictModel):
 
 
 class AppendixTask(StrictModel):
-    tt: int = Field(ge=1)
+    """A row of the plan's task appendix. A funded appendix (Kế hoạch 744) gives a cost and a
+    funding source; a task list (Quyết định 2629, Phụ lục II) gives partners, a result and a
+    deadline instead. Units report a status and what they did; money only where there is a cost."""
+
+    tt: int | Code  # the row's number as printed: 13, or "I.2" in a numbered task list
+    group: str = ""  # the heading the row sits under ("I. Hoàn thiện thể chế")
     name: Text
     lead: Code  # a unit or a unit group
     lead_text: Text  # the plan's words in the lead column
-    continuing: bool  # chuyển tiếp (True) or mới (False)
-    status_text: Text  # the plan's words: "Nhiệm vụ chuyển tiếp", "Dự án mới", ...
-    goal: Text
+    partners_text: str = ""
+    result: str = ""  # the expected product ("Trình Quốc hội dự thảo Luật")
+    continuing: bool | None = None  # chuyển tiếp (True) or mới (False), where the plan says
+    status_text: str = ""  # the plan's words: "Nhiệm vụ chuyển tiếp", "Dự án mới", ...
+    goal: str = ""
     timeframe: Timeframe
     timeframe_text: Text
-    cost: NonNegDecimal  # planned cost, million VND
-    funding_text: Text
-    funding: list[Literal["dia_phuong", "trung_uong", "khac"]]
+    cost: NonNegDecimal | None = None  # planned cost, in the plan's money unit
+    funding_text: str = ""
+    funding: list[Literal["dia_phuong", "trung_uong", "khac"]] = []
+
+    @property
+    def funded(self) -> bool:
+        return self.cost is not None
 
 
 class Budget(StrictModel):
@@ -265,7 +323,64 @@ class Budget(StrictModel):
     stated_total_text: Text
     stated_total_words: Text
     section: Text
-    appendix_unit: Text  # "Triệu đồng"
+    appendix_unit: Text = "Triệu đồng"  # schema v1: the unit of the appendix's costs (v2: `money`)
+
+
+MONEY_UNITS = {"đồng": 1, "nghìn đồng": 10**3, "ngàn đồng": 10**3, "triệu đồng": 10**6, "tỷ đồng": 10**9}
+"""Vietnamese money units and their size in đồng (for a schema v1 plan's `appendix_unit`)."""
+
+
+class Money(StrictModel):
+    """The plan's money unit, used for costs, allocations and money targets everywhere."""
+
+    unit: Text  # "triệu đồng", "tỷ đồng"
+    dong: int = Field(ge=1)  # its size in đồng: 1000000
+
+    @model_validator(mode="after")
+    def _known(self) -> "Money":
+        known = MONEY_UNITS.get(self.unit.lower())
+        if known is not None and known != self.dong:
+            raise ValueError("money_unit_size")
+        return self
+
+
+class Recipient(StrictModel):
+    """A line of "Nơi nhận", valid between two dates (a body merged in 2025 is no longer sent to)."""
+
+    text: Text
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class ReportSigner(StrictModel):
+    capacity: list[Text]  # ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]
+    title: Text  # "PHÓ CHỦ TỊCH"
+    name: str = ""  # left blank in a draft; --nguoi-ky fills it
+
+
+class ReportSettings(StrictModel):
+    """Who issues the report on the plan, under which symbol, to whom: the report's own header
+    and signature (not the plan's)."""
+
+    issuer_parent: str = ""  # parent body line of the header; empty for an UBND
+    issuer: list[Text]  # issuing body in capitals, one entry per line
+    issuer_short: Text  # "UBND tỉnh Nghệ An", in sentences
+    symbol: Text  # "BC-UBND": the report is "Số: …/BC-UBND"
+    place: Text  # "Nghệ An" in "Nghệ An, ngày …"
+    area_name: Text  # "Toàn tỉnh", "Toàn quốc": the whole area's row in tables
+    drafting_role: Code = "soan_thao"  # the organisation's role that drafts the report
+    drafter_text: str = ""  # the drafting body when the organisation names no holder
+    recipients: list[Recipient | Text] = []
+    signer: ReportSigner
+
+    def recipients_on(self, day: dt.date) -> list[str]:
+        out = []
+        for r in self.recipients:
+            if isinstance(r, str):
+                out.append(r)
+            elif (r.since is None or r.since <= day) and (r.until is None or day <= r.until):
+                out.append(r.text)
+        return out
 
 
 class Limits(StrictModel):
@@ -277,34 +392,77 @@ class Limits(StrictModel):
 
 
 class Plan(StrictModel):
-    schema_version: Literal[1]
+    """A plan (schema version 2; a version 1 file is read as the same model).
+
+    Version 1 lists its units inline (`unit_kinds`, `registry`) and has no `report` or `money`
+    section; they are derived when it is read: the units become an organisation without dates,
+    the report's header is the plan's, its symbol "BC-" followed by the issuing body's part of
+    the plan's own symbol, the money unit the appendix's."""
+
+    schema_version: Literal[1, 2]
     document: Document
     period: Period
     reporting: ReportingCalendar
     levels: list[Level]
-    unit_kinds: list[UnitKind]
-    registry: Registry
+    organisation: Organisation
+    report: ReportSettings
+    money: Money
     areas: list[Area]
     indicators: list[Indicator]
     baselines: list[Baseline] = []
-    tasks: list[Task]
-    appendix: list[AppendixTask]
-    budget: Budget
+    tasks: list[Task] = []
+    appendix: list[AppendixTask] = []
+    budget: Budget | None = None
     limits: Limits = Limits()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if "registry" in data or "unit_kinds" in data:  # v1: units inline
+            if "organisation" in data:
+                raise ValueError("plan_two_organisations")
+            registry = data.pop("registry", None)
+            kinds = data.pop("unit_kinds", None)
+            if isinstance(registry, dict) and isinstance(kinds, list):
+                data["organisation"] = {
+                    "name": "Danh sách đơn vị của kế hoạch",
+                    "source": registry.get("source", ""),
+                    "expected_counts": registry.get("expected_counts", {}),
+                    "expected_counts_source": registry.get("expected_counts_source", ""),
+                    "kinds": kinds,
+                    "units": registry.get("units", []),
+                    "groups": registry.get("groups", []),
+                }
+        doc = data.get("document")
+        if "report" not in data and isinstance(doc, dict):
+            data["report"] = _report_from_document(doc)
+        if "money" not in data:
+            budget = data.get("budget")
+            unit = budget.get("appendix_unit") if isinstance(budget, dict) else None
+            unit = unit if isinstance(unit, str) else "triệu đồng"
+            data["money"] = {"unit": unit[:1].lower() + unit[1:], "dong": MONEY_UNITS.get(unit.lower(), 10**6)}
+        return data
 
     # Look-ups below are cached: the model is frozen.
 
-    @cached_property
+    @property
+    def units(self) -> list[Unit]:
+        return self.organisation.units
+
+    @property
     def units_by_code(self) -> dict[str, Unit]:
-        return {u.code: u for u in self.registry.units}
+        return self.organisation.units_by_code
 
-    @cached_property
+    @property
     def groups_by_code(self) -> dict[str, UnitGroup]:
-        return {g.code: g for g in self.registry.groups}
+        return self.organisation.groups_by_code
 
-    @cached_property
+    @property
     def kinds_by_code(self) -> dict[str, UnitKind]:
-        return {k.code: k for k in self.unit_kinds}
+        return self.organisation.kinds_by_code
 
     @cached_property
     def levels_by_code(self) -> dict[str, Level]:
@@ -319,21 +477,32 @@ class Plan(StrictModel):
         return {t.id: t for t in self.tasks}
 
     @cached_property
-    def appendix_by_tt(self) -> dict[int, AppendixTask]:
+    def appendix_by_tt(self) -> dict[int | str, AppendixTask]:
         return {a.tt: a for a in self.appendix}
 
     @cached_property
     def areas_by_code(self) -> dict[str, Area]:
         return {a.code: a for a in self.areas}
 
+    @property
+    def funded(self) -> bool:
+        """Whether the appendix carries costs (a budget to execute), not only tasks."""
+        return any(a.funded for a in self.appendix)
+
+    def window(self, year: int) -> tuple[dt.date, dt.date]:
+        return self.reporting.window(year)
+
+    def deadline(self, year: int) -> dt.date:
+        return self.reporting.deadline_for(year)
+
     def unit_levels(self, unit_code: str) -> list[str]:
         """Levels whose counts this unit reports (a district: its own and its communes')."""
-        unit = self.units_by_code[unit_code]
-        kind = self.kinds_by_code.get(unit.kind)
-        return list(kind.reports_levels) if kind else []
+        return self.organisation.levels_of(unit_code)
 
     def indicator_levels_for(self, indicator: Indicator, unit_code: str) -> list[str]:
         """The levels of `indicator` that `unit_code` must report; empty if none."""
+        if indicator.central:
+            return list(indicator.levels) if unit_code == indicator.monitor else []
         if indicator.reporters is not None and unit_code not in indicator.reporters:
             return []
         own = self.unit_levels(unit_code)
@@ -347,24 +516,50 @@ class Plan(StrictModel):
                 out.append((ind, levels))
         return out
 
-    def leads(self, task: AppendixTask, unit_code: str) -> bool:
-        """Whether the unit leads the appendix task or shares its lead through a group."""
-        if task.lead == unit_code:
+    def lead_in(self, task: AppendixTask, year: int) -> str:
+        """Who leads the row for the reporting year `year` (moved by the organisation's events up
+        to the end of the year's data period)."""
+        return self.organisation.lead_on(task.lead, task.tt, self.window(year)[1])
+
+    def leads(self, task: AppendixTask, unit_code: str, year: int | None = None) -> bool:
+        """Whether the unit leads the appendix row (in `year`), or shares its lead through a group."""
+        lead = self.lead_in(task, year) if year is not None else task.lead
+        if lead == unit_code:
             return True
-        group = self.groups_by_code.get(task.lead)
+        group = self.groups_by_code.get(lead)
         unit = self.units_by_code.get(unit_code)
         return bool(group and unit and unit.kind in group.member_kinds)
-
-    def appendix_for(self, unit_code: str) -> list[AppendixTask]:
-        return [t for t in self.appendix if self.leads(t, unit_code)]
 
     def tasks_for(self, unit_code: str) -> list[Task]:
         return [t for t in self.tasks if t.reporters is None or unit_code in t.reporters]
 
-    def expected_units(self) -> list[Unit]:
-        """Units expected to submit a report every year."""
-        return [u for u in self.registry.units if self.kinds_by_code.get(u.kind, None) is not None]
-
     @property
     def appendix_total(self) -> Decimal:
-        return sum((t.cost for t in self.appendix), Decimal(0))
+        return sum((t.cost for t in self.appendix if t.cost is not None), Decimal(0))
+
+    def drafter(self, year: int) -> str | None:
+        """The unit that drafts the report for `year` (holder of the drafting role at the end of
+        the year's data period), if the organisation names one."""
+        return self.organisation.role_holder(self.report.drafting_role, self.window(year)[1])
+
+
+def _report_from_document(doc: dict) -> dict:
+    """Report settings of a schema v1 plan: the plan's own header, place and signature, and the
+    symbol BC-<issuing body> taken from the plan's symbol ("744/KH-UBND" -> "BC-UBND")."""
+    number = str(doc.get("number", ""))
+    body = number.split("/", 1)[-1].split("-", 1)[-1] if "-" in number else ""
+    issuer = str(doc.get("issuer", ""))
+    # "Ủy ban nhân dân tỉnh Nghệ An" -> the kind of area it governs -> "Toàn tỉnh"
+    words = issuer.split()
+    area_kind = words[4] if issuer.lower().startswith("ủy ban nhân dân") and len(words) > 4 else ""
+    signer = doc.get("signer") if isinstance(doc.get("signer"), dict) else {}
+    return {
+        "issuer_parent": doc.get("header_parent", ""),
+        "issuer": doc.get("header_issuer", []),
+        "issuer_short": doc.get("issuer_short", ""),
+        "symbol": f"BC-{body}" if body else "BC",
+        "place": doc.get("place", ""),
+        "area_name": f"Toàn {area_kind}" if area_kind else "Toàn bộ",
+        "recipients": [r for r in doc.get("recipients", []) if isinstance(r, str)],
+        "signer": {"capacity": signer.get("capacity", []), "title": signer.get("title", "")},
+    }

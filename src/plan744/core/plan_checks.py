@@ -1,55 +1,87 @@
-"""Consistency of the plan file itself: references, ids, totals, timeframes.
+"""Consistency of the plan and its organisation: references, ids, targets, totals, dates.
 
 Two kinds of finding come out of here. Errors are about our data (an indicator that
-points at an unknown area, a lead unit missing from the registry): the file must be
-fixed. Warnings are about the source document (its appendix does not add up to its
-stated total, it cites an appendix that does not exist): the data keeps the text as
-printed and the tool reports the discrepancy instead of "fixing" it.
+points at an unknown area, a lead unit missing from the organisation): the file must be
+fixed. Warnings are about the source documents (the plan's appendix does not add up to its
+stated total, it cites an appendix that does not exist) or about facts still to be
+confirmed (a change of the organisation without a legal source): the data keeps the text
+as printed and the tool reports the discrepancy instead of "fixing" it.
+
+The organisation may live in its own file; `OrgPlace` says where its parts are, so every
+finding points at the line of the file that holds it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from plan744.core.findings import Finding
+from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
 from plan744.core.plan import ALL_LEVELS, Plan
-from plan744.core.findings import SourceMap
-
-MILLION = 1_000_000
 
 
+@dataclass(frozen=True)
+class OrgPlace:
+    """Where the organisation's parts sit: in the plan file (schema v1: `registry`, `unit_kinds`;
+    or an inline `organisation` mapping), or in a file of its own."""
+
+    source: SourceMap
+    units: tuple = ("units",)
+    kinds: tuple = ("kinds",)
+    groups: tuple = ("groups",)
+    counts: tuple = ("expected_counts",)
+    events: tuple = ("events",)
+    roles: tuple = ("roles",)
+
+    @classmethod
+    def in_v1_plan(cls, source: SourceMap) -> "OrgPlace":
+        return cls(source, ("registry", "units"), ("unit_kinds",), ("registry", "groups"),
+                   ("registry", "expected_counts"), ("events",), ("roles",))
+
+    @classmethod
+    def inline(cls, source: SourceMap) -> "OrgPlace":
+        p = ("organisation",)
+        return cls(source, p + ("units",), p + ("kinds",), p + ("groups",), p + ("expected_counts",),
+                   p + ("events",), p + ("roles",))
+
+
+@dataclass
 class _Checker:
-    def __init__(self, plan: Plan, source: SourceMap) -> None:
-        self.plan = plan
-        self.source = source
-        self.findings: list[Finding] = []
+    plan: Plan
+    source: SourceMap
+    org: OrgPlace
+    findings: list[Finding] = field(default_factory=list)
 
-    def add(self, code: str, path: tuple, **params: Any) -> None:
-        line, column = self.source.locate(path)
-        self.findings.append(make(code, file=self.source.file, line=line, column=column, path=path, **params))
+    def add(self, code: str, path: tuple, source: SourceMap | None = None, **params: Any) -> None:
+        src = source or self.source
+        line, column = src.locate(path)
+        self.findings.append(make(code, file=src.file, line=line, column=column, path=path, **params))
 
-    def unique(self, what: str, items: Iterable[tuple[tuple, Any]]) -> None:
+    def unique(self, what: str, items: Iterable[tuple[tuple, Any]], source: SourceMap | None = None) -> None:
+        src = source or self.source
         first: dict[Any, tuple] = {}
         for path, key in items:
             if key in first:
-                self.add("plan-duplicate-id", path, id=key, what=what, first_line=self.source.locate(first[key])[0])
+                self.add("plan-duplicate-id", path, src, id=key, what=what, first_line=src.locate(first[key])[0])
             else:
                 first[key] = path
 
-    def known(self, what: str, path: tuple, ref: Any, valid: Iterable[Any]) -> bool:
+    def known(self, what: str, path: tuple, ref: Any, valid: Iterable[Any], source: SourceMap | None = None) -> bool:
         valid = list(valid)
         if ref in valid:
             return True
         shown = ", ".join(str(v) for v in valid[:12]) + (", …" if len(valid) > 12 else "")
-        self.add("plan-unknown-ref", path, what=what, ref=ref, valid=shown or "(không có)")
+        self.add("plan-unknown-ref", path, source, what=what, ref=ref, valid=shown or "(không có)")
         return False
 
 
-def check_plan(plan: Plan, source: SourceMap) -> list[Finding]:
-    c = _Checker(plan, source)
+def check_plan(plan: Plan, source: SourceMap, org: OrgPlace | None = None) -> list[Finding]:
+    if org is None:
+        org = OrgPlace.in_v1_plan(source) if plan.schema_version == 1 else OrgPlace.inline(source)
+    c = _Checker(plan, source, org)
     _ids(c)
     _references(c)
     _targets(c)
@@ -58,23 +90,23 @@ def check_plan(plan: Plan, source: SourceMap) -> list[Finding]:
     _timeframes(c)
     _citations(c)
     _calendar(c)
+    _organisation(c)
     return c.findings
 
 
 def _ids(c: _Checker) -> None:
-    p = c.plan
+    p, o = c.plan, c.org
+    os_ = o.source
     c.unique("danh sách cấp (levels)", ((("levels", i, "code"), x.code) for i, x in enumerate(p.levels)))
-    c.unique("loại đơn vị (unit_kinds)", ((("unit_kinds", i, "code"), x.code) for i, x in enumerate(p.unit_kinds)))
-    c.unique(
-        "danh sách đơn vị và nhóm đơn vị",
-        [(("registry", "units", i, "code"), u.code) for i, u in enumerate(p.registry.units)]
-        + [(("registry", "groups", i, "code"), g.code) for i, g in enumerate(p.registry.groups)],
-    )
-    c.unique(
-        "tên gọi đơn vị (aliases)",
-        [(("registry", "units", i, "aliases", j), a) for i, u in enumerate(p.registry.units) for j, a in enumerate(u.aliases)]
-        + [(("registry", "groups", i, "aliases", j), a) for i, g in enumerate(p.registry.groups) for j, a in enumerate(g.aliases)],
-    )
+    c.unique("loại đơn vị (kinds)", (((*o.kinds, i, "code"), x.code) for i, x in enumerate(p.organisation.kinds)), os_)
+    c.unique("danh sách đơn vị và nhóm đơn vị",
+             [((*o.units, i, "code"), u.code) for i, u in enumerate(p.units)]
+             + [((*o.groups, i, "code"), g.code) for i, g in enumerate(p.organisation.groups)], os_)
+    c.unique("tên gọi đơn vị (aliases)",
+             [((*o.units, i, "aliases", j), a) for i, u in enumerate(p.units) for j, a in enumerate(u.aliases)]
+             + [((*o.groups, i, "aliases", j), a) for i, g in enumerate(p.organisation.groups) for j, a in enumerate(g.aliases)],
+             os_)
+    c.unique("sự kiện (events)", (((*o.events, i, "id"), e.id) for i, e in enumerate(p.organisation.events)), os_)
     c.unique("lĩnh vực (areas)", ((("areas", i, "code"), x.code) for i, x in enumerate(p.areas)))
     c.unique("chỉ tiêu (indicators)", ((("indicators", i, "id"), x.id) for i, x in enumerate(p.indicators)))
     c.unique("nhiệm vụ (tasks)", ((("tasks", i, "id"), x.id) for i, x in enumerate(p.tasks)))
@@ -84,18 +116,21 @@ def _ids(c: _Checker) -> None:
 
 
 def _references(c: _Checker) -> None:
-    p = c.plan
+    p, o = c.plan, c.org
     levels, kinds, units = p.levels_by_code, p.kinds_by_code, p.units_by_code
-    for i, k in enumerate(p.unit_kinds):
+    for i, k in enumerate(p.organisation.kinds):
         for j, lv in enumerate(k.reports_levels):
-            c.known("Cấp", ("unit_kinds", i, "reports_levels", j), lv, levels)
-    for i, u in enumerate(p.registry.units):
-        c.known("Loại đơn vị", ("registry", "units", i, "kind"), u.kind, kinds)
+            c.known("Cấp", (*o.kinds, i, "reports_levels", j), lv, levels, o.source)
+    for i, u in enumerate(p.units):
+        c.known("Loại đơn vị", (*o.units, i, "kind"), u.kind, kinds, o.source)
         if u.parent is not None:
-            c.known("Đơn vị cấp trên", ("registry", "units", i, "parent"), u.parent, units)
-    for i, g in enumerate(p.registry.groups):
+            c.known("Đơn vị cấp trên", (*o.units, i, "parent"), u.parent, units, o.source)
+        if u.formed_from is not None:
+            for j, code in enumerate(u.formed_from.units):
+                c.known("Đơn vị trước", (*o.units, i, "formed_from", "units", j), code, units, o.source)
+    for i, g in enumerate(p.organisation.groups):
         for j, k in enumerate(g.member_kinds):
-            c.known("Loại đơn vị", ("registry", "groups", i, "member_kinds", j), k, kinds)
+            c.known("Loại đơn vị", (*o.groups, i, "member_kinds", j), k, kinds, o.source)
     for i, ind in enumerate(p.indicators):
         base = ("indicators", i)
         c.known("Lĩnh vực", base + ("area",), ind.area, p.areas_by_code)
@@ -103,12 +138,14 @@ def _references(c: _Checker) -> None:
             c.known("Cấp", base + ("levels", j), lv, levels)
         for j, code in enumerate(ind.reporters or []):
             c.known("Đơn vị báo cáo", base + ("reporters", j), code, units)
+        if ind.monitor is not None:
+            c.known("Cơ quan theo dõi", base + ("monitor",), ind.monitor, units)
     for i, t in enumerate(p.tasks):
         c.known("Lĩnh vực", ("tasks", i, "area"), t.area, p.areas_by_code)
         for j, code in enumerate(t.reporters or []):
             c.known("Đơn vị báo cáo", ("tasks", i, "reporters", j), code, units)
+    leads = list(units) + list(p.groups_by_code)
     for i, a in enumerate(p.appendix):
-        leads = list(units) + list(p.groups_by_code)
         if c.known("Đơn vị chủ trì", ("appendix", i, "lead"), a.lead, leads):
             holder = units.get(a.lead) or p.groups_by_code[a.lead]
             if a.lead_text not in (*holder.aliases, holder.name):
@@ -127,23 +164,26 @@ def _references(c: _Checker) -> None:
     appendices = [a.id for a in p.document.appendices]
     for i, ref in enumerate(p.document.cross_references):
         if ref.target not in appendices:
-            c.add(
-                "plan-dangling-document-ref", ("document", "cross_references", i, "target"),
-                where=ref.where, text=ref.text, valid=", ".join(a.title for a in p.document.appendices),
-            )
+            c.add("plan-dangling-document-ref", ("document", "cross_references", i, "target"),
+                  where=ref.where, text=ref.text, valid=", ".join(a.title for a in p.document.appendices))
 
 
 def _targets(c: _Checker) -> None:
+    period = c.plan.period
     for i, ind in enumerate(c.plan.indicators):
         scopes = {t.scope for t in ind.targets}
         for j, t in enumerate(ind.targets):
+            path = ("indicators", i, "targets", j)
             if t.scope != ALL_LEVELS and t.scope not in ind.levels:
-                c.add("plan-target-scope", ("indicators", i, "targets", j, "scope"), scope=t.scope,
-                      valid=", ".join(ind.levels))
-            for field in ("value", "stretch"):
-                v = getattr(t, field)
-                if ind.measure == "count" and v is not None and v > 100:
-                    c.add("plan-percent-range", ("indicators", i, "targets", j, field), percent=v)
+                c.add("plan-target-scope", path + ("scope",), scope=t.scope, valid=", ".join(ind.levels))
+            for name in ("value", "stretch"):
+                v = getattr(t, name)
+                if ind.is_percent and v is not None and v > 100:
+                    c.add("plan-percent-range", path + (name,), percent=v)
+            for name in ("year", "since"):
+                y = getattr(t, name)
+                if y is not None and y not in period.years and not (name == "since" and y == period.start - 1):
+                    c.add("plan-target-year", path + (name,), year=y, start=period.start, end=period.end)
         if ALL_LEVELS not in scopes:
             for lv in ind.levels:
                 if lv not in scopes:
@@ -151,30 +191,29 @@ def _targets(c: _Checker) -> None:
 
 
 def _registry_counts(c: _Checker) -> None:
-    reg = c.plan.registry
+    org = c.plan.organisation
     counts: dict[str, int] = defaultdict(int)
-    for u in reg.units:
-        counts[u.kind] += 1
-    for kind, expected in reg.expected_counts.items():
+    for u in org.units:
+        if u.start is None:  # the count a document states is of the units it knew
+            counts[u.kind] += 1
+    for kind, expected in org.expected_counts.items():
         if counts.get(kind, 0) != expected:
-            name = c.plan.kinds_by_code[kind].name if kind in c.plan.kinds_by_code else kind
-            c.add("plan-registry-count", ("registry", "expected_counts", kind), expected=expected, kind=name,
+            name = org.kinds_by_code[kind].name if kind in org.kinds_by_code else kind
+            c.add("plan-registry-count", (*c.org.counts, kind), c.org.source, expected=expected, kind=name,
                   found=counts.get(kind, 0))
 
 
 def _totals(c: _Checker) -> None:
-    # Import here: the formatting module is only needed when a total is off.
-    from plan744.core.vnformat import format_number
+    from plan744.core.vnformat import format_number  # only needed when a total is off
 
     p = c.plan
-    computed = p.appendix_total
-    stated = Decimal(p.budget.stated_total_vnd) / MILLION
-    if computed != stated:
-        c.add(
-            "plan-total-mismatch", ("budget", "stated_total_vnd"), section=p.budget.section,
-            stated=format_number(stated), rows=len(p.appendix), computed=format_number(computed),
-            diff=format_number(stated - computed),
-        )
+    if p.budget is not None and p.funded:
+        computed = p.appendix_total
+        stated = Decimal(p.budget.stated_total_vnd) / p.money.dong
+        if computed != stated:
+            c.add("plan-total-mismatch", ("budget", "stated_total_vnd"), section=p.budget.section,
+                  stated=format_number(stated), rows=len(p.appendix), computed=format_number(computed),
+                  diff=format_number(stated - computed), unit=p.money.unit)
     for i, b in enumerate(p.baselines):
         for j, s in enumerate(b.sums):
             if s.total not in b.figures or any(x not in b.figures for x in s.parts):
@@ -182,12 +221,10 @@ def _totals(c: _Checker) -> None:
             total = b.figures[s.total].value
             parts_sum = sum((b.figures[x].value for x in s.parts), Decimal(0))
             if total != parts_sum:
-                c.add(
-                    "plan-sum-mismatch", ("baselines", i, "sums", j), section=b.section,
-                    total_label=b.figures[s.total].label, total=format_number(total),
-                    parts=" + ".join(format_number(b.figures[x].value) for x in s.parts),
-                    computed=format_number(parts_sum),
-                )
+                c.add("plan-sum-mismatch", ("baselines", i, "sums", j), section=b.section,
+                      total_label=b.figures[s.total].label, total=format_number(total),
+                      parts=" + ".join(format_number(b.figures[x].value) for x in s.parts),
+                      computed=format_number(parts_sum))
 
 
 def _timeframes(c: _Checker) -> None:
@@ -201,9 +238,9 @@ def _timeframes(c: _Checker) -> None:
 def _citations(c: _Checker) -> None:
     doc = c.plan.document
     seen: dict[tuple[str, str], list[tuple[tuple, Any]]] = defaultdict(list)
-    for field in ("implements", "bases", "citations"):
-        for i, ref in enumerate(getattr(doc, field)):
-            seen[(ref.kind, ref.ref)].append((("document", field, i, "date"), ref))
+    for name in ("implements", "bases", "citations"):
+        for i, ref in enumerate(getattr(doc, name)):
+            seen[(ref.kind, ref.ref)].append((("document", name, i, "date"), ref))
     for (kind, number), refs in seen.items():
         dates = {r.date for _, r in refs}
         if len(dates) > 1:
@@ -218,3 +255,45 @@ def _calendar(c: _Checker) -> None:
     if deadline < end:
         c.add("plan-deadline-before-period-end", ("reporting", "deadline"),
               deadline=deadline.strftime("%d/%m"), end=end.strftime("%d/%m"))
+
+
+def _organisation(c: _Checker) -> None:
+    """Events name known units, agree with the units' dates, and carry a source; roles name
+    known units."""
+    org, o = c.plan.organisation, c.org
+    units = org.units_by_code
+    fmt = "%d/%m/%Y"
+    for i, e in enumerate(org.events):
+        base = (*o.events, i)
+        for side, codes in (("from", e.from_units), ("to", e.to_units)):
+            for j, code in enumerate(codes):
+                if not c.known("Đơn vị", base + (side, j), code, units, o.source):
+                    continue
+                u = units[code]
+                if side == "from" and e.kind in ("merge", "rename", "reorganise") and (
+                        u.end is None or (u.end - e.date).days != -1):
+                    c.add("org-event-dates", base + (side, j), o.source, unit=code, event=e.id,
+                          expected=f"ngày kết thúc {(e.date.fromordinal(e.date.toordinal() - 1)).strftime(fmt)}")
+                if side == "to" and e.kind in ("rename", "reorganise", "split") and u.start != e.date and u.start is not None:
+                    c.add("org-event-dates", base + (side, j), o.source, unit=code, event=e.id,
+                          expected=f"ngày bắt đầu {e.date.strftime(fmt)}")
+        for j, k in enumerate(e.kinds):
+            c.known("Loại đơn vị", base + ("kinds", j), k, org.kinds_by_code, o.source)
+        if e.kind == "level_end":
+            ended = [u.code for u in org.units if u.kind in e.kinds and (u.end is None or u.end >= e.date)]
+            if ended:
+                c.add("org-level-end-units", base + ("date",), o.source, event=e.id, count=len(ended),
+                      units=", ".join(ended[:5]) + (", …" if len(ended) > 5 else ""))
+        if not e.source.strip():
+            c.add("org-event-unsourced", base, o.source, event=e.id, date=e.date.strftime(fmt))
+        elif not e.confirmed:
+            c.add("org-event-unconfirmed", base, o.source, event=e.id, date=e.date.strftime(fmt))
+    inferred = [u.code for u in org.units if u.formed_from is not None and not u.formed_from.units_confirmed]
+    if inferred:
+        first = next(i for i, u in enumerate(org.units) if u.code == inferred[0])
+        c.add("org-formed-from-inferred", (*o.units, first, "formed_from"), o.source, count=len(inferred))
+    for role, holders in org.roles.items():
+        for j, h in enumerate(holders):
+            c.known("Đơn vị", (*o.roles, role, j, "unit"), h.unit, units, o.source)
+    if c.plan.report.drafting_role not in org.roles and not c.plan.report.drafter_text:
+        c.add("org-no-drafter", ("report", "drafting_role"), role=c.plan.report.drafting_role)

@@ -42,15 +42,31 @@ class PlanLoad:
 
 
 def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
+    """The plan, with its organisation: inline (schema v1 `registry`, or an `organisation`
+    mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan)."""
+    from plan744.core.organisation import Organisation
+    from plan744.core.plan_checks import OrgPlace, check_plan
+
     doc = read_yaml_file(path, PLAN_MAX_BYTES, "plan-too-large")
     if doc.data is None:
         return PlanLoad(path, None, doc.source, doc.findings)
-    plan, findings = validate_model(Plan, doc.data, doc.source)
-    findings = doc.findings + findings
+    data, findings, org_place = doc.data, list(doc.findings), None
+    if isinstance(data, dict) and isinstance(data.get("organisation"), str):
+        org_path = path.parent / data["organisation"]
+        org_doc = read_yaml_file(org_path, PLAN_MAX_BYTES, "plan-too-large")
+        findings += org_doc.findings
+        if org_doc.data is None:
+            return PlanLoad(path, None, doc.source, findings)
+        org, org_findings = validate_model(Organisation, org_doc.data, org_doc.source)
+        findings += org_findings
+        if not isinstance(org, Organisation):
+            return PlanLoad(path, None, doc.source, findings)
+        data = {**data, "organisation": org}
+        org_place = OrgPlace(org_doc.source)
+    plan, more = validate_model(Plan, data, doc.source)
+    findings += more
     if isinstance(plan, Plan) and checks:
-        from plan744.core.plan_checks import check_plan  # only `plan check` and `report` need it
-
-        findings += check_plan(plan, doc.source)
+        findings += check_plan(plan, doc.source, org_place)
     return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
 
 
