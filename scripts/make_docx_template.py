@@ -93,7 +93,8 @@ def _ppr(jc: str | None = None, first_line: int | None = None, before: int | Non
 
 def pstyle(sid: str, name: str, *, based: str | None = "Normal", nxt: str | None = None, ppr: str = "",
            rpr: str = "", custom: bool = True, ui: int = 20, q: bool = True) -> str:
-    attrs = f'w:type="paragraph" w:styleId="{sid}"' + (' w:customStyle="1"' if custom else "")
+    attrs = f'w:type="paragraph"' + (' w:default="1"' if sid == "Normal" else "") + f' w:styleId="{sid}"' + (
+        ' w:customStyle="1"' if custom else "")
     inner = f"<w:name w:val={quoteattr(name)}/>"
     if based:
         inner += f'<w:basedOn w:val="{based}"/>'
@@ -171,6 +172,18 @@ STYLES = [
            ppr=_ppr(jc="left", first_line=NO_INDENT, before=120, after=120, line=240,
                     extra=_borders("pBdr", "dashed", ("top", "left", "bottom", "right"))),
            rpr=_rpr(size=11, italic=True)),
+    pstyle("LuuY", "Lưu ý",
+           ppr=_ppr(jc="both", first_line=NO_INDENT, before=120, after=120, line=240,
+                    extra=_borders("pBdr", "single", ("top", "left", "bottom", "right"))),
+           rpr=_rpr(size=12)),
+    pstyle("CanBoSung", "Cần bổ sung",
+           ppr=_ppr(first_line=NO_INDENT, before=60, after=120,
+                    extra='<w:shd w:val="clear" w:color="auto" w:fill="FFF3C4"/>'),
+           rpr=_rpr(italic=True)),
+    pstyle("ChuThichBang", "Chú thích bảng", ppr=_ppr(jc="left", first_line=NO_INDENT, before=160, after=40,
+                                                      keep_next=True), rpr=_rpr(size=12)),
+    pstyle("GiuaNghieng", "Giữa - nghiêng", ppr=_ppr(jc="center", first_line=NO_INDENT, before=0, after=120),
+           rpr=_rpr(italic=True)),
     pstyle("DanhSach", "Danh sách", ppr=_ppr(left=INDENT + 283, hanging=283, after=60,
                                                 extra='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')),
     pstyle("Hinh", "Hình", ppr=_ppr(jc="center", first_line=NO_INDENT, before=120, after=120, line=240)),
@@ -194,6 +207,12 @@ STYLES = [
     pstyle("BangSo", "Bảng - số", based="BangChu", ppr=_ppr(jc="right")),
     pstyle("BangGiua", "Bảng - giữa", based="BangChu", ppr=_ppr(jc="center")),
     pstyle("BangTieuDe", "Bảng - tiêu đề", based="BangChu", ppr=_ppr(jc="center", keep_next=True),
+           rpr=_rpr(bold=True)),
+    # Table text of the appendices' wide tables, a point smaller.
+    pstyle("BangChuNho", "Bảng nhỏ - chữ", based="BangChu", rpr=_rpr(size=10.5)),
+    pstyle("BangSoNho", "Bảng nhỏ - số", based="BangChuNho", ppr=_ppr(jc="right")),
+    pstyle("BangGiuaNho", "Bảng nhỏ - giữa", based="BangChuNho", ppr=_ppr(jc="center")),
+    pstyle("BangTieuDeNho", "Bảng nhỏ - tiêu đề", based="BangChuNho", ppr=_ppr(jc="center", keep_next=True),
            rpr=_rpr(bold=True)),
     # Character styles.
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>'

@@ -6,38 +6,41 @@ kiểm soát (hạt giống cố định, kết quả lặp lại y hệt), lấ
 Kế hoạch (plan.baselines) và theo quy mô từng đơn vị, chỉ để chạy thử `plan744 validate` và
 `plan744 report`.
 
-Illustrative sample data generator (NOT the province's figures). Stdlib + plan744 + PyYAML
-only; fixed seed; the same command always writes byte-identical files.
+Illustrative sample data generator (NOT the province's figures). Stdlib + plan744 only; fixed
+seed; the same command always writes byte-identical files. The units of each year are those
+that owe a report that year in data/organisation.yaml (the 2024 merger of Cửa Lò into Vinh,
+the 2025 department mergers, the end of the district level and the 130 new communes); a unit
+whose report covers part of the year reports that part; the files are written by the tool's
+own scaffold (plan744.forms.scaffold_yaml), so their layout and numbers are the tool's.
 
-    python scripts/make_sample_data.py                      # data/reports/2021, data/reports/2022
+    python scripts/make_sample_data.py                      # data/reports/2021 … 2025
     python scripts/make_sample_data.py --out /tmp/r --years 2021 2022 2023
-    python scripts/make_sample_data.py --summary             # also print province-wide figures
+    python scripts/make_sample_data.py --summary             # also print the figures of each year
 
-Những điểm chưa hoàn hảo CỐ Ý đưa vào số liệu năm 2022 (báo cáo năm của tỉnh phải thể hiện được)
-— deliberate imperfections in 2022:
+Những điểm chưa hoàn hảo CỐ Ý đưa vào (báo cáo năm của tỉnh phải thể hiện được) — deliberate
+imperfections (LATE, MISSING, BEHIND below):
 
-1. Nộp muộn / late: Sở Ngoại vụ (SNGV) gửi báo cáo năm 2022 ngày 05/01/2023, sau hạn
-   20/12/2022 (plan.reporting.deadline) nhưng vẫn trong khoảng thời gian hợp lệ.
-2. Không gửi / missing: Huyện Tương Dương (TUONGDUONG) không gửi báo cáo năm 2022 (không có tệp).
-3. Chậm tiến độ / behind schedule: nhiệm vụ Phụ lục TT 13 “Xây dựng Trung tâm giám sát, điều
-   hành an toàn, an ninh mạng (SOC)” (Trung tâm CNTT-TT, TTCNTT) năm 2022 có tình trạng
-   cham_tien_do, giải ngân 630/4.500 triệu đồng được bố trí (14%).
-4. Chưa đạt mục tiêu / below target: chỉ tiêu ho_so_giai_quyet_dvctt_34 (hồ sơ giải quyết theo
-   DVCTT mức độ 3, 4; mục tiêu từ 50% trở lên) chỉ đạt khoảng 20% toàn tỉnh năm 2022, thấp hơn
-   cả lộ trình từ năm gốc 2020.
+- 2022: Sở Ngoại vụ gửi muộn (05/01/2023); Huyện Tương Dương không gửi; TT 13 (SOC) chậm tiến độ;
+  chỉ tiêu ho_so_giai_quyet_dvctt_34 (mục tiêu từ 50% trở lên) chỉ khoảng 20%, dưới cả lộ trình.
+- 2023: Huyện Quế Phong gửi muộn (08/01/2024); TT 20 (kho dữ liệu dùng chung) chậm tiến độ.
+- 2024: Ban Quản lý Khu kinh tế Đông Nam không gửi; Thành phố Vinh báo cáo cả năm, gồm phần của
+  Thị xã Cửa Lò (nhập vào Vinh từ 01/12/2024).
+- 2025: các sở hợp nhất từ 01/3/2025 (Sở KH&CN báo cáo cả năm, gồm phần của Sở TT&TT, và các nhiệm
+  vụ Phụ lục do Sở TT&TT chủ trì); 21 đơn vị cấp huyện gửi báo cáo chốt số liệu đến 30/6/2025, Huyện
+  Kỳ Sơn gửi muộn (10/7/2025); 130 xã, phường báo cáo từ 01/7/2025, Xã Mỹ Lý không gửi, Phường Hoàng Mai
+  gửi muộn; TT 20 tạm dừng; ho_so_giai_quyet_dvctt_34 vẫn dưới 50% (chưa đạt mục tiêu của giai đoạn).
 
-Các chỉ tiêu khác đạt hoặc gần đạt mục tiêu năm 2025 (xem --summary). Cả hai năm không có cảnh báo
-biến động bất thường: số liệu năm sau không gấp 5 lần năm trước.
+Các chỉ tiêu khác đạt hoặc gần đạt mục tiêu năm 2025 (xem --summary). Không có cảnh báo biến động bất
+thường: số liệu năm sau không gấp 5 lần năm trước.
 
-The generator is importable (bench/bench_validate.py uses it): `SampleGenerator(plan)`,
-`.submission_text(unit, year, schema_ref)`, `.bench_plan_text(...)`.
+The generator is importable (bench/ uses it): `SampleGenerator(plan)`, `.submission_text(unit, year,
+schema_ref)`, `bench_organisation_text(...)`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import random
 import sys
@@ -52,11 +55,6 @@ if (ROOT / "src" / "plan744").is_dir() and str(ROOT / "src") not in sys.path:
 
 SEED = 744
 MARKER = "# SỐ LIỆU MINH HỌA"  # first line of every generated file; only such files are ever replaced
-IMPERFECT_YEAR = 2022
-LATE_UNIT, LATE_DATE = "SNGV", dt.date(2023, 1, 5)
-MISSING_UNIT = "TUONGDUONG"
-BEHIND_TASK = 13
-BELOW_TARGET_INDICATOR = "ho_so_giai_quyet_dvctt_34"
 
 # ---------------------------------------------------------------------------------------------
 # Unit profiles. Weight = workload relative to an average unit of the same kind (illustrative).
@@ -245,50 +243,35 @@ PROVINCE_WIDE = {
     "dvctt_34_tich_hop_cong_qg": (1086, 0.12, 0.41, 0.14, 0.95),
 }
 
-STATUS_HELP = ("chua_trien_khai (chưa triển khai) | dang_trien_khai (đang triển khai) | cham_tien_do (chậm tiến độ) "
-               "| hoan_thanh (hoàn thành) | tam_dung (tạm dừng)")
-
 
 # ---------------------------------------------------------------------------------------------
-# Small helpers
+# Deliberate imperfections, year by year (the annual reports must show them).
 # ---------------------------------------------------------------------------------------------
+
+LATE = {  # (unit, year) -> the day the report arrives, after its deadline
+    ("SNGV", 2022): dt.date(2023, 1, 5),
+    ("QUEPHONG", 2023): dt.date(2024, 1, 8),
+    ("KYSON", 2025): dt.date(2025, 7, 10),  # the closing report of a district, due 30/6/2025
+    ("PHUONG_HOANGMAI", 2025): dt.date(2025, 12, 29),
+}
+MISSING = {("TUONGDUONG", 2022), ("BQLKKT", 2024), ("XA_MYLY", 2025)}
+BEHIND = {  # (row, year) -> (allocated / nominal, disbursed / allocated, status, what happened)
+    (13, 2022): (0.9, 0.14, "cham_tien_do", "Chưa lựa chọn được nhà cung cấp dịch vụ SOC do phải điều chỉnh dự toán theo hướng dẫn mới; mới giải ngân chi phí tư vấn, khảo sát."),
+    (20, 2023): (0.6, 0.35, "cham_tien_do", "Kho dữ liệu dùng chung của tỉnh chậm triển khai do chờ hướng dẫn kỹ thuật về kết nối với Trung tâm dữ liệu quốc gia."),
+    (20, 2025): (0.3, 0.2, "tam_dung", "Tạm dừng xây dựng kho dữ liệu dùng chung để rà soát lại theo kiến trúc dữ liệu mới của tỉnh sau sắp xếp tổ chức bộ máy."),
+}
+BELOW_TARGET_INDICATOR = "ho_so_giai_quyet_dvctt_34"
+
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (a JSON string is valid YAML), NFC."""
-    return json.dumps(nfc(text), ensure_ascii=False)
+def pct_vn(num: Decimal | int, den: Decimal | int) -> str:
+    """92,5% for the units' own sentences, from the exact figures."""
+    from plan744.core.display import percent
 
-
-def comment(text: str, width: int = 100) -> str:
-    return " ".join(text.split())[:width]
-
-
-def money(value: Decimal) -> str:
-    """Million VND: an integer, or one decimal with a dot (never a grouping dot)."""
-    value = value.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-    return str(int(value)) if value == value.to_integral_value() else f"{value:.1f}"
-
-
-def pct_vn(num: float, den: float) -> str:
-    """92,5% (Vietnamese decimal comma), for narrative texts."""
-    if not den:
-        return "—"
-    return f"{100 * num / den:.1f}".replace(".", ",") + "%"
-
-
-def vn_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
-def target_words(plan, ind) -> str:
-    parts = []
-    for t in ind.targets:
-        scope = "toàn tỉnh" if t.scope == "all" else plan.levels_by_code[t.scope].name
-        parts.append(f"{scope}: {t.wording}")
-    return "; ".join(parts)
+    return percent(Decimal(num) * 100 / Decimal(den)) if den else "—"
 
 
 def clamp(x: float, lo: float, hi: float) -> float:
@@ -303,12 +286,17 @@ class Profile:
     weight: float
     tthc_weight: float
     quality: float  # -1 … 1
-    communes: int
+    communes: int  # communes (2020) whose commune-level figures the unit reports
     deploy_year: int  # meeting and work-processing system at the unit's own level
     commune_deploy0: float  # share of communes with it in 2021
     recurring: float  # recurring spending 2021, million VND
     it_share0: float  # percent, 2021
     it_step: float  # percentage points a year
+
+
+def _old_communes(text: str) -> int:
+    """How many 2020 communes a 2025 commune was formed from ("thị trấn A, xã B và xã C" -> 3)."""
+    return max(1, len([p for p in text.replace(" và ", ", ").split(",") if p.strip()]))
 
 
 class SampleGenerator:
@@ -317,6 +305,7 @@ class SampleGenerator:
     def __init__(self, plan, seed: int = SEED, *, imperfections: bool = True,
                  clones: dict[str, str] | None = None) -> None:
         self.plan = plan
+        self.org = plan.organisation
         self.seed = seed
         self.imperfections = imperfections
         self.clones = clones or {}  # bench: clone code -> real unit code
@@ -327,52 +316,88 @@ class SampleGenerator:
         return random.Random("|".join(str(p) for p in (self.seed, *parts)))
 
     # -- who is who --
+    def _sum_of_predecessors(self, code: str, table: dict[str, float], default: float) -> float:
+        """A unit formed by merging others weighs what they weighed together."""
+        before = [u.code for u in self.org.predecessors(code)]
+        return sum(table.get(b, default) for b in before) if before else table.get(code, default)
+
     def profile(self, code: str) -> Profile:
         if code in self._profiles:
             return self._profiles[code]
         base = self.clones.get(code, code)
         unit = self.plan.units_by_code[code]
         r = self.rng(code, "profile")
+        communes = 0
         if unit.kind == "huyen":
             weight, communes = DISTRICTS.get(base, (1.0, 22))
             tthc = weight
+        elif unit.kind == "xa":  # a 2025 commune: its share of its district
+            districts = unit.formed_from.units if unit.formed_from else []
+            communes = _old_communes(unit.formed_from.text) if unit.formed_from else 1
+            dweight, dcommunes = DISTRICTS.get(districts[0] if districts else "", (1.0, 22))
+            weight = dweight * communes / dcommunes
+            tthc = weight
         else:
-            weight, communes = DEPARTMENT_WEIGHT.get(base, 1.0), 0
-            tthc = TTHC_WEIGHT.get(base, weight)
+            weight = self._sum_of_predecessors(base, DEPARTMENT_WEIGHT, 1.0)
+            tthc = self._sum_of_predecessors(base, TTHC_WEIGHT, weight)
         if code != base:  # a bench clone: same kind and size class, its own numbers
             weight *= r.uniform(0.8, 1.25)
             tthc *= r.uniform(0.8, 1.25)
-        bias = QUALITY_BIAS.get(base, -0.6 if base in MOUNTAIN else 0.0)
+        origin = unit.formed_from.units[0] if unit.formed_from and unit.formed_from.units else base
+        bias = QUALITY_BIAS.get(origin, -0.6 if origin in MOUNTAIN else 0.0)
         quality = clamp(bias + r.uniform(-0.45, 0.45), -1, 1)
-        if base in ("VPUBND", "STTTT"):
-            deploy = 2021
-        else:
-            deploy = r.choices([2021, 2022, 2023, 2024], [4, 4, 1.5, 0.5])[0]
+        deploy = 2021 if base in ("VPUBND", "STTTT", "SKHCN") else r.choices([2021, 2022, 2023, 2024], [4, 4, 1.5, 0.5])[0]
         commune0 = clamp(0.1 + 0.08 * quality + r.uniform(-0.06, 0.06), 0.0, 0.3)
-        if unit.kind == "huyen":
+        if unit.kind in ("huyen", "xa"):
             recurring = 470_000 * weight * r.uniform(0.9, 1.1)
             share0 = clamp(0.78 + 0.12 * quality + r.uniform(-0.1, 0.1), 0.6, 1.2)
             step = r.uniform(0.18, 0.27)
         else:
-            recurring = RECURRING_OVERRIDE.get(base, 42_000 * weight) * r.uniform(0.9, 1.1)
+            recurring = self._sum_of_predecessors(base, RECURRING_OVERRIDE, 42_000 * weight) * r.uniform(0.9, 1.1)
             share0 = clamp(0.95 + 0.2 * quality + r.uniform(-0.15, 0.15), 0.6, 1.45)
             step = r.uniform(0.08, 0.16)
-        p = Profile(code, base, unit.kind, weight, tthc, quality, communes, deploy, commune0,
-                    recurring, share0, step)
+        p = Profile(code, base, unit.kind, weight, tthc, quality, communes, deploy, commune0, recurring, share0, step)
         self._profiles[code] = p
         return p
 
+    def absorbed(self, code: str, year: int) -> float:
+        """The weight a unit takes on for the year from units merged into it during or before it
+        (Thành phố Vinh from 2024 reports Cửa Lò too; Sở KH&CN from 2025 reports Sở TT&TT's part)."""
+        end = self.plan.window(year)[1]
+        extra = 0.0
+        for e in self.org.events_beginning(code):
+            if e.rule == "successor" and e.date <= end + dt.timedelta(days=1):
+                for old in e.from_units:
+                    if old != code and old in self.plan.units_by_code and self.plan.units_by_code[old].start is None:
+                        extra += self.profile(old).weight
+        base = self.profile(code).weight
+        return (base + extra) / base if base else 1.0
+
+    # -- who reports, when --
+    def coverage(self, code: str, year: int):
+        return self.org.coverage(code, self.plan.window(year), self.plan.deadline(year))
+
     def submits(self, code: str, year: int) -> bool:
-        return not (self.imperfections and year == IMPERFECT_YEAR and code == MISSING_UNIT)
+        return not (self.imperfections and (code, year) in MISSING)
 
     def submitted_on(self, code: str, year: int) -> dt.date:
-        if self.imperfections and year == IMPERFECT_YEAR and code == LATE_UNIT:
-            return LATE_DATE
-        deadline = self.plan.reporting.deadline_for(year)
+        if self.imperfections and (code, year) in LATE:
+            return LATE[(code, year)]
+        cov = self.coverage(code, year)
+        due = cov.deadline if cov else self.plan.deadline(year)
+        first = (cov.end if cov else self.plan.window(year)[1]) - dt.timedelta(days=13)
         r = self.rng(code, year, "date")
-        days = [dt.date(year, 12, 1) + dt.timedelta(d) for d in range((deadline - dt.date(year, 12, 1)).days + 1)]
+        days = [first + dt.timedelta(d) for d in range((due - first).days + 1)]
         workdays = [d for d in days if d.weekday() < 5] or days
         return r.choice(workdays)
+
+    def fraction(self, code: str, year: int) -> float:
+        """The share of the year the unit's report covers (a closing report, a new unit)."""
+        cov = self.coverage(code, year)
+        start, end = self.plan.window(year)
+        if cov is None or cov.whole:
+            return 1.0
+        return ((cov.end - cov.start).days + 1) / ((end - start).days + 1)
 
     # -- figures --
     def _ratio(self, p: Profile, spec, year: int, r: random.Random) -> float:
@@ -383,6 +408,7 @@ class SampleGenerator:
     def indicator_figures(self, code: str, year: int) -> dict[str, dict[str, tuple]]:
         """{indicator id: {level: (numerator, denominator)}} for every indicator the unit reports."""
         p = self.profile(code)
+        scale = self.fraction(code, year) * self.absorbed(code, year)
         out: dict[str, dict[str, tuple]] = {}
         ho_so: dict[str, int] = {}
         for ind, levels in self.plan.indicators_for(code):
@@ -396,14 +422,14 @@ class SampleGenerator:
                     den = round(den0 * (1 + growth) ** n * r.uniform(0.98, 1.02))
                     ratio = clamp(r0 + step * n + r.uniform(-0.005, 0.005), 0, cap)
                     fig[lv] = (round(den * ratio), den)
-                elif ind.id == "he_thong_hop_xu_ly_cong_viec":
-                    if lv == "xa":
+                elif ind.id == "he_thong_hop_xu_ly_cong_viec":  # a stock: not scaled by the part of the year
+                    if lv == "xa" and p.kind == "huyen":
                         share = clamp(p.commune_deploy0 + 0.2 * (year - 2021), 0, 1)
                         fig[lv] = (round(p.communes * share), p.communes)
                     else:
                         fig[lv] = (1 if year >= p.deploy_year else 0, 1)
                 elif ind.id == "kinh_phi_cntt":
-                    den = p.recurring * 1.04 ** (year - 2021) * r.uniform(0.97, 1.03)
+                    den = p.recurring * scale * 1.04 ** (year - 2021) * r.uniform(0.97, 1.03)
                     share = clamp(p.it_share0 + p.it_step * (year - 2021) + r.uniform(-0.03, 0.03), 0.5, 1.6)
                     den_d = Decimal(round(den))
                     num_d = (den_d * Decimal(str(round(share, 4))) / 100).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
@@ -415,11 +441,11 @@ class SampleGenerator:
                     base, per = spec[0], spec[1]
                     growth = (1 + spec[6]) ** (year - 2021)
                     if per == "w":
-                        den = base * p.weight * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
+                        den = base * p.weight * scale * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
                     elif per == "tthc":
-                        den = base * p.tthc_weight * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
+                        den = base * p.tthc_weight * scale * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
                     elif per == "xa":
-                        den = base * p.communes * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
+                        den = base * p.communes * scale * u.uniform(0.85, 1.15) * growth * r.uniform(0.96, 1.04)
                     elif per == "flat":
                         den = base * u.uniform(0.9, 1.1) * growth
                     elif per == "ho_so":
@@ -427,60 +453,84 @@ class SampleGenerator:
                     else:  # "small": a handful of people or systems
                         den = base + round(1.5 * p.weight) + u.randint(0, 3) + (year - 2021) // 2
                     den = max(3, round(den))
+                    den += den == 100  # exactly 100 looks like a percentage typed as a count (a warning)
                     num = min(den, round(den * self._ratio(p, spec, year, r)))
                     fig[lv] = (num, den)
-                    if ind.id == "ho_so_giai_quyet_dvctt_34":
+                    if ind.id == BELOW_TARGET_INDICATOR:
                         ho_so[lv] = den
             out[ind.id] = fig
         return out
 
     # -- appendix --
+    def _shared_amount(self, tt: int, code: str, year: int) -> tuple[Decimal, str] | None:
+        """A shared row (led by a group): the part this unit reports, its predecessors' included."""
+        parts = SHARED.get(tt, {})
+        total, texts = 0.0, []
+        for old, (nominal, text) in parts.items():
+            holder = old if self.coverage(old, year) is not None else next(
+                (u.code for u in self.org.successors(old) if self.coverage(u.code, year) is not None), None)
+            if holder == code:
+                total += nominal
+                texts.append(text)
+        if not texts:
+            return None
+        r = self.rng(code, year, "shared", tt)
+        return Decimal(round(total * r.uniform(0.85, 1.1))), " ".join(texts)
+
     def appendix_lines(self, code: str, year: int) -> list[tuple[int, str, Decimal, Decimal, str]]:
-        """(tt, status, allocated, disbursed, progress) for the tasks the unit reports this year."""
+        """(tt, status, allocated, disbursed, progress) for the rows the unit reports this year."""
         lines = []
         for task in self.plan.appendix:
             tf = task.timeframe
             if not (tf.start <= year <= tf.end):
                 continue
             r = self.rng(code, year, "tt", task.tt)
-            if task.lead == code:
-                nominal = task.cost / (tf.end - tf.start + 1)
+            lead = self.plan.lead_in(task, year)
+            if lead == code:
+                nominal = task.cost / (tf.end - max(tf.start, self.plan.period.start) + 1)
                 plan = APPENDIX_PLAN.get(task.tt, {})
-                if year in plan and (self.imperfections or task.tt != BEHIND_TASK or year != IMPERFECT_YEAR):
+                if self.imperfections and (task.tt, year) in BEHIND:
+                    frac, rate, status, text = BEHIND[(task.tt, year)]
+                elif year in plan and (task.tt, year) not in BEHIND:
                     frac, rate, status, text = plan[year]
-                else:  # later years (bench): steady progress
+                else:  # later years: steady progress, done in the row's last year
                     frac, rate = r.uniform(0.8, 1.0), r.uniform(0.85, 0.97)
                     status = "hoan_thanh" if year == tf.end else "dang_trien_khai"
                     text = (f"Tiếp tục triển khai nhiệm vụ theo kế hoạch năm {year}; "
-                            f"hoàn thành các hạng mục được giao trong năm.")
+                            f"hoàn thành các hạng mục được giao trong năm." if status != "hoan_thanh" else
+                            f"Hoàn thành các hạng mục của nhiệm vụ; nghiệm thu, đưa vào sử dụng trong năm {year}.")
                 allocated = (nominal * Decimal(str(frac))).quantize(Decimal(1) if r.random() < 0.7 else Decimal("0.1"), rounding=ROUND_DOWN)
                 disbursed = (allocated * Decimal(str(rate))).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
                 lines.append((task.tt, status, allocated, disbursed, text))
-            elif task.tt in SHARED and code in SHARED[task.tt] and self.plan.leads(task, code):
-                nominal, text = SHARED[task.tt][code]
-                allocated = Decimal(round(nominal * r.uniform(0.85, 1.1)))
-                disbursed = (allocated * Decimal(str(round(r.uniform(0.82, 0.97), 3)))).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
-                lines.append((task.tt, "dang_trien_khai", allocated, disbursed, text))
+            elif self.plan.leads(task, code, year) and lead != code:
+                shared = self._shared_amount(task.tt, code, year)
+                if shared is not None:
+                    allocated, text = shared
+                    disbursed = (allocated * Decimal(str(round(r.uniform(0.82, 0.97), 3)))).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+                    lines.append((task.tt, "dang_trien_khai", allocated, disbursed, text))
         return lines
 
     # -- qualitative tasks --
-    def task_lines(self, code: str, year: int, figures) -> list[tuple[str, str, str, str]]:
-        """(id, title, status, account): required tasks, then optional ones the unit reports."""
+    def task_lines(self, code: str, year: int) -> list[tuple[str, str, str]]:
+        """(id, status, account): required tasks, then optional ones the unit reports."""
         p = self.profile(code)
         r = self.rng(code, year, "tasks")
-        district = p.kind == "huyen"
+        district = p.kind in ("huyen", "xa")
         out = []
         for task in self.plan.tasks_for(code):
             if task.required:
                 status, account = self._required_account(task.id, p, year, r, district)
-                out.append((task.id, task.title, status, account))
+                out.append((task.id, status, account))
         optional = OPTIONAL_TASKS.get(p.base, {}) if p.base == code else {}
         for task in self.plan.tasks_for(code):
             if not task.required and task.id in optional:
                 s21, s22, account = optional[task.id]
-                status = s21 if year <= 2021 else s22
-                out.append((task.id, task.title, status, account))
+                out.append((task.id, s21 if year <= 2021 else s22, account))
         return out
+
+    def drafter_name(self, year: int) -> str:
+        code = self.plan.drafter(year)
+        return self.plan.units_by_code[code].name if code else "cơ quan chuyên môn"
 
     def _required_account(self, task_id: str, p: Profile, year: int, r: random.Random, district: bool) -> tuple[str, str]:
         base = p.base
@@ -496,7 +546,7 @@ class SampleGenerator:
             systems = 1 + round(p.weight * r.uniform(1, 2.5))
             approved = min(systems, max(0, systems - (2 if year <= 2021 else 1) + (1 if p.quality > 0.3 else 0)))
             if year <= 2021 and small and p.quality < 0:
-                return "cham_tien_do", f"Chưa hoàn thành hồ sơ đề xuất cấp độ cho {systems} hệ thống thông tin do chưa có cán bộ chuyên trách; đang phối hợp với Sở Thông tin và Truyền thông để hoàn thiện."
+                return "cham_tien_do", f"Chưa hoàn thành hồ sơ đề xuất cấp độ cho {systems} hệ thống thông tin do chưa có cán bộ chuyên trách; đang phối hợp với {self.drafter_name(year)} để hoàn thiện."
             status = "hoan_thanh" if approved == systems else "dang_trien_khai"
             return status, f"Rà soát danh mục {systems} hệ thống thông tin của đơn vị; {approved} hệ thống đã được phê duyệt hồ sơ đề xuất cấp độ, đang triển khai phương án bảo đảm an toàn theo cấp độ."
         if task_id == "III.3.3":
@@ -505,11 +555,11 @@ class SampleGenerator:
             if base == "TTCNTT":
                 return "dang_trien_khai", "Vận hành giám sát an toàn thông tin cho Trung tâm dữ liệu của tỉnh; tiếp nhận, xử lý cảnh báo từ hệ thống giám sát quốc gia."
             alerts = r.randint(2, 9)
-            return "dang_trien_khai", f"Phối hợp với Sở Thông tin và Truyền thông giám sát an toàn thông tin cho trang thông tin điện tử và máy trạm của đơn vị; xử lý {alerts} cảnh báo mã độc được thông báo trong năm."
+            return "dang_trien_khai", f"Phối hợp với {self.drafter_name(year)} giám sát an toàn thông tin cho trang thông tin điện tử và máy trạm của đơn vị; xử lý {alerts} cảnh báo mã độc được thông báo trong năm."
         if task_id == "III.3.4":
             n = 1 + (1 if p.weight >= 1.3 else 0) + (1 if district and p.weight >= 1.5 else 0)
             status = "hoan_thanh" if (year >= 2022 or p.quality > 0.3) else "dang_trien_khai"
-            return status, f"Phân công {n} cán bộ phụ trách an toàn thông tin; cử cán bộ tham gia các lớp tập huấn do Sở Thông tin và Truyền thông tổ chức."
+            return status, f"Phân công {n} cán bộ phụ trách an toàn thông tin; cử cán bộ tham gia các lớp tập huấn do {self.drafter_name(year)} tổ chức."
         if task_id == "III.3.5":
             if base == "STTTT":
                 return "dang_trien_khai", f"Kiện toàn Đội ứng cứu sự cố mạng, máy tính tỉnh; hỗ trợ xử lý {r.randint(10, 18)} sự cố cho các cơ quan, đơn vị trong năm {year}."
@@ -528,11 +578,23 @@ class SampleGenerator:
         r = self.rng(code, year, "narrative")
         def ratio(ind: str, *levels: str) -> str:
             f = figures.get(ind, {})
-            num = sum(float(f[lv][0]) for lv in levels if lv in f)
-            den = sum(float(f[lv][1]) for lv in levels if lv in f)
+            num = sum((Decimal(f[lv][0]) for lv in levels if lv in f), Decimal(0))
+            den = sum((Decimal(f[lv][1]) for lv in levels if lv in f), Decimal(0))
             return pct_vn(num, den)
 
-        if p.kind == "huyen":
+        if p.kind == "xa":
+            highlights = (f"Tỷ lệ văn bản trao đổi hoàn toàn dưới dạng điện tử đạt {ratio('van_ban_dien_tu', 'xa')}; "
+                          f"{ratio('ho_so_cong_viec_tren_mang', 'xa')} hồ sơ công việc được xử lý trên môi trường mạng; "
+                          f"hồ sơ giải quyết theo dịch vụ công trực tuyến mức độ 3, 4 đạt {ratio('ho_so_giai_quyet_dvctt_34', 'xa')} "
+                          "từ khi chính quyền cấp xã mới đi vào hoạt động (01/7/2025).")
+            short = [
+                "Bộ phận một cửa của xã mới sắp xếp, cán bộ còn phải làm quen với địa bàn và quy trình xử lý hồ sơ trên hệ thống.",
+                "Trang thiết bị CNTT tiếp nhận từ các xã cũ không đồng bộ; đường truyền ở một số điểm giao dịch chưa ổn định.",
+                "Người dân ở các thôn, bản xa trung tâm xã còn ít nộp hồ sơ trực tuyến.",
+            ]
+            props = [f"Đề nghị {self.drafter_name(year)} hỗ trợ cấu hình, kết nối hệ thống dùng chung cho trụ sở mới của xã.",
+                     "Đề nghị UBND tỉnh bố trí kinh phí trang bị máy tính, thiết bị ký số cho bộ phận một cửa của xã."]
+        elif p.kind == "huyen":
             xa = figures["he_thong_hop_xu_ly_cong_viec"]["xa"]
             highlights = (f"Tỷ lệ văn bản trao đổi hoàn toàn dưới dạng điện tử cấp huyện đạt {ratio('van_ban_dien_tu', 'huyen')}, "
                           f"cấp xã đạt {ratio('van_ban_dien_tu', 'xa')}; {xa[0]}/{xa[1]} xã, phường, thị trấn đã sử dụng hệ thống thông tin "
@@ -548,7 +610,7 @@ class SampleGenerator:
                 short.insert(0, "Địa bàn miền núi rộng, hạ tầng viễn thông ở một số bản chưa ổn định; người dân còn ít sử dụng điện thoại thông minh để nộp hồ sơ trực tuyến.")
             props = [
                 "Đề nghị UBND tỉnh hỗ trợ kinh phí nâng cấp trang thiết bị CNTT và hội nghị truyền hình cho cấp xã.",
-                "Đề nghị Sở Thông tin và Truyền thông tiếp tục tập huấn kỹ năng số, an toàn thông tin cho cán bộ cấp huyện và cấp xã.",
+                f"Đề nghị {self.drafter_name(year)} tiếp tục tập huấn kỹ năng số, an toàn thông tin cho cán bộ cấp huyện và cấp xã.",
                 "Đề nghị Văn phòng UBND tỉnh tiếp tục rút gọn thành phần hồ sơ điện tử của các thủ tục phát sinh nhiều ở cấp xã.",
             ]
         elif not figures:  # a centre that reports only its appendix tasks
@@ -564,7 +626,7 @@ class SampleGenerator:
             if p.base == "VPUBND":
                 highlights += (" Cổng dịch vụ công của tỉnh đã tích hợp "
                                f"{ratio('dvctt_34_tich_hop_cong_qg', 'tinh')} dịch vụ công trực tuyến mức độ 3, 4 với Cổng dịch vụ công quốc gia.")
-            if p.base == "STTTT":
+            if p.base in ("STTTT", "SKHCN") and any(str(tt) == "11" for tt, *_ in appendix):
                 highlights += " Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP) vận hành ổn định, kết nối với nền tảng quốc gia."
             short = [
                 "Một số phần mềm chuyên ngành do bộ, ngành triển khai chưa kết nối với nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.",
@@ -573,13 +635,17 @@ class SampleGenerator:
                 "Trang thiết bị CNTT một số phòng chuyên môn đã cũ, chưa đáp ứng yêu cầu ký số, xử lý hồ sơ trên môi trường mạng.",
             ]
             props = [
-                "Đề nghị Sở Thông tin và Truyền thông tiếp tục tổ chức tập huấn kỹ năng số, an toàn thông tin cho cán bộ phụ trách.",
+                f"Đề nghị {self.drafter_name(year)} tiếp tục tổ chức tập huấn kỹ năng số, an toàn thông tin cho cán bộ phụ trách.",
                 "Đề nghị các bộ, ngành sớm hoàn thiện kết nối các hệ thống chuyên ngành với nền tảng tích hợp, chia sẻ dữ liệu của tỉnh.",
                 "Đề nghị Sở Tài chính hướng dẫn cơ chế bố trí kinh phí thuê dịch vụ CNTT trong dự toán chi thường xuyên.",
             ]
-            if p.base == "SNGV" and self.imperfections and year == IMPERFECT_YEAR:
-                short.insert(0, "Báo cáo năm gửi chậm so với thời hạn do cán bộ đầu mối thay đổi, việc tổng hợp số liệu bị gián đoạn.")
-        behind = [tt for tt, status, *_ in appendix if status == "cham_tien_do"]
+        if self.imperfections and (code, year) in LATE:
+            short.insert(0, "Báo cáo năm gửi chậm so với thời hạn do cán bộ đầu mối thay đổi, việc tổng hợp số liệu bị gián đoạn.")
+        cov = self.coverage(code, year)
+        if cov is not None and not cov.whole and cov.end < self.plan.window(year)[1]:
+            highlights += (f" Đây là báo cáo chốt số liệu đến ngày {cov.end:%d/%m/%Y} trước khi đơn vị kết thúc hoạt động; "
+                           "hồ sơ, dữ liệu đã được bàn giao cho các đơn vị kế thừa.")
+        behind = [tt for tt, status, *_ in appendix if status in ("cham_tien_do", "tam_dung")]
         if behind:
             short.insert(0, f"Nhiệm vụ TT {', '.join(map(str, behind))} của Phụ lục chậm tiến độ, giải ngân thấp so với vốn được bố trí.")
         shortcomings = short[0] + " " + r.choice(short[1:]) if len(short) > 1 else short[0]
@@ -587,93 +653,53 @@ class SampleGenerator:
         return highlights, shortcomings, proposals
 
     # -- the file --
-    def submission_text(self, code: str, year: int, schema_ref: str) -> str:
+    def values(self, code: str, year: int) -> dict:
+        """The report's content, shaped like the file (the scaffold writes it)."""
         plan = self.plan
-        unit = plan.units_by_code[code]
         p = self.profile(code)
-        doc = plan.document
-        start, end = plan.reporting.window(year)
-        deadline = plan.reporting.deadline_for(year)
         figures = self.indicator_figures(code, year)
         appendix = self.appendix_lines(code, year)
-        tasks = self.task_lines(code, year, figures)
         highlights, shortcomings, proposals = self.narrative(code, year, figures, appendix)
-        own_levels = plan.unit_levels(code)
         position = ("Chuyên viên Phòng Văn hóa và Thông tin" if p.kind == "huyen"
+                    else "Công chức Văn phòng HĐND và UBND" if p.kind == "xa"
                     else "Viên chức phụ trách kỹ thuật" if p.kind == "truc_thuoc" else "Chuyên viên phụ trách CNTT")
-        out = [
+        inds = {}
+        for ind, levels in plan.indicators_for(code):
+            inds[ind.id] = {lv: {"numerator": figures[ind.id][lv][0], "denominator": figures[ind.id][lv][1]} for lv in levels}
+        return {
+            "submitted": self.submitted_on(code, year),
+            "prepared_by": {"name": "Cán bộ đầu mối (minh họa)", "position": position},
+            "indicators": inds,
+            "appendix": [{"tt": tt, "status": s, "allocated": a, "disbursed": d, "progress": text}
+                         for tt, s, a, d, text in appendix],
+            "tasks": {tid: {"status": s, "account": acc} for tid, s, acc in self.task_lines(code, year)},
+            "narrative": {"highlights": highlights, "shortcomings": shortcomings, "proposals": proposals},
+        }
+
+    def submission_text(self, code: str, year: int, schema_ref: str | None) -> str:
+        from plan744.forms.scaffold_yaml import scaffold
+
+        unit = self.plan.units_by_code[code]
+        header = (
             f"{MARKER} - KHÔNG PHẢI SỐ LIỆU THỰC CỦA TỈNH.",
             "# Số liệu minh họa do scripts/make_sample_data.py tạo ra để chạy thử plan744, không phải số liệu thực",
             f"# của tỉnh Nghệ An hay của {unit.name}. Người lập báo cáo là tên giả định.",
             "# Illustrative sample data made by scripts/make_sample_data.py; not the province's figures.",
             "#",
-            f"# yaml-language-server: $schema={schema_ref}",
-            f"# Báo cáo kết quả thực hiện {doc.kind} {doc.number} năm {year}: {unit.name}",
-            f"# Kỳ số liệu: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}; hạn gửi: {deadline:%d/%m/%Y}.",
-            "",
-            f"unit: {code}  # {unit.name}",
-            f"year: {year}",
-            f"submitted: {self.submitted_on(code, year).isoformat()}  # ngày gửi báo cáo",
-            "prepared_by:  # người lập báo cáo",
-            f"  name: {q('Cán bộ đầu mối (minh họa)')}  # họ và tên",
-            f"  position: {q(position)}  # chức vụ",
-            "  phone: \"\"  # không bắt buộc",
-            "  email: \"\"  # không bắt buộc",
-            "",
-        ]
-        inds = plan.indicators_for(code)
-        if inds:
-            out.append("indicators:  # số liệu các chỉ tiêu của kế hoạch")
-            for ind, levels in inds:
-                out.append(f"  # {comment(ind.name)}. Mục tiêu {plan.period.end}: {comment(target_words(plan, ind))}")
-                out.append(f"  {ind.id}:")
-                for lv in levels:
-                    extra = " (tổng của các xã, phường, thị trấn trên địa bàn)" if lv != own_levels[0] else ""
-                    num, den = figures[ind.id][lv]
-                    fmt = money if ind.measure == "money" else str
-                    out.append(f"    {lv}:  # {plan.levels_by_code[lv].name}{extra}")
-                    out.append(f"      numerator: {fmt(num)}")
-                    out.append(f"      denominator: {fmt(den)}")
-            out.append("")
-        if appendix:
-            out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì; tiền tính bằng triệu đồng")
-            out.append(f"  # status: {STATUS_HELP}")
-            for tt, status, allocated, disbursed, progress in appendix:
-                task = plan.appendix_by_tt[tt]
-                out.append(f"  - tt: {tt}  # {comment(task.name, 80)} ({task.timeframe_text}; dự kiến {vn_int(int(task.cost))} triệu đồng)")
-                out.append(f"    status: {status}")
-                out.append(f"    allocated: {money(allocated)}  # vốn được bố trí trong năm")
-                out.append(f"    disbursed: {money(disbursed)}  # vốn đã giải ngân trong năm")
-                out.append(f"    progress: {q(progress)}")
-        else:
-            out.append("appendix: []  # đơn vị không chủ trì hoặc không tham gia nhiệm vụ, dự án nào ở Phụ lục trong năm")
-        out.append("")
-        out.append("tasks:  # các nhiệm vụ định tính: tình hình thực hiện")
-        out.append(f"  # status: {STATUS_HELP}")
-        for task_id, title, status, account in tasks:
-            out.append(f"  {task_id}:  # {comment(title)}")
-            out.append(f"    status: {status}")
-            out.append(f"    account: {q(account)}")
-        out += [
-            "",
-            "narrative:  # phần nhận xét, đánh giá của đơn vị",
-            f"  highlights: {q(highlights)}",
-            f"  shortcomings: {q(shortcomings)}",
-            f"  proposals: {q(proposals)}",
-            "",
-        ]
-        return nfc("\n".join(out))
+        )
+        return nfc(scaffold(self.plan, code, year, schema_ref, self.values(code, year), header))
 
     def sample_files(self, years, out_dir: Path) -> list[tuple[Path, str]]:
-        """Every (path, text) to write for the given years under out_dir."""
+        """Every (path, text) to write for the given years under out_dir: one file per unit that
+        owes a report that year (the organisation's dates decide), less the deliberately missing."""
         schema = ROOT / "schema" / "submission.schema.json"
         files = []
         for year in years:
             folder = out_dir / str(year)
-            ref = Path(os.path.relpath(schema, folder.resolve())).as_posix()
-            for unit in self.plan.units:
-                if self.submits(unit.code, year):
-                    files.append((folder / f"{unit.code}.yaml", self.submission_text(unit.code, year, ref)))
+            ref = Path(os.path.relpath(schema, folder.absolute())).as_posix() if schema.is_file() else None
+            for cov in self.org.obligations(self.plan.window(year), self.plan.deadline(year)):
+                if self.submits(cov.unit, year):
+                    files.append((folder / f"{cov.unit}.yaml", self.submission_text(cov.unit, year, ref)))
         return files
 
 
@@ -727,9 +753,9 @@ def write_files(files: list[tuple[Path, str]], years, out_dir: Path) -> tuple[in
 
 
 def print_summary(plan, files: list[tuple[Path, str]], years) -> None:
-    from plan744.core.kpi import year_report
+    from plan744.core import display
+    from plan744.core.figures.year import year_figures
     from plan744.readers.loading import parse_submission
-    from plan744.core.vnformat import format_percent
 
     subs = []
     for path, _ in files:
@@ -738,23 +764,23 @@ def print_summary(plan, files: list[tuple[Path, str]], years) -> None:
             raise SystemExit(f"{path}: {[f.message for f in findings]}")
         subs.append(sf.submission)
     for year in years:
-        rep = year_report(plan, year, subs)
+        rep = year_figures(plan, year, subs)
         c = rep.completeness
         print(f"\n== {year}: {c.submitted}/{c.expected} units reported, late: "
-              f"{[u.code for u, *_ in c.late]}, missing: {[u.code for u in c.missing]}")
+              f"{[d.unit.code for d in c.late]}, missing: {[d.unit.code for d in c.missing]}")
         for r in rep.indicators:
-            print(f"  {r.indicator.id:34} {r.scope_name:10} {format_percent(r.percent):>8}  "
-                  f"target {r.target.wording[:28]:28} {r.status.value:12} {r.path_status.value}")
+            print(f"  {r.indicator.id:34} {r.scope:6} {display.value(r.value, r.indicator):>8}  "
+                  f"target {(r.target.wording if r.target else '—')[:28]:28} {r.attainment.value:12} {r.path.value}")
         for a in rep.appendix:
             if a.reports:
-                print(f"  TT {a.task.tt:2} {a.status_text:28} allocated {a.allocated:>10} disbursed {a.disbursed:>10} "
+                print(f"  TT {a.task.tt!s:2} {','.join(a.statuses):28} allocated {a.allocated:>10} disbursed {a.disbursed:>10} "
                       f"cumulative {a.cumulative:>10} / {a.task.cost}")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Write ILLUSTRATIVE sample submissions (not the province's figures).")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "reports", help="folder holding the year folders (default data/reports)")
-    ap.add_argument("--years", type=int, nargs="+", default=[2021, 2022])
+    ap.add_argument("--years", type=int, nargs="+", default=[2021, 2022, 2023, 2024, 2025])
     ap.add_argument("--plan", type=Path, default=ROOT / "data" / "plan.yaml")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--summary", action="store_true", help="print the province-wide figures of what was written")

@@ -84,7 +84,7 @@ def test_same_inputs_give_byte_identical_outputs(tmp_path: Path, rendered: Path)
 def test_draft_leaves_number_and_date_blank(tmp_path: Path) -> None:
     assert report(tmp_path, "--format", "html", env=EPOCH).returncode == 0
     html = (tmp_path / "bao-cao-2022.html").read_text(encoding="utf-8")
-    assert "Số:       /BC-UBND" in html
+    assert "Số:       /BC-UBND" in html  # blanks for the number, written at issuance
     assert "Mẫu Sơn, ngày …… tháng …… năm ……" in html
     assert not (tmp_path / "bao-cao-2022.pdf").exists()
 

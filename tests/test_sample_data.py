@@ -1,9 +1,10 @@
-"""The bundled illustrative data: valid, reproducible, honest, and its deliberate
-imperfections (late, missing, behind schedule, below target) visible in the report."""
+"""The bundled illustrative data, 2021–2025: valid, reproducible, honest, following the
+organisation's changes, and its deliberate imperfections visible in each year's report."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +12,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, run_cli
-from plan744.core.kpi import Status, year_report
+from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
+from plan744.core.figures.year import year_figures
 from plan744.readers.files import discover
 from plan744.readers.loading import load_plan, validate_files
 
 DATA = REPO / "data" / "reports"
+YEARS = (2021, 2022, 2023, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -28,16 +31,32 @@ def bundled():
 
 def test_every_sample_file_is_valid_and_says_it_is_illustrative(bundled) -> None:
     plan, subs, findings = bundled
-    assert [f for f in findings if f.is_error] == []
-    assert {s.year for s in subs} == {2021, 2022}
+    assert findings == []
+    assert {s.year for s in subs} == set(YEARS)
     for path in DATA.rglob("*.yaml"):
         head = path.read_text(encoding="utf-8")[:400]
         assert "SỐ LIỆU MINH HỌA" in head and "không phải số liệu thực" in head, path
 
 
+def test_each_year_holds_the_units_that_owed_a_report(bundled) -> None:
+    """The files of a year are exactly the units the organisation obliges that year, less the
+    deliberately missing: no district after 30/6/2025, no commune before 01/7/2025."""
+    plan, subs, _ = bundled
+    missing = {(2022, "TUONGDUONG"), (2024, "BQLKKT"), (2025, "XA_MYLY")}
+    for year in YEARS:
+        owed = {c.unit for c in plan.organisation.obligations(plan.window(year), plan.deadline(year))}
+        filed = {s.unit for s in subs if s.year == year}
+        assert filed == owed - {u for y, u in missing if y == year}, year
+    in_2025 = {s.unit for s in subs if s.year == 2025}
+    assert sum(1 for u in in_2025 if u.startswith(("XA_", "PHUONG_"))) == 129  # 130, one missing
+    assert "STTTT" not in in_2025 and "SKHCN" in in_2025  # merged 01/3/2025: Sở KH&CN reports the year
+    assert "CUALO" not in {s.unit for s in subs if s.year == 2024}  # merged into Vinh on 01/12/2024
+
+
 def test_validate_cli_accepts_the_bundled_data() -> None:
     proc = run_cli("validate", "data/reports")
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
+    assert "Đã kiểm tra 359 tệp: không có lỗi." in proc.stdout.decode()
 
 
 def test_generator_is_reproducible(tmp_path: Path) -> None:
@@ -46,6 +65,7 @@ def test_generator_is_reproducible(tmp_path: Path) -> None:
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.yaml"))
     committed = sorted(p.relative_to(DATA) for p in DATA.rglob("*.yaml"))
     assert made == committed
+
     def body(path: Path) -> list[str]:
         # The schema modeline is a path relative to where the file is written.
         return [ln for ln in path.read_text(encoding="utf-8").splitlines() if "yaml-language-server" not in ln]
@@ -54,24 +74,57 @@ def test_generator_is_reproducible(tmp_path: Path) -> None:
         assert body(tmp_path / rel) == body(DATA / rel), rel
 
 
-def test_imperfections_are_in_the_data_and_visible_in_the_report(bundled, tmp_path: Path) -> None:
+def test_imperfections_are_in_the_figures(bundled) -> None:
     plan, subs, _ = bundled
-    r = year_report(plan, 2022, subs)
-    late = [u.code for u, _, _ in r.completeness.late]
-    missing = [u.code for u in r.completeness.missing]
-    behind = [a.task.tt for a in r.appendix if a.behind]
-    below = [res for res in r.indicators if res.status is Status.NOT_REACHED]
-    assert late and missing and behind and below
-    proc = run_cli("report", "--year", "2022", "--format", "html", "--out", str(tmp_path))
+    expected = {
+        2022: ({"SNGV"}, {"TUONGDUONG"}, {13}),
+        2023: ({"QUEPHONG"}, set(), {20}),
+        2024: (set(), {"BQLKKT"}, set()),
+        2025: ({"KYSON", "PHUONG_HOANGMAI"}, {"XA_MYLY"}, {20}),
+    }
+    for year, (late, missing, behind) in expected.items():
+        f = year_figures(plan, year, subs)
+        assert {d.unit.code for d in f.completeness.late} == late, year
+        assert {d.unit.code for d in f.completeness.missing} == missing, year
+        assert behind <= {a.task.tt for a in f.rows_behind}, year
+    f = year_figures(plan, 2025, subs)
+    below = {r.indicator.id for r in f.indicators if r.attainment is Attainment.NOT_REACHED}
+    assert "ho_so_giai_quyet_dvctt_34" in below
+    ended = [r for r in f.indicators if r.unassessed is Unassessed.LEVEL_ENDED]
+    assert ended and all(r.scope == "huyen" for r in ended) and all(r.level_end == dt.date(2025, 6, 30) for r in ended)
+    kyson = next(d for d in f.completeness.rows if d.unit.code == "KYSON")
+    assert (kyson.coverage.end, kyson.coverage.deadline, kyson.timeliness) == (
+        dt.date(2025, 6, 30), dt.date(2025, 6, 30), Timeliness.LATE)
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_every_year_has_its_report(tmp_path: Path, year: int) -> None:
+    proc = run_cli("report", "--year", str(year), "--format", "html", "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr.decode()
-    html = (tmp_path / "bao-cao-2022.html").read_text(encoding="utf-8")
-    for code in missing:
-        assert f"<td>{plan.units_by_code[code].name}</td><td class=\"center\">—</td><td class=\"missing\">Chưa gửi</td>" in html
-    for code, (_, _, days) in zip(late, r.completeness.late):
-        assert f"<td class=\"late\">Muộn {days} ngày</td>" in html
-    assert "Chậm tiến độ" in html and "Chưa đạt" in html
-    for res in below:
-        assert res.indicator.name.lower() in html
+    html = (tmp_path / f"bao-cao-{year}.html").read_text(encoding="utf-8")
+    assert f"Kết quả thực hiện Kế hoạch số 744/KH-UBND ngày 15/12/2020 của UBND tỉnh Nghệ An năm {year}" in html
+
+
+def test_the_2025_report_names_the_reform(tmp_path: Path, bundled) -> None:
+    plan, subs, _ = bundled
+    proc = run_cli("report", "--year", "2025", "--format", "html", "--out", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    html = (tmp_path / "bao-cao-2025.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    # The drafting department of 2025, and the way the district level was counted.
+    assert "Sở Khoa học và Công nghệ" in text
+    # 20 district-level units in 2025: Cửa Lò had merged into Vinh on 01/12/2024.
+    assert ("Từ ngày 01/07/2025, đơn vị cấp huyện kết thúc hoạt động: 20 đơn vị báo cáo số liệu từ ngày 15/12/2024 "
+            "đến ngày 30/06/2025 (báo cáo khi kết thúc); 130 đơn vị mới báo cáo số liệu từ ngày 01/07/2025 đến ngày "
+            "14/12/2025") in " ".join(text.split())
+    assert "Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa học và Công nghệ" in " ".join(text.split())
+    # Every commune of the reform is in the completeness appendix.
+    communes = [u for u in plan.units if u.kind == "xa"]
+    assert len(communes) == 130
+    for unit in communes:
+        assert f'<td class="left">{unit.name}</td>' in html, unit.code
+    # Sở TT&TT's appendix rows are led by Sở KH&CN, and cumulative disbursement runs on.
+    assert "nay do Sở Khoa học và Công nghệ chủ trì; lũy kế giải ngân tính liên tục" in text
 
 
 def test_deleting_a_file_makes_the_unit_missing(tmp_path: Path) -> None:
@@ -83,5 +136,6 @@ def test_deleting_a_file_makes_the_unit_missing(tmp_path: Path) -> None:
     proc = run_cli("report", "--year", "2022", "--format", "html", "--data", str(data), "--out", str(tmp_path / "o"))
     assert proc.returncode == 0
     html = (tmp_path / "o" / "bao-cao-2022.html").read_text(encoding="utf-8")
-    assert "<td>Thành phố Vinh</td><td class=\"center\">—</td><td class=\"missing\">Chưa gửi</td>" in html
+    assert ('<td class="left">Thành phố Vinh</td><td class="center">—</td><td class="left strong">Chưa gửi</td>'
+            in html)
     assert "VINH" in proc.stdout.decode()  # the terminal summary names the missing units

@@ -6,7 +6,7 @@ import platform
 import sys
 from dataclasses import dataclass
 
-from plan744.report.html import FONT_FILES, FONTS_DIR
+from plan744.report.fonts import FONT_FILES, FONTS_DIR
 
 VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậdđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 MIN_PANGO = (1, 44, 0)  # WeasyPrint's minimum

@@ -8,18 +8,25 @@ from typing import Optional
 import typer
 
 from plan744.cli.console import EXIT_INVALID, EXIT_OK, Progress, choose_plan, say
-from plan744.cli.options import parse_date, parse_formats, parse_year, plan_option
+from plan744.cli.options import parse_date, parse_formats, parse_period, parse_year, plan_option
 from plan744.cli.vi import Command, UsageProblem
 
 app = typer.Typer(add_completion=False)
 
 
+def _format_help() -> str:
+    from plan744.report.formats import help_text
+
+    return help_text()
+
+
 @app.command(cls=Command)
 def report(
-    year: str = typer.Option(..., "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
-    fmt: str = typer.Option("all", "--format", "-f", metavar="ĐỊNH_DẠNG",
-                            help="html, pdf, docx (bản Word để chỉnh sửa), nhiều định dạng cách nhau bằng dấu phẩy, "
-                                 "hoặc all (html, pdf và docx)."),
+    year: Optional[str] = typer.Option(None, "--year", "-y", metavar="NĂM", help="Báo cáo năm, ví dụ 2022."),
+    period: Optional[str] = typer.Option(None, "--period", "-p", metavar="NĂM-NĂM",
+                                         help="Báo cáo tổng kết (hoặc sơ kết) nhiều năm, ví dụ 2021-2025 hoặc 2021-2023."),
+    fmt: str = typer.Option("all", "--format", "-f", metavar="ĐỊNH_DẠNG", help=_format_help()),
+    short: bool = typer.Option(False, "--short", help="Bản rút gọn: không kèm các phụ lục toàn văn ý kiến của từng đơn vị."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="THƯ_MỤC", help="Thư mục ghi báo cáo (mặc định: out)."),
     plan: Optional[Path] = plan_option(),
     data: Optional[Path] = typer.Option(None, "--data", metavar="THƯ_MỤC",
@@ -31,38 +38,33 @@ def report(
                                        help="Ngày ban hành, dạng năm-tháng-ngày (để trống khi lập dự thảo)."),
     nguoi_ky: Optional[str] = typer.Option(None, "--nguoi-ky", metavar="HỌ_TÊN", help="Họ tên người ký (để trống khi lập dự thảo)."),
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch cho một năm, từ báo cáo của các đơn vị (HTML, PDF và bản Word)."""
+    """Lập báo cáo kết quả thực hiện kế hoạch: báo cáo năm (--year) hoặc tổng kết nhiều năm (--period), dạng văn bản (HTML, PDF, Word) hoặc số liệu (JSON, CSV, Excel)."""
     from plan744.cli.reporters import emit
     from plan744.outputs import OutputError, OutputSet, check_target_dir
     from plan744.readers.project import defaults
-    from plan744.report.build import ALL_FORMATS, ReportError, ReportRequest, build
-    from plan744.report.html import Issuance
+    from plan744.report.build import ReportError, ReportRequest, build
+    from plan744.report.compose_common import Issuance
+    from plan744.report.formats import FORMATS, GROUPS
 
     the_year = parse_year(year)
-    assert the_year is not None
-    formats = parse_formats(fmt, ALL_FORMATS, {"all": ALL_FORMATS})
+    the_period = parse_period(period)
+    if (the_year is None) == (the_period is None):
+        raise UsageProblem("cần đúng một trong hai tùy chọn: --year (báo cáo năm) hoặc --period (tổng kết nhiều năm).")
+    formats = parse_formats(fmt, tuple(FORMATS), GROUPS)
     issue_date = parse_date(ngay, "--ngay")
     choice = choose_plan(plan)
     d = defaults()
     out_dir = out or d.out
     templates_dir = templates or d.templates
-    if not (templates_dir / "report.html").is_file():
-        raise UsageProblem(f"thư mục mẫu “{templates_dir}” không có report.html; bỏ --templates để dùng mẫu đi kèm.",
-                           "plan744 report")
-    stem = f"bao-cao-{the_year}"
+    missing = [name for name in ("report.html", "_blocks.html", "report.css", "report.docx") if not (templates_dir / name).is_file()]
+    if missing:
+        raise UsageProblem(f"thư mục mẫu “{templates_dir}” thiếu {', '.join(missing)}; bỏ --templates để dùng mẫu đi kèm.")
+    req = ReportRequest(plan_path=choice.path, data_dir=data or d.reports, templates=templates_dir, formats=formats,
+                        year=the_year, period=the_period, issuance=Issuance(so, issue_date, nguoi_ky), short=short)
     try:
-        check_target_dir(out_dir, tuple(f"{stem}.{f}" for f in formats))
+        check_target_dir(out_dir, tuple(f"{req.stem}{s}" for f in formats for s in FORMATS[f].suffixes))
     except OutputError as exc:
-        raise UsageProblem(str(exc), "plan744 report") from None
-    req = ReportRequest(
-        year=the_year,
-        plan_path=choice.path,
-        data_dir=data or d.reports,
-        templates=templates_dir,
-        out_dir=out_dir,
-        formats=formats,
-        issuance=Issuance(so, issue_date, nguoi_ky),
-    )
+        raise UsageProblem(str(exc)) from None
     say(choice.describe())
     progress = Progress()
     progress.step(f"Đọc và kiểm tra số liệu trong {req.data_dir}…")
@@ -85,31 +87,9 @@ def report(
     except OutputError as exc:
         say(f"Chưa ghi báo cáo: {exc} Các tệp cũ trong thư mục vẫn giữ nguyên.")
         raise typer.Exit(EXIT_INVALID) from None
-    _summary(outcome.report)
+    from plan744.cli.summary import print_summary
+
+    print_summary(outcome.figures)
     for path in paths:
         typer.echo(f"Đã ghi {path}")
     raise typer.Exit(EXIT_OK)
-
-
-def _summary(r) -> None:  # noqa: ANN001 - a YearReport
-    from rich.console import Console
-    from rich.table import Table
-
-    from plan744.core.kpi import PATH_TEXT, STATUS_TEXT
-    from plan744.core.vnformat import format_money_million, format_percent
-    from plan744.report.html import indicator_percent
-
-    console = Console(highlight=False, emoji=False)
-    t = Table(title=f"Kết quả các chỉ tiêu năm {r.year}")
-    for col in ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh giá", "Lộ trình"):
-        t.add_column(col)
-    for res in r.indicators:
-        t.add_row(res.indicator.name, res.scope_name, res.target.wording, indicator_percent(res.percent, res.indicator),
-                  STATUS_TEXT[res.status], PATH_TEXT[res.path_status] if res.path_expected is not None else "—")
-    console.print(t, markup=False)
-    c, b = r.completeness, r.budget
-    console.print(f"Báo cáo của đơn vị: {c.submitted}/{c.expected} đã gửi ({len(c.late)} muộn), {len(c.missing)} chưa gửi"
-                  + (": " + ", ".join(u.code for u in c.missing) if c.missing else "") + ".", markup=False)
-    console.print(f"Phụ lục: bố trí {format_money_million(b.allocated)}, giải ngân {format_money_million(b.disbursed)} "
-                  f"({format_percent(b.disbursement_rate)}), lũy kế {format_money_million(b.cumulative)} triệu đồng "
-                  f"= {format_percent(b.cumulative_share)} kinh phí dự kiến.", markup=False)

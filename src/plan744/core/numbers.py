@@ -137,23 +137,24 @@ def read_number_text(text: str, *, integer: bool | None) -> Reading | None:
         as_decimal = _dec(t.replace(",", ".", 1)) if t.count(",") == 1 else None
         if as_decimal is None:  # "1,028,960": only grouping reads it
             return Reading("number-en-grouped", whole, (str(whole),))
-        return Reading("number-ambiguous", None, (str(whole), _plain(as_decimal)),
+        return Reading("number-ambiguous", None, (str(whole), yaml_number(as_decimal)),
                        (_vn(Decimal(whole)), _vn(as_decimal)))
     if EN_DECIMAL.fullmatch(t):
         value = _dec(t.replace(",", ""))
         if integer:
             return Reading("number-not-integer")
-        return Reading("number-en-grouped", value, (_plain(value),))
+        return Reading("number-en-grouped", value, (yaml_number(value),))
     if VN_DECIMAL.fullmatch(t):
         value = _dec(t.replace(".", "").replace(",", "."))
         if integer:
             return Reading("number-not-integer")
-        return Reading("number-decimal-comma", value, (_plain(value),))
+        return Reading("number-decimal-comma", value, (yaml_number(value),))
     return None
 
 
-def _plain(value: Decimal) -> str:
-    """How to write `value` in YAML so that it is read back as this exact number."""
+def yaml_number(value: Decimal) -> str:
+    """How to write `value` in YAML so that plan744 reads back this exact number (the scaffold, a
+    suggestion): '270.125' would read as thousands grouping, so it is written '270.1250'."""
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -169,5 +170,5 @@ def _grouped_dot(t: str, integer: bool | None) -> Reading:
     if t.count(".") > 1:  # "1.028.960": a decimal has one point
         return Reading("number-vn-notation", whole, (str(whole),))
     as_decimal = _dec(t)
-    return Reading("number-ambiguous", None, (str(whole), _plain(as_decimal)),
+    return Reading("number-ambiguous", None, (str(whole), yaml_number(as_decimal)),
                    (_vn(Decimal(whole)), _vn(as_decimal)))

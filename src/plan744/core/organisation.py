@@ -21,7 +21,6 @@ Everything here is pure: dates in, answers out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -205,7 +204,7 @@ class Organisation(StrictModel):
         unit = self.units_by_code.get(unit_code)
         if unit is not None:  # new units formed from this one's area (a level ending)
             out += [u for u in self.units if u.formed_from and unit_code in u.formed_from.units]
-        return list(dict.fromkeys(out))
+        return _unique(out)
 
     def predecessors(self, unit_code: str) -> list[Unit]:
         out: list[Unit] = []
@@ -214,7 +213,7 @@ class Organisation(StrictModel):
         unit = self.units_by_code.get(unit_code)
         if unit is not None and unit.formed_from is not None:
             out += [self.units_by_code[c] for c in unit.formed_from.units if c in self.units_by_code]
-        return list(dict.fromkeys(out))
+        return _unique(out)
 
     def _end_rule(self, unit: Unit) -> Reporting:
         """How the year of the unit's last day is reported."""
@@ -304,10 +303,6 @@ class Organisation(StrictModel):
         return seen
 
 
-@dataclass(frozen=True)
-class LevelCoverage:
-    """How much of a reporting year a level's figures cover (a level that ended mid-year)."""
-
-    level: str
-    end: dt.date  # last day any unit reporting the level existed within the year
-    whole: bool
+def _unique(units: list[Unit]) -> list[Unit]:
+    seen: set[str] = set()
+    return [u for u in units if not (u.code in seen or seen.add(u.code))]  # type: ignore[func-returns-value]

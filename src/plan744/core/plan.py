@@ -257,6 +257,7 @@ class BaselineLink(StrictModel):
     numerator: list[Code]
     denominator: list[Code]
     note: str = ""  # how the 2020 figure differs from what the indicator counts
+    reference_only: bool = False  # it measures something close, not the same: a path from it is a reference
 
 
 class Baseline(StrictModel):
@@ -477,8 +478,12 @@ class Plan(StrictModel):
         return {t.id: t for t in self.tasks}
 
     @cached_property
-    def appendix_by_tt(self) -> dict[int | str, AppendixTask]:
-        return {a.tt: a for a in self.appendix}
+    def appendix_by_tt(self) -> dict[str, AppendixTask]:
+        """Rows by their number as text: "13" and 13 name the same row."""
+        return {str(a.tt): a for a in self.appendix}
+
+    def row(self, tt: int | str) -> AppendixTask | None:
+        return self.appendix_by_tt.get(str(tt))
 
     @cached_property
     def areas_by_code(self) -> dict[str, Area]:
@@ -508,11 +513,17 @@ class Plan(StrictModel):
         own = self.unit_levels(unit_code)
         return [lv for lv in indicator.levels if lv in own]
 
-    def indicators_for(self, unit_code: str) -> list[tuple[Indicator, list[str]]]:
+    def due(self, indicator: Indicator, year: int) -> bool:
+        """Whether the indicator is measured in `year`: a target of a later stage ("Giai đoạn
+        2028-2030", since 2028) does not make units report it in 2026."""
+        return any((t.since or self.period.start) <= year for t in indicator.targets)
+
+    def indicators_for(self, unit_code: str, year: int | None = None) -> list[tuple[Indicator, list[str]]]:
+        """The indicators (and their levels) the unit reports; with `year`, only those due then."""
         out = []
         for ind in self.indicators:
             levels = self.indicator_levels_for(ind, unit_code)
-            if levels:
+            if levels and (year is None or self.due(ind, year)):
                 out.append((ind, levels))
         return out
 

@@ -288,6 +288,11 @@ def _organisation(c: _Checker) -> None:
             c.add("org-event-unsourced", base, o.source, event=e.id, date=e.date.strftime(fmt))
         elif not e.confirmed:
             c.add("org-event-unconfirmed", base, o.source, event=e.id, date=e.date.strftime(fmt))
+    unconfirmed = [u for u in org.units if not u.confirmed]
+    if unconfirmed:
+        first = next(i for i, u in enumerate(org.units) if not u.confirmed)
+        c.add("org-units-unconfirmed", (*o.units, first, "confirmed"), o.source, count=len(unconfirmed),
+              units=", ".join(u.code for u in unconfirmed[:8]) + (", …" if len(unconfirmed) > 8 else ""))
     inferred = [u.code for u in org.units if u.formed_from is not None and not u.formed_from.units_confirmed]
     if inferred:
         first = next(i for i, u in enumerate(org.units) if u.code == inferred[0])

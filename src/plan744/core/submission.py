@@ -15,15 +15,12 @@ from pydantic import BeforeValidator, Field
 
 from plan744.core.strict import Code, LongText, NonNegDecimal, NonNegInt, OptionalText, ShortText, StrictModel, _int_to_decimal
 
-Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "tam_dung"]
-
-STATUS_LABELS: dict[str, str] = {
-    "chua_trien_khai": "Chưa triển khai",
-    "dang_trien_khai": "Đang triển khai",
-    "cham_tien_do": "Chậm tiến độ",
-    "hoan_thanh": "Hoàn thành",
-    "tam_dung": "Tạm dừng",
-}
+Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "hoan_thanh_qua_han", "tam_dung"]
+"""A task's status as a unit reports it (the words: `core.labels`)."""
+STATUSES: tuple[str, ...] = ("chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh",
+                             "hoan_thanh_qua_han", "tam_dung")
+LAGGING = ("chua_trien_khai", "cham_tien_do", "tam_dung")
+DONE = ("hoan_thanh", "hoan_thanh_qua_han")
 
 # A count is an int; a money figure may carry decimals. Both exact, never float.
 Amount = Annotated[
@@ -40,18 +37,23 @@ class Person(StrictModel):
 
 
 class Counts(StrictModel):
-    """Raw figures for one indicator at one level; the percentage is never typed by hand."""
+    """Raw figures for one indicator at one level; a percentage is never typed by hand.
 
-    numerator: Amount = Field(description="Tử số: số đếm được (không phải tỷ lệ %)")
-    denominator: Amount = Field(description="Mẫu số: tổng số")
+    A percentage indicator takes a numerator and a denominator; a count or an amount takes a
+    value. Which one applies depends on the plan, so the checks (`submission_checks`) say
+    what is missing, at its place."""
+
+    numerator: Amount | None = Field(None, description="Tử số: số đếm được (không phải tỷ lệ %)")
+    denominator: Amount | None = Field(None, description="Mẫu số: tổng số")
+    value: Amount | None = Field(None, description="Số lượng (chỉ tiêu đếm số lượng) hoặc số tiền")
     note: Annotated[str, Field(max_length=2000)] = Field("", description="Ghi chú (không bắt buộc)")
 
 
 class AppendixReport(StrictModel):
-    tt: int = Field(ge=1, description="Số thứ tự (TT) của nhiệm vụ, dự án ở Phụ lục")
+    tt: Annotated[int, Field(ge=1)] | Code = Field(description="Số thứ tự (TT) của nhiệm vụ, dự án ở Phụ lục")
     status: Status = Field(description="Tình trạng thực hiện")
-    allocated: NonNegDecimal = Field(description="Vốn được bố trí trong năm (triệu đồng)")
-    disbursed: NonNegDecimal = Field(description="Vốn đã giải ngân trong năm (triệu đồng)")
+    allocated: NonNegDecimal | None = Field(None, description="Vốn được bố trí trong năm (đơn vị tiền của kế hoạch)")
+    disbursed: NonNegDecimal | None = Field(None, description="Vốn đã giải ngân trong năm (đơn vị tiền của kế hoạch)")
     progress: LongText = Field(description="Kết quả thực hiện trong năm")
 
 
@@ -67,6 +69,7 @@ class Narrative(StrictModel):
 
 
 class Submission(StrictModel):
+    plan: ShortText | None = Field(None, description="Số, ký hiệu văn bản kế hoạch, ví dụ 744/KH-UBND (không bắt buộc)")
     unit: Code = Field(description="Mã đơn vị (xem plan744 plan show)")
     year: int = Field(ge=2000, le=2100, description="Năm báo cáo")
     submitted: dt.date = Field(description="Ngày gửi báo cáo (năm-tháng-ngày)")
@@ -78,9 +81,3 @@ class Submission(StrictModel):
     tasks: dict[str, TaskReport] = Field(default_factory=dict, description="Nhiệm vụ định tính: mã → tình trạng, kết quả")
     narrative: Narrative = Field(description="Nhận xét, đánh giá của đơn vị")
 
-
-NARRATIVE_LABELS: dict[str, str] = {
-    "highlights": "Kết quả nổi bật",
-    "shortcomings": "Tồn tại, hạn chế và nguyên nhân",
-    "proposals": "Đề xuất, kiến nghị",
-}

@@ -15,11 +15,13 @@ from decimal import Decimal, localcontext
 from typing import Any, Iterable, Sequence
 
 from plan744.core.findings import Finding
+from plan744.core.layout import is_year_folder
 from plan744.core.messages import make
 from plan744.core.numbers import EXACT
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
 from plan744.core.suggest import closest, hint
+from plan744.core.labels import lower_first
 from plan744.core.vnformat import format_number
 from plan744.core.findings import SourceMap
 
@@ -60,8 +62,8 @@ class FileRecord:
     unit: str
     year: int
     unit_pos: tuple[int, int]
-    # (index in the appendix list, TT, disbursed, position of `disbursed`)
-    disbursed: tuple[tuple[int, int, Decimal, tuple[int, int]], ...]
+    # (index in the appendix list, row number as text, disbursed, position of `disbursed`)
+    disbursed: tuple[tuple[int, str, Decimal, tuple[int, int]], ...]
     # (indicator, level, side) -> figure. No positions: a jump is rare, so its finding carries
     # only the path and the caller locates it (loading.locate_findings re-reads that file).
     figures: dict[tuple[str, str, str], int | Decimal]
@@ -81,19 +83,60 @@ def record_of(sf: SubmissionFile) -> FileRecord:
         unit=sub.unit,
         year=sub.year,
         unit_pos=locate(("unit",)),
-        disbursed=tuple((i, rep.tt, rep.disbursed, locate(("appendix", i, "disbursed")))
-                        for i, rep in enumerate(sub.appendix)),
+        disbursed=tuple((i, str(rep.tt), rep.disbursed, locate(("appendix", i, "disbursed")))
+                        for i, rep in enumerate(sub.appendix) if rep.disbursed is not None),
         figures={
             _KEYS.setdefault((ind_id, level, side), (ind_id, level, side)): getattr(counts, side)
             for ind_id, levels in sub.indicators.items()
             for level, counts in levels.items()
-            for side in ("numerator", "denominator")
+            for side in ("numerator", "denominator", "value")
+            if getattr(counts, side) is not None
         },
     )
 
 
 # One shared key tuple per (indicator, level, side): thousands of records then hold references.
 _KEYS: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+
+def blank_figures(plan: Plan, data: Any, source: SourceMap) -> list[Finding]:
+    """Figures written as blanks (`numerator:` with nothing after it), found on the raw file so
+    that they are reported in the same round as every other blank, before the model has passed.
+    Each says what belongs there, in the plan's words."""
+    out: list[Finding] = []
+    if not isinstance(data, dict):
+        return out
+
+    def add(path: tuple, expected: str) -> None:
+        line, column = source.locate(path)
+        out.append(make("blank", file=source.file, line=line, column=column, path=path, expected=expected))
+
+    indicators = data.get("indicators")
+    if isinstance(indicators, dict):
+        for ind_id, levels in indicators.items():
+            ind = plan.indicators_by_id.get(ind_id)
+            if ind is None or not isinstance(levels, dict):
+                continue
+            for level, counts in levels.items():
+                if not isinstance(counts, dict):
+                    continue
+                for side in ("numerator", "denominator", "value"):
+                    if side in counts and counts[side] is None:
+                        add(("indicators", ind_id, level, side), _figure_words(ind, side))
+    appendix = data.get("appendix")
+    if isinstance(appendix, list):
+        for i, rep in enumerate(appendix):
+            if isinstance(rep, dict):
+                for side in ("allocated", "disbursed"):
+                    if side in rep and rep[side] is None:
+                        add(("appendix", i, side), f"số tiền ({plan.money.unit}), ghi 0 nếu không có")
+    return out
+
+
+def _figure_words(ind: Any, side: str) -> str:
+    return {"numerator": f"tử số ({lower_first(ind.numerator or ind.quantity)})",
+            "denominator": f"mẫu số ({lower_first(ind.denominator or ind.quantity)})",
+            "value": lower_first(ind.quantity or ind.name) + (f" ({ind.count_unit})" if ind.count_unit else "")}[side]
 
 
 def check_file(plan: Plan, sf: SubmissionFile, today: dt.date | None = None) -> list[Finding]:
@@ -140,7 +183,11 @@ def unit_label(plan: Plan, code: str) -> str:
 
 def _check_one(plan: Plan, sf: SubmissionFile, out: _Out, today: dt.date | None) -> None:
     sub = sf.submission
-    if sf.folder.isdigit() and len(sf.folder) == 4 and int(sf.folder) != sub.year:
+    if sub.plan is not None and _plan_key(sub.plan) != _plan_key(plan.document.number):
+        out.add("sub-plan-other", ("plan",), named=sub.plan, used=plan.document.number,
+                title=f"{plan.document.kind} {plan.document.number}")
+        return  # a report on another plan: nothing below would mean anything
+    if is_year_folder(sf.folder) and int(sf.folder) != sub.year:
         out.add("sub-path-year", ("year",), folder=sf.folder, year=sub.year)
     if sf.stem != sub.unit and sub.unit in plan.units_by_code:  # an unknown code gets its own hint below
         out.add("sub-path-unit", ("unit",), stem=sf.stem, unit=sub.unit)
@@ -152,10 +199,43 @@ def _check_one(plan: Plan, sf: SubmissionFile, out: _Out, today: dt.date | None)
         out.add("sub-unit-unknown", ("unit",), unit=sub.unit, hint=f" Có phải ý là “{guess}”?" if guess else "",
                 fixes=(guess,) if guess else ())
         return  # everything below depends on who the unit is
+    if sub.year in plan.period.years and not _owes(plan, sub):
+        _not_in_year(plan, sub, out)
+        return
     name = unit_label(plan, sub.unit)
     _check_indicators(plan, sub, out, name)
     _check_appendix(plan, sub, out, name)
     _check_tasks(plan, sub, out, name)
+
+
+def _plan_key(text: str) -> str:
+    """'744/KH-UBND' and '744 /KH-UBND' name the same plan."""
+    return "".join(text.split()).casefold()
+
+
+def _owes(plan: Plan, sub: Submission) -> bool:
+    return plan.organisation.coverage(sub.unit, plan.window(sub.year), plan.deadline(sub.year)) is not None
+
+
+def _not_in_year(plan: Plan, sub: Submission, out: _Out) -> None:
+    """A unit that owes nothing for the year: say who reports for it, and why."""
+    org = plan.organisation
+    unit = plan.units_by_code[sub.unit]
+    start, end = plan.window(sub.year)
+    fmt = "%d/%m/%Y"
+    if unit.start is not None and unit.start > end:
+        before = org.predecessors(unit.code)
+        names = ", ".join(u.name for u in before) or "các đơn vị trước đó"
+        out.add("sub-unit-not-yet", ("unit",), unit_name=unit.name, start=unit.start.strftime(fmt), year=sub.year,
+                others=names)
+    elif unit.end is not None:
+        after = org.successors(unit.code)
+        names = ", ".join(u.name for u in after[:5]) + (f" và {len(after) - 5} đơn vị khác" if len(after) > 5 else "")
+        code = "sub-unit-merged" if unit.end < end and unit.end >= start else "sub-unit-ended"
+        out.add(code, ("unit",), unit_name=unit.name, end=unit.end.strftime(fmt), year=sub.year,
+                others=names or "đơn vị kế thừa")
+    else:  # a kind that does not report
+        out.add("sub-unit-not-reporting", ("unit",), unit_name=unit.name, year=sub.year)
 
 
 def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -> None:
@@ -187,27 +267,8 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
                 out.add("sub-level-not-applicable", lpath, prefer_key=True, id=ind_id, level=level,
                         unit_name=name, valid=", ".join(allowed))
                 continue
-            level_name = plan.levels_by_code[level].name
-            ceiling = plan.limits.money_max if ind.measure == "money" else plan.limits.count_max
-            too_large = [s for s in ("numerator", "denominator") if getattr(counts, s) > ceiling]
-            for side in too_large:
-                out.add("sub-value-too-large", lpath + (side,), amount=format_number(getattr(counts, side)),
-                        ceiling=format_number(ceiling))
-            if too_large:
-                continue
-            if ind.measure == "count":
-                for side in ("numerator", "denominator"):
-                    v = getattr(counts, side)
-                    if not isinstance(v, int):
-                        out.add("sub-count-not-integer", lpath + (side,), id=ind_id,
-                                count_unit=ind.count_unit or "số lượng", found=f"số {v}")
-            if counts.numerator > counts.denominator:
-                out.add("sub-numerator-exceeds", lpath + ("numerator",), id=ind_id, level=level_name,
-                        numerator=format_number(counts.numerator), denominator=format_number(counts.denominator),
-                        num_label=ind.numerator.lower(), den_label=ind.denominator.lower())
-            elif counts.denominator == 0:
-                out.add("sub-zero-denominator", lpath + ("denominator",), id=ind_id, level=level_name)
-    for ind, allowed in plan.indicators_for(sub.unit):
+            _check_counts(plan, ind, counts, lpath, plan.levels_by_code[level].name, out)
+    for ind, allowed in plan.indicators_for(sub.unit, sub.year):
         reported = sub.indicators.get(ind.id, {})
         for level in allowed:
             if level not in reported:
@@ -216,20 +277,76 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
                         level=plan.levels_by_code[level].name)
 
 
+def _check_counts(plan: Plan, ind: Any, counts: Any, lpath: tuple, level_name: str, out: _Out) -> None:
+    """One indicator at one level: the right figures given, whole where they count items, within
+    the plan's ceilings, a numerator not above its denominator."""
+    sides = ("numerator", "denominator") if ind.is_percent else ("value",)
+    wrong = ("value",) if ind.is_percent else ("numerator", "denominator")
+    for side in wrong:
+        if getattr(counts, side) is not None:
+            out.add("sub-figure-not-used", lpath + (side,), prefer_key=True, field=side, id=ind.id,
+                    use=" và ".join(sides))
+    blank = [s for s in sides if getattr(counts, s) is None]
+    for side in blank:  # written blank: reported on the raw file (blank_figures); left out: here
+        if lpath + (side,) not in out.sf.source.keys:
+            out.add("missing", lpath, prefer_key=True, field=side)
+    if blank:
+        return
+    ceiling = plan.limits.money_max if ind.measure == "money" else plan.limits.count_max
+    too_large = [s for s in sides if getattr(counts, s) > ceiling]
+    for side in too_large:
+        out.add("sub-value-too-large", lpath + (side,), amount=format_number(getattr(counts, side)),
+                ceiling=format_number(ceiling))
+    if too_large:
+        return
+    if ind.whole_numbers:
+        for side in sides:
+            v = getattr(counts, side)
+            if not isinstance(v, int):
+                out.add("sub-count-not-integer", lpath + (side,), id=ind.id,
+                        count_unit=ind.count_unit or "số lượng", found=f"số {v}")
+    if not ind.is_percent:
+        return
+    if counts.numerator > counts.denominator:
+        out.add("sub-numerator-exceeds", lpath + ("numerator",), id=ind.id, level=level_name,
+                numerator=format_number(counts.numerator), denominator=format_number(counts.denominator),
+                num_label=lower_first(ind.numerator), den_label=lower_first(ind.denominator))
+    elif counts.denominator == 0:
+        out.add("sub-zero-denominator", lpath + ("denominator",), id=ind.id, level=level_name)
+    elif counts.denominator == 100 and ind.whole_numbers and not counts.note:
+        out.add("sub-looks-like-percent", lpath + ("denominator",), id=ind.id, numerator=format_number(counts.numerator),
+                den_label=lower_first(ind.denominator))
+
+
 def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
-    first: dict[int, int] = {}
+    first: dict[str, int] = {}
     for i, rep in enumerate(sub.appendix):
         path = ("appendix", i)
-        task = plan.appendix_by_tt.get(rep.tt)
+        task = plan.row(rep.tt)
         if task is None:
-            out.add("sub-task-unknown", path + ("tt",), tt=rep.tt, max=max(plan.appendix_by_tt, default=0))
+            shown = ", ".join(str(a.tt) for a in plan.appendix[:8]) + (", …" if len(plan.appendix) > 8 else "")
+            out.add("sub-task-unknown", path + ("tt",), tt=rep.tt, valid=shown or "(không có)")
             continue
-        if rep.tt in first:
-            out.add("sub-task-duplicate", path + ("tt",), tt=rep.tt, first_line=out.sf.source.locate(("appendix", first[rep.tt]))[0])
+        key = str(task.tt)
+        if key in first:
+            out.add("sub-task-duplicate", path + ("tt",), tt=rep.tt, first_line=out.sf.source.locate(("appendix", first[key]))[0])
             continue
-        first[rep.tt] = i
-        if not plan.leads(task, sub.unit):
-            out.add("sub-task-not-lead", path + ("tt",), unit_name=name, tt=rep.tt, name=task.name, lead=task.lead_text)
+        first[key] = i
+        if not plan.leads(task, sub.unit, sub.year):
+            lead = plan.lead_in(task, sub.year)
+            holder = plan.units_by_code.get(lead) or plan.groups_by_code.get(lead)
+            out.add("sub-task-not-lead", path + ("tt",), unit_name=name, tt=rep.tt, name=task.name,
+                    lead=holder.name if holder is not None else task.lead_text)
+            continue
+        money = [s for s in ("allocated", "disbursed") if getattr(rep, s) is not None]
+        if not task.funded:
+            for side in money:
+                out.add("sub-money-unfunded", path + (side,), prefer_key=True, tt=rep.tt)
+            continue
+        for side in ("allocated", "disbursed"):
+            if getattr(rep, side) is None and path + (side,) not in out.sf.source.keys:
+                out.add("missing", path, prefer_key=True, field=side)
+        if len(money) < 2:
             continue
         over = [s for s in ("allocated", "disbursed") if getattr(rep, s) > plan.limits.money_max]
         for side in over:
@@ -238,7 +355,7 @@ def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
         if over:
             continue
         if rep.disbursed > rep.allocated:
-            out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt,
+            out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt, unit=plan.money.unit,
                     disbursed=format_number(rep.disbursed), allocated=format_number(rep.allocated))
         active = rep.allocated > 0 or rep.disbursed > 0 or rep.status != "chua_trien_khai"
         if active and not (task.timeframe.start <= sub.year <= task.timeframe.end):
@@ -246,7 +363,7 @@ def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
     for task in plan.appendix:
         in_time = task.timeframe.start <= sub.year <= task.timeframe.end
         # Shared leads (a group) are reported by whichever members took part: not required.
-        if task.lead == sub.unit and in_time and task.tt not in first:
+        if plan.lead_in(task, sub.year) == sub.unit and in_time and str(task.tt) not in first:
             out.add("sub-task-missing", ("appendix",), prefer_key=True, tt=task.tt, name=task.name)
 
 
@@ -295,22 +412,22 @@ def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
 
 def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
     # Disbursed per task and year, over every unit that reported it (shared leads add up).
-    per_year: dict[int, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    per_year: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for rec in first_copies(everything):
         for _, tt, amount, _ in rec.disbursed:
             per_year[tt][rec.year] += amount
     findings = []
     for rec in targets:
         for i, tt, _, pos in rec.disbursed:
-            task = plan.appendix_by_tt.get(tt)
-            if task is None or not plan.leads(task, rec.unit):
+            task = plan.row(tt)
+            if task is None or task.cost is None or not plan.leads(task, rec.unit, rec.year):
                 continue
             upto = {y: v for y, v in sorted(per_year[tt].items()) if y <= rec.year}
             cumulative = sum(upto.values(), Decimal(0))
             if cumulative > task.cost:
                 detail = " + ".join(f"{format_number(v)} ({y})" for y, v in upto.items())
                 findings.append(rec.finding(
-                    "sub-cumulative-exceeds-planned", pos, ("appendix", i, "disbursed"), tt=tt, year=rec.year,
+                    "sub-cumulative-exceeds-planned", pos, ("appendix", i, "disbursed"), tt=tt, year=rec.year, unit=plan.money.unit,
                     cumulative=format_number(cumulative), detail=detail, planned=format_number(task.cost)))
     return findings
 
@@ -330,9 +447,9 @@ def _jumps(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileR
             small, big = sorted((now, then))
             if big >= JUMP_MIN and (small == 0 or big / small >= JUMP_RATIO):
                 ratio = "∞" if small == 0 else format_number((Decimal(big) / Decimal(small)).quantize(Decimal("0.1")))
-                label = ind.denominator if side == "denominator" else ind.numerator
+                label = {"denominator": ind.denominator, "numerator": ind.numerator}.get(side, ind.quantity)
                 findings.append(rec.finding(
                     "sub-jump", (0, 0), ("indicators", ind_id, level, side), prev_year=prev.year, year=rec.year,
-                    what=f"{label.lower()} ({ind_id}, {plan.levels_by_code[level].name})",
+                    what=f"{lower_first(label)} ({ind_id}, {plan.levels_by_code[level].name})",
                     prev=format_number(then), current=format_number(now), ratio=ratio))
     return findings

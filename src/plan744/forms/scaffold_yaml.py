@@ -1,23 +1,48 @@
-"""A ready-to-fill submission for one unit and year (pure: returns the YAML text).
+"""A unit's report as YAML text: blank and ready to fill, or filled with given values.
 
-Every field that applies to the unit is present and blank, with a Vietnamese comment
-saying what goes there; a blank left unfilled fails validation at its own line.
+Pure: returns the text. Every field that applies to the unit in that year is present, with a
+Vietnamese comment saying what goes there; a blank left unfilled fails validation at its own
+line. The same writer fills the file (the sample data, `plan744 convert` from a workbook), so
+the layout and the way numbers are written exist once: an exact integer or decimal (a decimal
+that would look like Vietnamese thousands grouping, 270.125, is written 270.1250), a date as
+2022-12-10, text in double quotes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from decimal import Decimal
+from typing import Any
 
-from plan744.core.plan import ALL_LEVELS, Indicator, Plan
-from plan744.core.submission import STATUS_LABELS
+from plan744.core.labels import TASK_STATUS, lower_first
+from plan744.core.numbers import yaml_number
+from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan
+from plan744.core.submission import STATUSES
 from plan744.core.vnformat import format_number
 
-STATUS_HELP = " | ".join(f"{k} ({v.lower()})" for k, v in STATUS_LABELS.items())
+STATUS_HELP = " | ".join(f"{k} ({lower_first(TASK_STATUS[k])})" for k in STATUSES)
 
 
-def _q(text: str) -> str:
-    """A YAML double-quoted string (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+def scalar(value: Any) -> str:
+    """A value as YAML writes it so that plan744 reads back exactly that value."""
+    if value is None:
+        return ""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Decimal):
+        return yaml_number(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid YAML scalar
+
+
+def _field(indent: str, key: str, value: Any, comment: str = "", blank_text: bool = False) -> str:
+    shown = scalar(value) if value is not None else ('""' if blank_text else "")
+    line = f"{indent}{key}: {shown}".rstrip() if shown else f"{indent}{key}:"
+    return f"{line}  # {comment}" if comment else line
 
 
 def _comment(text: str, width: int = 100) -> str:
@@ -27,97 +52,157 @@ def _comment(text: str, width: int = 100) -> str:
 def _target_words(plan: Plan, ind: Indicator) -> str:
     parts = []
     for t in ind.targets:
-        scope = "toàn tỉnh" if t.scope == ALL_LEVELS else plan.levels_by_code[t.scope].name
-        parts.append(f"{scope}: {t.wording}")
+        scope = lower_first(plan.report.area_name) if t.scope == ALL_LEVELS else plan.levels_by_code[t.scope].name
+        when = f" ({t.stage or t.year})" if t.stage or t.year else ""
+        parts.append(f"{scope}: {t.wording}{when}")
     return "; ".join(parts)
 
 
-def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None) -> str:
-    """The YAML text; `schema_ref` is the path of the JSON Schema relative to where the file is
-    saved, or None when there is none there (then no editor modeline points at nothing)."""
+def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
+             values: dict[str, Any] | None = None, header: tuple[str, ...] = ()) -> str:
+    """The YAML text of `unit_code`'s report for `year`. `values` (shaped like the file, e.g.
+    `Submission.model_dump()`) fills it; without it every field is blank. `schema_ref` is the
+    path of the JSON Schema relative to where the file is saved, or None when there is none."""
+    v = values or {}
     unit = plan.units_by_code[unit_code]
     doc = plan.document
-    start, end = plan.reporting.window(year)
-    deadline = plan.reporting.deadline_for(year)
-    out: list[str] = [
+    start, end = plan.window(year)
+    cov = plan.organisation.coverage(unit_code, (start, end), plan.deadline(year))
+    cover_from, cover_to = (cov.start, cov.end) if cov else (start, end)
+    due = cov.deadline if cov else plan.deadline(year)
+    money = plan.money.unit
+    out: list[str] = list(header) + [
         f"# yaml-language-server: $schema={schema_ref}" if schema_ref else
         "# (Để trình soạn thảo gợi ý khi gõ: plan744 schema --out submission.schema.json)",
         f"# Báo cáo kết quả thực hiện {doc.kind} {doc.number} năm {year}: {unit.name}",
-        f"# Kỳ số liệu: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}; hạn gửi: {deadline:%d/%m/%Y}.",
+        f"# Kỳ số liệu: từ {cover_from:%d/%m/%Y} đến {cover_to:%d/%m/%Y}; hạn gửi: {due:%d/%m/%Y}.",
         "# Cách điền: ghi giá trị sau dấu hai chấm, giữ nguyên thụt lề (dấu cách, không dùng Tab).",
         "#  - Số viết liền, không có dấu chấm ngăn cách hàng nghìn: 1500 (không viết 1.500).",
-        "#  - Số thập phân dùng dấu chấm: 12.5 (không viết 12,5). Tiền tính bằng triệu đồng.",
+        f"#  - Số thập phân dùng dấu chấm: 12.5 (không viết 12,5). Tiền tính bằng {money}.",
         "#  - Ngày viết dạng năm-tháng-ngày: 2022-12-10.",
         "#  - Chỉ ghi số đếm (tử số, mẫu số); tỷ lệ % do phần mềm tự tính.",
         "# Kiểm tra trước khi gửi: plan744 validate <tên tệp này>",
         "",
+        f"plan: {scalar(doc.number)}  # kế hoạch của báo cáo này",
         f"unit: {unit.code}  # {unit.name}",
         f"year: {year}",
-        "submitted:  # ngày gửi báo cáo, ví dụ " + deadline.isoformat(),
+        _field("", "submitted", v.get("submitted"), "ngày gửi báo cáo, ví dụ " + due.isoformat()),
         "prepared_by:  # người lập báo cáo",
-        "  name: \"\"  # họ và tên",
-        "  position: \"\"  # chức vụ",
-        "  phone: \"\"  # không bắt buộc",
-        "  email: \"\"  # không bắt buộc",
-        "",
     ]
-    indicators = plan.indicators_for(unit_code)
+    person = v.get("prepared_by") or {}
+    out += [
+        _field("  ", "name", person.get("name"), "họ và tên", blank_text=True),
+        _field("  ", "position", person.get("position"), "chức vụ", blank_text=True),
+        _field("  ", "phone", person.get("phone") or "", "không bắt buộc"),
+        _field("  ", "email", person.get("email") or "", "không bắt buộc"),
+    ]
+    approved = v.get("approved_by")
+    if approved:
+        out += ["approved_by:  # lãnh đạo đơn vị duyệt",
+                _field("  ", "name", approved.get("name"), "họ và tên"),
+                _field("  ", "position", approved.get("position"), "chức vụ"),
+                _field("  ", "phone", approved.get("phone") or "", "không bắt buộc"),
+                _field("  ", "email", approved.get("email") or "", "không bắt buộc")]
+    out.append("")
+    indicators = plan.indicators_for(unit_code, year)
+    given = v.get("indicators") or {}
     if indicators:
         out.append("indicators:  # số liệu các chỉ tiêu của kế hoạch")
+        own = plan.unit_levels(unit_code)
         for ind, levels in indicators:
-            out.append(f"  # {_comment(ind.name)}. Mục tiêu {plan.period.end}: {_comment(_target_words(plan, ind))}")
+            out.append(f"  # {_comment(ind.name)}. Mục tiêu: {_comment(_target_words(plan, ind), 110)}")
             out.append(f"  {ind.id}:")
             for lv in levels:
                 level_name = plan.levels_by_code[lv].name
-                extra = " (tổng của các xã, phường, thị trấn trên địa bàn)" if lv != plan.unit_levels(unit_code)[0] else ""
+                extra = f" (tổng số liệu {level_name} trên địa bàn)" if own and lv != own[0] and not ind.central else ""
+                figures = (given.get(ind.id) or {}).get(lv) or {}
                 out.append(f"    {lv}:  # {level_name}{extra}")
-                out.append(f"      numerator:  # tử số: {_comment(ind.numerator)}")
-                out.append(f"      denominator:  # mẫu số: {_comment(ind.denominator)}")
+                if ind.is_percent:
+                    out.append(_field("      ", "numerator", figures.get("numerator"), f"tử số: {_comment(ind.numerator)}"))
+                    out.append(_field("      ", "denominator", figures.get("denominator"), f"mẫu số: {_comment(ind.denominator)}"))
+                else:
+                    unit_word = money if ind.value == "amount" else ind.count_unit
+                    out.append(_field("      ", "value", figures.get("value"), f"{_comment(ind.quantity)} ({unit_word})"))
+                if figures.get("note"):
+                    out.append(_field("      ", "note", figures["note"], "ghi chú"))
         out.append("")
-    # Only tasks whose timeframe covers the year: others are not reported that year.
-    in_time = [t for t in plan.appendix if t.timeframe.start <= year <= t.timeframe.end]
-    own = [t for t in in_time if t.lead == unit_code]
-    shared = [t for t in in_time if t.lead != unit_code and plan.leads(t, unit_code)]
-    if own or shared:
-        out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì; tiền tính bằng triệu đồng")
+    rows = _appendix_rows(plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
+    listed = [r for r in rows if not r[2]]
+    if listed:
+        out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì" + (f"; tiền tính bằng {money}" if plan.funded else ""))
         out.append(f"  # status: {STATUS_HELP}")
     else:
-        out.append("appendix: []  # đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục")
-    for t in own:
-        out += _appendix_block(t, commented=False)
-    for t in shared:
-        out.append(f"  # Nhiệm vụ TT {t.tt} do “{t.lead_text}” cùng chủ trì: nếu đơn vị có tham gia, bỏ dấu # ở các dòng sau.")
-        out += _appendix_block(t, commented=True)
+        out.append("appendix: []  # đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm")
+    for task, reported, commented in rows:
+        if commented:
+            out.append(f"  # Nhiệm vụ TT {task.tt} do “{task.lead_text}” cùng chủ trì: nếu đơn vị có tham gia, bỏ dấu # ở các dòng sau"
+                       + (" và xóa “[]” ở dòng appendix." if not listed else "."))
+        out += _appendix_block(task, reported, commented, money)
     out.append("")
-    required = [t for t in plan.tasks_for(unit_code) if t.required]
-    optional = [t for t in plan.tasks_for(unit_code) if not t.required]
-    out.append("tasks:  # các nhiệm vụ định tính: tình hình thực hiện")
-    out.append(f"  # status: {STATUS_HELP}")
-    for t in required:
-        out.append(f"  {t.id}:  # {_comment(t.title)}")
-        out.append("    status:")
-        out.append("    account: \"\"  # kết quả thực hiện, ngắn gọn")
-    if optional:
-        out.append("  # Không bắt buộc: có thể báo cáo thêm các nhiệm vụ sau (ghi theo mẫu trên):")
-        for t in optional:
-            out.append(f"  #   {t.id}: {_comment(t.title, 90)}")
+    out += _tasks(plan, unit_code, v.get("tasks") or {})
+    narrative = v.get("narrative") or {}
     out += [
         "",
         "narrative:  # phần nhận xét, đánh giá của đơn vị",
-        "  highlights: \"\"  # kết quả nổi bật",
-        "  shortcomings: \"\"  # tồn tại, hạn chế và nguyên nhân",
-        "  proposals: \"\"  # đề xuất, kiến nghị",
+        _field("  ", "highlights", narrative.get("highlights"), "kết quả nổi bật", blank_text=True),
+        _field("  ", "shortcomings", narrative.get("shortcomings"), "tồn tại, hạn chế và nguyên nhân", blank_text=True),
+        _field("  ", "proposals", narrative.get("proposals"), "đề xuất, kiến nghị", blank_text=True),
         "",
     ]
     return "\n".join(out)
 
 
-def _appendix_block(t, commented: bool) -> list[str]:  # noqa: ANN001 - an AppendixTask
+def _appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
+                   blank_form: bool) -> list[tuple[AppendixTask, dict | None, bool]]:
+    """The rows to write: those reported (in their order), then the unit's own rows not yet
+    reported, then shared rows as commented-out blocks (only in a blank form)."""
+    by_tt = {str(r.get("tt")): r for r in reported}
+    out: list[tuple[AppendixTask, dict | None, bool]] = []
+    for r in reported:
+        task = plan.row(r.get("tt"))
+        if task is not None:
+            out.append((task, r, False))
+    in_time = [t for t in plan.appendix if t.timeframe.start <= year <= t.timeframe.end]
+    for t in in_time:
+        if str(t.tt) not in by_tt and plan.lead_in(t, year) == unit_code:
+            out.append((t, None, False))
+    if blank_form:
+        for t in in_time:
+            if plan.lead_in(t, year) != unit_code and plan.leads(t, unit_code, year):
+                out.append((t, None, True))
+    return out
+
+
+def _appendix_block(t: AppendixTask, r: dict | None, commented: bool, money: str) -> list[str]:
     p = "  # " if commented else "  "
-    return [
-        f"{p}- tt: {t.tt}  # {_comment(t.name, 80)} ({t.timeframe_text}; dự kiến {format_number(t.cost)} triệu đồng)",
-        f"{p}  status:",
-        f"{p}  allocated:  # vốn được bố trí trong năm",
-        f"{p}  disbursed:  # vốn đã giải ngân trong năm",
-        f"{p}  progress: \"\"  # kết quả thực hiện trong năm",
+    r = r or {}
+    cost = f"; dự kiến {format_number(t.cost)} {money}" if t.cost is not None else ""
+    lines = [
+        f"{p}- tt: {scalar(t.tt) if isinstance(t.tt, str) else t.tt}  # {_comment(t.name, 80)} ({t.timeframe_text}{cost})",
+        _field(f"{p}  ", "status", r.get("status"), ""),
     ]
+    if t.funded:
+        lines += [_field(f"{p}  ", "allocated", r.get("allocated"), "vốn được bố trí trong năm"),
+                  _field(f"{p}  ", "disbursed", r.get("disbursed"), "vốn đã giải ngân trong năm")]
+    lines.append(_field(f"{p}  ", "progress", r.get("progress"), "kết quả thực hiện trong năm", blank_text=True))
+    return lines
+
+
+def _tasks(plan: Plan, unit_code: str, given: dict[str, dict]) -> list[str]:
+    out = ["tasks:  # các nhiệm vụ định tính: tình hình thực hiện", f"  # status: {STATUS_HELP}"]
+    mine = plan.tasks_for(unit_code)
+    shown = [t for t in mine if t.required or t.id in given]
+    for t in shown:
+        rep = given.get(t.id) or {}
+        out.append(f"  {t.id}:  # {_comment(t.title)}")
+        out.append(_field("    ", "status", rep.get("status"), ""))
+        out.append(_field("    ", "account", rep.get("account"), "kết quả thực hiện, ngắn gọn", blank_text=True))
+    optional = [t for t in mine if not t.required and t.id not in given]
+    if optional and not given:
+        out.append("  # Không bắt buộc: có thể báo cáo thêm các nhiệm vụ sau (ghi theo mẫu trên):")
+        for t in optional:
+            out.append(f"  #   {t.id}: {_comment(t.title, 90)}")
+    if not shown and not optional:
+        out[0] = "tasks: {}  # không có nhiệm vụ định tính giao cho đơn vị"
+        out = out[:1]
+    return out

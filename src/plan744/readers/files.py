@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from plan744.core.findings import Finding, Severity
+from plan744.core.layout import is_year_folder
 from plan744.core.messages import make
 
 REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -248,11 +249,7 @@ def year_of_folder(path: Path) -> int | None:
     """The year a report's folder names (`data/reports/2022/X.yaml` -> 2022), if it names one.
     The one place that decides what a year folder is."""
     name = path.parent.name
-    return int(name) if len(name) == 4 and name.isdigit() and name[0] in "12" else None
-
-
-def is_year_folder(name: str) -> bool:
-    return len(name) == 4 and name.isdigit() and name[0] in "12"
+    return int(name) if is_year_folder(name) else None
 
 
 def sibling_reports(targets: Iterable[Path], years: Iterable[int] | None = None) -> list[Path]:

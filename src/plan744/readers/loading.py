@@ -16,7 +16,15 @@ from plan744.core.findings import Finding, SourceMap
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
-from plan744.core.submission_checks import FileRecord, SubmissionFile, check_across, check_file, locate_with, record_of
+from plan744.core.submission_checks import (
+    FileRecord,
+    SubmissionFile,
+    blank_figures,
+    check_across,
+    check_file,
+    locate_with,
+    record_of,
+)
 from plan744.readers.files import ReadRefused, display_path, read_bounded, sibling_reports, year_of_folder
 from plan744.readers.yaml_source import MAX_BYTES, YamlDocument, load_yaml
 
@@ -94,9 +102,10 @@ def parse_submission(path: Path, plan: Plan) -> tuple[SubmissionFile | None, lis
         from plan744.core.messages import make
 
         return None, doc.findings + [make("not-a-report", file=doc.source.file, line=1, column=1)]
+    blanks = blank_figures(plan, doc.data, doc.source)
     sub, findings = validate_model(Submission, doc.data, doc.source, integer_at=number_kinds(plan))
-    if not isinstance(sub, Submission):
-        return None, doc.findings + findings
+    if not isinstance(sub, Submission) or blanks:
+        return None, doc.findings + blanks + findings
     return SubmissionFile(sub, doc.source, path.parent.name, path.stem), doc.findings
 
 

@@ -1,7 +1,8 @@
-"""Build the annual report from files: validate everything first, then compute and render.
+"""Build a report from files: validate everything first, then compute, then render.
 
-The edge between the pure core (kpi, render's templates) and the disk. Nothing is
-written unless every submission is valid and every requested output rendered.
+The edge between the disk and the pure core. Nothing is returned for writing unless every
+submission is valid and every requested output rendered; a year outside the plan's period or
+a year with no submissions gives no report at all (never a report made from nothing).
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from plan744.core.figures.period import PeriodFigures, period_figures
+from plan744.core.figures.year import Caveat, YearFigures, year_figures
 from plan744.core.findings import Finding
-from plan744.core.kpi import YearReport, year_report
+from plan744.core.messages import make
 from plan744.readers.files import discover, display_path, year_of_folder
 from plan744.readers.loading import load_plan, validate_files
-from plan744.report.html import Issuance, ReportContext, build_datetime, render_html, render_pdf
-
-FORMATS = ("html", "pdf", "docx", "all")
-ALL_FORMATS = ("html", "pdf", "docx")
-DOCX_TEMPLATE = "report.docx"  # in the templates folder, beside report.html
+from plan744.report.compose_common import Issuance
+from plan744.report.formats import FORMATS, RenderContext
 
 
 class ReportError(Exception):
@@ -28,79 +28,115 @@ class ReportError(Exception):
 
 @dataclass
 class ReportRequest:
-    year: int
     plan_path: Path
     data_dir: Path
     templates: Path
-    out_dir: Path
-    formats: tuple[str, ...]  # "html", "pdf", "docx"
+    formats: tuple[str, ...]
+    year: int | None = None  # an annual report …
+    period: tuple[int, int] | None = None  # … or a close-out of these years
     issuance: Issuance = field(default_factory=Issuance)
+    short: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    generated: dt.datetime | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        if self.period is not None:
+            return self.period
+        assert self.year is not None
+        return self.year, self.year
+
+    @property
+    def stem(self) -> str:
+        if self.period is not None:
+            return f"tong-ket-{self.period[0]}-{self.period[1]}"
+        return f"bao-cao-{self.year}"
 
 
 @dataclass
 class ReportOutcome:
     findings: list[Finding]
     files_checked: int = 0
-    report: YearReport | None = None
+    figures: YearFigures | PeriodFigures | None = None
     outputs: dict[str, bytes] = field(default_factory=dict)  # file name -> content
 
     @property
     def ok(self) -> bool:
-        return self.report is not None
-
-
-def _relevant(path: Path, year: int) -> bool:
-    """Submissions of later years cannot change this year's report."""
-    folder = year_of_folder(path)
-    return folder is None or folder <= year
+        return self.figures is not None
 
 
 def _quiet(_: str) -> None:
     pass
 
 
+def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    import os
+
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc)
+
+
 def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> ReportOutcome:
     loaded = load_plan(req.plan_path)
-    if loaded.plan is None or any(f.is_error for f in loaded.findings):
-        return ReportOutcome(loaded.findings)
+    errors = [f for f in loaded.findings if f.is_error]
+    if loaded.plan is None or errors:
+        return ReportOutcome(errors or loaded.findings)
     plan = loaded.plan
-    from plan744.core.messages import make
-
     where = display_path(req.data_dir)
-    if req.year not in plan.period.years:
-        return ReportOutcome([make("report-year-outside-period", file=where, year=req.year,
+    first, last = req.span
+    outside = [y for y in (first, last) if y not in plan.period.years]
+    if outside:
+        return ReportOutcome([make("report-year-outside-period", file=where, year=outside[0],
                                    start=plan.period.start, end=plan.period.end)])
     if not req.data_dir.is_dir():
         return ReportOutcome([make("path-not-found", file=where, name=where)])
     found = discover([str(req.data_dir)])
-    findings = found.findings
-    files = [f for f in found.files if _relevant(f, req.year)]
+    findings = list(found.findings)
+    # A year's report needs the years before it (cumulative spending, last year's figures),
+    # never those after.
+    files = [f for f in found.files if (year_of_folder(f) or 0) <= last]
     parsed, more = validate_files(plan, files, today=req.today, with_context=False, keep=True)
     findings += more
     if any(f.is_error for f in findings):
         return ReportOutcome(findings, len(files))
-    if not any(sf.submission.year == req.year for sf in parsed):
-        return ReportOutcome(findings + [make("report-no-submissions", file=where, year=req.year, where=where)],
-                             len(files))
+    submissions = [sf.submission for sf in parsed if sf.submission.year <= last]
+    for year in range(first, last + 1):
+        if not any(s.year == year for s in submissions):
+            return ReportOutcome(findings + [make("report-no-submissions", file=where, year=year, where=where)], len(files))
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
-    history = [sf.submission for sf in parsed if sf.submission.year <= req.year]
-    report = year_report(plan, req.year, history)
-    ctx = ReportContext(report, req.issuance, build_datetime())
-    html = render_html(ctx, req.templates)
+    caveats = _caveats(findings, parsed)
+    if req.period is not None:
+        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats)
+    else:
+        figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first])
+    ctx = RenderContext(figures, req.issuance, req.generated or build_datetime(), req.templates, req.stem, req.short)
     outputs: dict[str, bytes] = {}
-    stem = f"bao-cao-{req.year}"
-    if "html" in req.formats:
-        outputs[f"{stem}.html"] = html.encode("utf-8")
-    if "pdf" in req.formats:
-        progress("Dựng bản PDF…")
-        outputs[f"{stem}.pdf"] = render_pdf(html, ctx.generated)
-    if "docx" in req.formats:
-        progress("Dựng bản Word…")
-        from plan744.report.docx import DocxTemplateError, render_docx  # python-docx only when asked for
-
+    for name in req.formats:
+        progress(f"Dựng bản {name.upper()}…")
         try:
-            outputs[f"{stem}.docx"] = render_docx(html, req.templates / DOCX_TEMPLATE)
-        except DocxTemplateError as exc:
-            raise ReportError(str(exc)) from exc
-    return ReportOutcome(findings, len(files), report, outputs)
+            outputs.update(FORMATS[name].render(ctx))
+        except ValueError as exc:  # a Word template that cannot be used
+            from plan744.report.docx import DocxTemplateError
+
+            if isinstance(exc, DocxTemplateError):
+                raise ReportError(str(exc)) from exc
+            raise
+    return ReportOutcome(findings, len(files), figures, outputs)
+
+
+def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:  # noqa: ANN001 - SubmissionFile list
+    """Warnings about figures (a jump from last year, a denominator of exactly 100), with the unit
+    and year they concern, to be carried into the report as caveats."""
+    by_file = {sf.source.file: sf.submission for sf in parsed}
+    out = []
+    for f in findings:
+        sub = by_file.get(f.file)
+        if f.is_error or sub is None or f.code in ("text-cleaned",):
+            continue
+        indicator = str(f.path[1]) if len(f.path) > 1 and f.path[0] == "indicators" else ""
+        out.append(Caveat(sub.unit, indicator, f.code, f.message, sub.year))
+    return out

@@ -1,86 +1,279 @@
-"""Inline SVG charts for the report, with Vietnamese labels. Pure: figures in, markup out.
+"""Charts drawn once, as shapes (`document.Drawing`), with two outputs: SVG for the HTML and PDF,
+a PNG (Pillow, the bundled fonts) for the Word draft. Pure apart from `to_png` reading fonts.
 
-Every label goes through markupsafe.escape; nothing from a submission reaches an
-attribute except numbers we computed.
+- `year_chart`: one bar per percentage indicator and scope, this year's value, the target tick,
+  the path diamond; green when the target is met, red when not, grey when not assessed; an
+  indicator without data has no bar and says so.
+- `small_multiples`: one small panel per indicator over the years of a close-out: the values,
+  the target line, the path from the baseline.
+
+Every label is plain text in a shape; SVG output escapes it.
 """
 
 from __future__ import annotations
 
+import io
 import textwrap
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from plan744.core.kpi import IndicatorResult, Status
-from plan744.core.vnformat import format_percent
+from plan744.core import display
+from plan744.core.figures.codes import Attainment, Unassessed
+from plan744.core.figures.targets import thresholds
+from plan744.core.figures.year import IndicatorYear
+from plan744.core.labels import UNASSESSED
+from plan744.report.document import Drawing, Shape
 
-ROW = 30
-LABEL_W = 250
-BAR_W = 330
-RIGHT = 70
-TOP = 44
-OK_FILL, NO_FILL = "#3a7d44", "#b23a48"  # presentation attributes: WeasyPrint's SVG ignores page CSS
+OK, NO, GREY, INK, RULE, PATH = "#3a7d44", "#b23a48", "#9a9a9a", "#000000", "#bbbbbb", "#f2b134"
+ROW, LABEL_W, BAR_W, RIGHT, TOP = 30, 250, 330, 80, 44
 
 
-def _x(percent: Decimal | None, scale: Decimal) -> float:
-    if percent is None:
+def _x(value: Decimal | None, scale: Decimal) -> float:
+    if value is None:
         return LABEL_W
-    return LABEL_W + float(min(percent, scale) / scale) * BAR_W
+    v = min(max(value, Decimal(0)), scale)
+    return LABEL_W + float(v / scale) * BAR_W
 
 
-def indicators_chart(results: Sequence[IndicatorResult], title: str) -> Markup:
-    """One row per indicator and scope: this year's bar, the target tick, the path diamond."""
-    rows = [r for r in results if r.target.kind != "qualitative" and r.indicator.measure == "count"]
+def _text(x: float, y: float, text: str, size: float = 11, anchor: str = "start", bold: bool = False) -> Shape:
+    return Shape("text", ((x, y),), fill=INK, text=text, size=size, anchor=anchor, bold=bold)  # type: ignore[arg-type]
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, color: str = INK, width: float = 1.0,
+          dash: tuple[float, ...] = ()) -> Shape:
+    return Shape("line", ((x1, y1), (x2, y2)), stroke=color, width=width, dash=dash)
+
+
+def _rect(x: float, y: float, w: float, h: float, fill: str) -> Shape:
+    return Shape("rect", ((x, y), (x + w, y + h)), fill=fill)
+
+
+def _diamond(x: float, y: float) -> Shape:
+    return Shape("polygon", ((x, y - 6), (x + 5, y), (x, y + 6), (x - 5, y)), fill=PATH, stroke=INK, width=0.5)
+
+
+def _label_lines(name: str, scope: str) -> list[str]:
+    """Two lines of about 44 characters; long names keep their scope visible."""
+    lines = textwrap.wrap(f"{name} ({scope})", 44)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][:40] + "… (" + scope + ")"]
+    return lines
+
+
+def colour(figure: IndicatorYear) -> str:
+    if figure.attainment is Attainment.NOT_ASSESSED:
+        return GREY
+    return OK if figure.met else NO
+
+
+def year_chart(rows: Sequence[IndicatorYear], scope_names: dict[str, str], title: str) -> Drawing | None:
+    """This year's percentages against their targets; None when there is nothing to draw."""
+    rows = [r for r in rows if r.indicator.is_percent and r.indicator.measure == "count"
+            and r.unassessed is not Unassessed.QUALITATIVE]
     if not rows:
-        return Markup("")
+        return None
     scale = Decimal(100)
     width = LABEL_W + BAR_W + RIGHT
     height = TOP + ROW * len(rows) + 44
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-        'font-family="Liberation Serif, Times New Roman, serif" '
-        f'width="100%" role="img" aria-label="{escape(title)}">',
-        f'<title>{escape(title)}</title>',
-        f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>',
-    ]
+    shapes: list[Shape] = [_text(0, 14, title, 13, bold=True)]
     for pct in (0, 25, 50, 75, 100):
         x = _x(Decimal(pct), scale)
-        out.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{TOP + ROW * len(rows)}" stroke="#bbbbbb" stroke-width="0.5"/>')
-        out.append(f'<text x="{x:.1f}" y="{TOP - 11}" font-size="11" text-anchor="middle">{pct}%</text>')
+        shapes += [_line(x, TOP - 8, x, TOP + ROW * len(rows), RULE, 0.5), _text(x, TOP - 11, f"{pct}%", 11, "middle")]
     for i, r in enumerate(rows):
         y = TOP + i * ROW
-        # Two lines of about 44 characters: long names keep their scope ("cấp xã") visible.
-        lines = textwrap.wrap(f"{r.indicator.name} ({r.scope_name.lower()})", 44)
-        if len(lines) > 2:
-            lines = [lines[0], lines[1][:42] + "… (" + r.scope_name.lower() + ")"]
+        lines = _label_lines(r.indicator.name, scope_names[r.scope])
         for k, line in enumerate(lines):
-            dy = 17 if len(lines) == 1 else 11 + 12 * k
-            out.append(f'<text x="{LABEL_W - 6}" y="{y + dy}" font-size="10.5" text-anchor="end">{escape(line)}</text>')
-        fill = OK_FILL if r.status in (Status.REACHED, Status.STRETCH) else NO_FILL
-        x_end = _x(r.percent, scale)
-        out.append(f'<rect x="{LABEL_W}" y="{y + 6}" width="{x_end - LABEL_W:.1f}" height="14" fill="{fill}"/>')
-        value = format_percent(r.percent)
-        out.append(f'<text x="{width - RIGHT + 6}" y="{y + 17}" font-size="11">{escape(value)}</text>')
-        if r.target.value is not None:
-            tx = _x(r.target.value, scale)
-            out.append(f'<line x1="{tx:.1f}" y1="{y + 2}" x2="{tx:.1f}" y2="{y + 24}" stroke="#000000" stroke-width="2"/>')
-        if r.target.stretch is not None:
-            sx = _x(r.target.stretch, scale)
-            out.append(f'<line x1="{sx:.1f}" y1="{y + 4}" x2="{sx:.1f}" y2="{y + 22}" stroke="#000000" stroke-width="1" stroke-dasharray="2 2"/>')
+            shapes.append(_text(LABEL_W - 6, y + (17 if len(lines) == 1 else 11 + 12 * k), line, 10.5, "end"))
+        limits = thresholds(r.target)
+        if r.value is None:
+            shapes.append(_text(LABEL_W + 4, y + 17, UNASSESSED[Unassessed.NO_DATA], 10.5))
+        else:
+            shapes.append(_rect(LABEL_W, y + 6, _x(r.value, scale) - LABEL_W, 14, colour(r)))
+            shapes.append(_text(width - RIGHT + 6, y + 17, display.percent(r.value, r.indicator, limits), 11))
+        t = r.target
+        if t is not None and t.value is not None:
+            tx = _x(t.value, scale)
+            shapes.append(_line(tx, y + 2, tx, y + 24, INK, 2))
+        if t is not None and t.stretch is not None:
+            sx = _x(t.stretch, scale)
+            shapes.append(_line(sx, y + 4, sx, y + 22, INK, 1, (2, 2)))
         if r.path_expected is not None:
-            px = _x(r.path_expected, scale)
-            out.append(f'<path d="M{px:.1f} {y + 7} l5 6 l-5 6 l-5 -6 z" fill="#f2b134" stroke="#000000" stroke-width="0.5"/>')
+            shapes.append(_diamond(_x(r.path_expected, scale), y + 13))
     ly = TOP + ROW * len(rows) + 22
-    out += [
-        f'<rect x="0" y="{ly - 9}" width="14" height="10" fill="{OK_FILL}"/>'
-        f'<text x="18" y="{ly}" font-size="11">Đạt mục tiêu</text>',
-        f'<rect x="120" y="{ly - 9}" width="14" height="10" fill="{NO_FILL}"/>'
-        f'<text x="138" y="{ly}" font-size="11">Chưa đạt</text>',
-        f'<line x1="230" y1="{ly - 10}" x2="230" y2="{ly + 2}" stroke="#000000" stroke-width="2"/>'
-        f'<text x="236" y="{ly}" font-size="11">Mục tiêu</text>',
-        f'<path d="M320 {ly - 10} l5 6 l-5 6 l-5 -6 z" fill="#f2b134" stroke="#000000" stroke-width="0.5"/>'
-        f'<text x="330" y="{ly}" font-size="11">Lộ trình từ năm gốc đến mục tiêu</text>',
+    shapes += [
+        _rect(0, ly - 9, 14, 10, OK), _text(18, ly, "Đạt mục tiêu"),
+        _rect(110, ly - 9, 14, 10, NO), _text(128, ly, "Chưa đạt"),
+        _rect(195, ly - 9, 14, 10, GREY), _text(213, ly, "Chưa đánh giá"),
+        _line(310, ly - 10, 310, ly + 2, INK, 2), _text(316, ly, "Mục tiêu"),
+        _diamond(380, ly - 4), _text(390, ly, "Lộ trình đến mục tiêu"),
     ]
+    return Drawing(width, height, tuple(shapes), title)
+
+
+PANEL_W, PANEL_H, PANEL_GAP, PER_ROW = 215, 150, 12, 3
+
+
+@dataclass(frozen=True)
+class Series:
+    """One indicator over the years of a close-out."""
+
+    label: str
+    points: tuple[tuple[int, Decimal | None], ...]
+    target: Decimal | None
+    stretch: Decimal | None
+    baseline: tuple[int, Decimal] | None
+    met: bool
+    percent: bool
+    shown_last: str  # the last value as the tables show it
+
+
+def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
+    """One panel per indicator: the values over the years, the target line, the path from the
+    baseline. Percentages on a 0–100 scale, counts from 0 to a little above their largest value."""
+    if not series:
+        return None
+    rows = (len(series) + PER_ROW - 1) // PER_ROW
+    width = PER_ROW * PANEL_W + (PER_ROW - 1) * PANEL_GAP
+    height = 24 + rows * (PANEL_H + PANEL_GAP) + 24
+    shapes: list[Shape] = [_text(0, 14, title, 13, bold=True)]
+    for n, s in enumerate(series):
+        ox = (n % PER_ROW) * (PANEL_W + PANEL_GAP)
+        oy = 24 + (n // PER_ROW) * (PANEL_H + PANEL_GAP)
+        years = ([s.baseline[0]] if s.baseline else []) + [y for y, _ in s.points]
+        x0, x1 = ox + 28, ox + PANEL_W - 12
+        y0, y1 = oy + PANEL_H - 22, oy + 34
+        values = [v for _, v in s.points if v is not None] + [v for v in (s.target, s.stretch) if v is not None]
+        if s.baseline:
+            values.append(s.baseline[1])
+        top = Decimal(100) if s.percent else max(max(values, default=Decimal(1)) * Decimal("1.15"), Decimal(1))
+        span = max(1, years[-1] - years[0])
+
+        def px(year: int) -> float:
+            return x0 + (x1 - x0) * (year - years[0]) / span
+
+        def py(v: Decimal) -> float:
+            return y0 - (y0 - y1) * float(min(max(v, Decimal(0)), top) / top)
+
+        shapes += [_line(ox, oy, ox + PANEL_W, oy, RULE, 0.5), _line(ox, oy + PANEL_H, ox + PANEL_W, oy + PANEL_H, RULE, 0.5)]
+        for k, line in enumerate(textwrap.wrap(s.label, 42)[:2]):
+            shapes.append(_text(ox + 4, oy + 12 + 11 * k, line, 9))
+        shapes.append(_line(x0, y0, x1, y0, RULE, 0.5))
+        for year in years:
+            shapes.append(_text(px(year), y0 + 13, str(year), 8, "middle"))
+        if s.target is not None:
+            shapes.append(_line(x0, py(s.target), x1, py(s.target), INK, 1.5))
+        if s.stretch is not None:
+            shapes.append(_line(x0, py(s.stretch), x1, py(s.stretch), INK, 1, (2, 2)))
+        if s.baseline and s.target is not None:
+            shapes.append(_line(px(s.baseline[0]), py(s.baseline[1]), px(years[-1]), py(s.target), PATH, 1.2, (3, 2)))
+            shapes.append(Shape("polygon", _dot(px(s.baseline[0]), py(s.baseline[1]), 2.5), fill="#777777"))
+        known = [(y, v) for y, v in s.points if v is not None]
+        tone = OK if s.met else NO
+        if len(known) > 1:
+            shapes.append(Shape("polyline", tuple((px(y), py(v)) for y, v in known), stroke=tone, width=1.5))
+        for y, v in known:
+            shapes.append(Shape("polygon", _dot(px(y), py(v), 2.5), fill=tone))
+        if known:
+            y, v = known[-1]
+            shapes.append(_text(px(y) + 4, py(v) - 5, s.shown_last, 8, "end"))
+    ly = height - 8
+    shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, "Mục tiêu", 9),
+               _line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, "Lộ trình từ năm gốc", 9),
+               _rect(195, ly - 8, 8, 8, OK), _text(207, ly, "Đạt cuối kỳ", 9),
+               _rect(265, ly - 8, 8, 8, NO), _text(277, ly, "Chưa đạt", 9)]
+    return Drawing(width, height, tuple(shapes), title)
+
+
+def _dot(x: float, y: float, r: float) -> tuple[tuple[float, float], ...]:
+    return ((x - r, y), (x, y - r), (x + r, y), (x, y + r))
+
+
+# --- outputs -------------------------------------------------------------------------------------
+
+
+def to_svg(d: Drawing) -> Markup:
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {d.width:.0f} {d.height:.0f}" '
+           'font-family="Liberation Serif, Times New Roman, serif" width="100%" role="img" '
+           f'aria-label="{escape(d.title)}"><title>{escape(d.title)}</title>']
+    for s in d.shapes:
+        stroke = f' stroke="{s.stroke}" stroke-width="{s.width:g}"' if s.stroke else ""
+        dash = f' stroke-dasharray="{" ".join(f"{v:g}" for v in s.dash)}"' if s.dash else ""
+        if s.kind == "rect":
+            (x1, y1), (x2, y2) = s.points
+            out.append(f'<rect x="{x1:.1f}" y="{y1:.1f}" width="{x2 - x1:.1f}" height="{y2 - y1:.1f}" fill="{s.fill}"{stroke}/>')
+        elif s.kind == "line":
+            (x1, y1), (x2, y2) = s.points
+            out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"{stroke}{dash}/>')
+        elif s.kind in ("polygon", "polyline"):
+            pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in s.points)
+            fill = s.fill if s.kind == "polygon" else "none"
+            out.append(f'<{s.kind} points="{pts}" fill="{fill}"{stroke}{dash}/>')
+        else:
+            (x, y), = s.points
+            weight = ' font-weight="bold"' if s.bold else ""
+            out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{s.size:g}" text-anchor="{s.anchor}"{weight}>'
+                       f'{escape(s.text)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+SCALE = 3  # PNG pixels per drawing unit: a 660-unit chart becomes 1980 px, ~300 dpi at 16 cm
+
+
+def to_png(d: Drawing, scale: int = SCALE) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from plan744.report.fonts import font_path
+
+    image = Image.new("RGB", (int(d.width * scale), int(d.height * scale)), "white")
+    draw = ImageDraw.Draw(image)
+    fonts: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
+
+    def pt(x: float, y: float) -> tuple[float, float]:
+        return (x * scale, y * scale)
+
+    for s in d.shapes:
+        w = max(1, round(s.width * scale))
+        if s.kind == "rect":
+            (x1, y1), (x2, y2) = s.points
+            if x2 > x1 and y2 > y1:
+                draw.rectangle([pt(x1, y1), pt(x2, y2)], fill=s.fill, outline=s.stroke)
+        elif s.kind == "line":
+            a, b = (pt(*p) for p in s.points)
+            if s.dash:
+                _dashed(draw, a, b, [v * scale for v in s.dash], s.stroke or INK, w)
+            else:
+                draw.line([a, b], fill=s.stroke or INK, width=w)
+        elif s.kind == "polygon":
+            draw.polygon([pt(*p) for p in s.points], fill=s.fill, outline=s.stroke)
+        elif s.kind == "polyline":
+            draw.line([pt(*p) for p in s.points], fill=s.stroke or INK, width=w, joint="curve")
+        else:
+            key = (s.bold, int(s.size * scale))
+            if key not in fonts:
+                fonts[key] = ImageFont.truetype(str(font_path(bold=s.bold)), key[1])
+            anchor = {"middle": "ms", "end": "rs"}.get(s.anchor, "ls")
+            draw.text(pt(*s.points[0]), s.text, font=fonts[key], fill=s.fill or INK, anchor=anchor)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _dashed(draw, a, b, dash, color, width) -> None:  # noqa: ANN001 - Pillow's draw and points
+    (x1, y1), (x2, y2) = a, b
+    length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
+    if length == 0:
+        return
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    pos, i, on = 0.0, 0, True
+    while pos < length:
+        step = min(dash[i % len(dash)], length - pos)
+        if on:
+            draw.line([(x1 + ux * pos, y1 + uy * pos), (x1 + ux * (pos + step), y1 + uy * (pos + step))],
+                      fill=color, width=width)
+        pos += step
+        i += 1
+        on = not on

@@ -1,0 +1,100 @@
+"""How each kind of figure is shown: one rule per kind, used by every document and the terminal.
+
+- a percentage of counts: 1 decimal ("92,5%"); a share of money (around 1%): 2 decimals;
+- a figure shown beside a verdict is never rounded across the threshold of that verdict:
+  79,96% against a floor of 80% is shown "79,96%", not "80,0%" beside "Chưa đạt" (more
+  decimals are shown, up to 4, only where rounding would contradict the verdict);
+- counts are whole, amounts of money show at most 3 decimals of the plan's unit.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
+from typing import Iterable
+
+from plan744.core.plan import Indicator, Money
+from plan744.core.vnformat import MISSING, format_money_million, format_number, format_percent
+
+MAX_EXTRA = 4  # decimals at most, where rounding would cross a threshold
+
+
+def percent_decimals(indicator: Indicator | None) -> int:
+    return 2 if indicator is not None and indicator.measure == "money" else 1
+
+
+def _round(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = max(28, value.adjusted() + places + 4)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
+
+
+def _crosses(value: Decimal, shown: Decimal, thresholds: Iterable[Decimal]) -> bool:
+    return any((value < t) != (shown < t) or (value > t) != (shown > t) for t in thresholds)
+
+
+def shown_value(value: Decimal, places: int, thresholds: Iterable[Decimal] = ()) -> tuple[Decimal, int]:
+    """`value` rounded half-up to `places`, or to more places where that would put it on the
+    other side of (or onto) a threshold it is not on."""
+    limits = tuple(thresholds)
+    for p in range(places, MAX_EXTRA + 1):
+        rounded = _round(value, p)
+        if not _crosses(value, rounded, limits):
+            return rounded, p
+    # Still ambiguous at MAX_EXTRA places (79,99996% against 80%): cut towards the value's side.
+    for rounding in (ROUND_DOWN, ROUND_UP):
+        cut = _round(value, MAX_EXTRA, rounding)
+        if not _crosses(value, cut, limits):
+            return cut, MAX_EXTRA
+    return _round(value, MAX_EXTRA), MAX_EXTRA  # pragma: no cover - a value exactly between two thresholds
+
+
+def percent(value: Decimal | None, indicator: Indicator | None = None, thresholds: Iterable[Decimal] = ()) -> str:
+    """A percentage as every document shows it ("—" when there is none)."""
+    if value is None:
+        return MISSING
+    rounded, places = shown_value(value, percent_decimals(indicator), thresholds)
+    return format_percent(rounded, places)
+
+
+def count(value: int | Decimal | None) -> str:
+    if value is None:
+        return MISSING
+    return format_number(value, 0) if isinstance(value, Decimal) and value == value.to_integral_value() else format_number(value)
+
+
+def money(value: Decimal | int | None) -> str:
+    """An amount in the plan's money unit: at most 3 decimals, trailing zeros dropped."""
+    if value is None:
+        return MISSING
+    return format_money_million(value)
+
+
+def value(figure: Decimal | None, indicator: Indicator, thresholds: Iterable[Decimal] = ()) -> str:
+    """The figure of an indicator: a percentage, a count, or an amount."""
+    if indicator.is_percent:
+        return percent(figure, indicator, thresholds)
+    if figure is None:
+        return MISSING
+    if indicator.value == "amount":
+        return money(figure)
+    rounded, _ = shown_value(Decimal(figure), 0, thresholds) if thresholds else (Decimal(figure), 0)
+    return format_number(rounded)
+
+
+def with_unit(figure: Decimal | None, indicator: Indicator, money_unit: Money, thresholds: Iterable[Decimal] = ()) -> str:
+    """"92,5%", "21 bộ dữ liệu", "1.250 tỷ đồng"."""
+    text = value(figure, indicator, thresholds)
+    if figure is None or indicator.is_percent:
+        return text
+    unit = money_unit.unit if indicator.value == "amount" else indicator.count_unit
+    return f"{text} {unit}".strip()
+
+
+def change(delta: Decimal | None, indicator: Indicator) -> str:
+    """"+3,4 điểm %" for a percentage, "+5" for a count."""
+    if delta is None:
+        return MISSING
+    sign = "+" if delta > 0 else ""
+    if indicator.is_percent:
+        return f"{sign}{format_number(delta, percent_decimals(indicator))} điểm %"
+    return f"{sign}{format_number(delta, 0 if indicator.measure == 'count' else 3)}"

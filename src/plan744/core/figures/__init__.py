@@ -1,0 +1,10 @@
+"""The arithmetic of the reports, pure: plan, organisation and submissions in, figures out.
+
+- `ratio`: pooled ratios (sum of numerators over sum of denominators, never a mean of
+  percentages), exact in Decimal;
+- `targets`: which target governs a year, whether it is reached, the path between milestones;
+- `year`: everything an annual report shows (`year_figures`);
+- `period`: everything a close-out (tổng kết) shows, over several years (`period_figures`).
+
+Every verdict, status and reason is a code (`codes`); the words live in `core.labels`.
+"""

@@ -1,0 +1,262 @@
+"""The one catalogue of display words: what the reports, the forms and the terminal call each code.
+
+The arithmetic (`core.figures`) returns codes; messages about mistakes live in `messages`; the
+plan's own names (indicators, units, the whole area, the report's issuer) come from the plan.
+Everything a reader sees besides those is here, keyed by a stable code, so a wording is
+changed in one place and a test can check every entry (NFC, no English).
+"""
+
+from __future__ import annotations
+
+from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
+
+TASK_STATUS = {
+    "chua_trien_khai": "Chưa triển khai",
+    "dang_trien_khai": "Đang triển khai",
+    "cham_tien_do": "Chậm tiến độ",
+    "hoan_thanh": "Hoàn thành",
+    "hoan_thanh_qua_han": "Hoàn thành quá hạn",
+    "tam_dung": "Tạm dừng",
+}
+
+ATTAINMENT = {
+    Attainment.EXCEEDED: "Vượt",
+    Attainment.REACHED: "Đạt",
+    Attainment.NOT_REACHED: "Chưa đạt",
+    Attainment.NOT_ASSESSED: "Chưa đánh giá",
+}
+
+BAND_EXCEEDED = "Đạt mức phấn đấu"
+"""A band's upper end reached ("đạt từ 90% - 95%": 95% or more)."""
+
+UNASSESSED = {
+    Unassessed.QUALITATIVE: "Không có ngưỡng định lượng",
+    Unassessed.NO_DATA: "Chưa có số liệu",
+    Unassessed.LEVEL_ENDED: "Không đánh giá: cấp này kết thúc trong năm",
+    Unassessed.NO_TARGET_YET: "Chưa đến giai đoạn của mục tiêu",
+    Unassessed.PARTIAL_YEARS: "Không đủ số liệu để đánh giá",
+}
+
+PATH = {
+    PathStatus.ON_TRACK: "Đúng lộ trình",
+    PathStatus.BEHIND: "Chậm so với lộ trình",
+    PathStatus.NO_PATH: "",
+    PathStatus.MILESTONE: "",
+}
+
+TIMELINESS = {
+    Timeliness.ON_TIME: "Đúng hạn",
+    Timeliness.LATE: "Muộn",
+    Timeliness.MISSING: "Chưa gửi",
+    Timeliness.NOT_DUE: "",
+}
+
+ROW_STATE = {
+    "no_report": "Chưa có báo cáo",
+    "outside": "Ngoài thời gian triển khai",
+    "never_started": "Chưa triển khai",
+    "stopped": "Tạm dừng",
+    "done": "Hoàn thành",
+}
+
+OUTCOME = {"done": "Hoàn thành", "in_progress": "Đang thực hiện", "not_done": "Chưa thực hiện"}
+
+NARRATIVE = {
+    "highlights": "Kết quả nổi bật",
+    "shortcomings": "Tồn tại, hạn chế và nguyên nhân",
+    "proposals": "Đề xuất, kiến nghị",
+}
+
+COLUMN = {
+    "tt": "TT",
+    "indicator": "Chỉ tiêu",
+    "target": "Mục tiêu",
+    "result": "Kết quả",
+    "previous": "Năm {year}",
+    "path": "Lộ trình năm {year}",
+    "verdict": "Đánh giá",
+    "rank": "Hạng",
+    "unit": "Đơn vị",
+    "ratio": "Tỷ lệ",
+    "value": "Giá trị",
+    "submitted": "Ngày gửi",
+    "state": "Tình trạng",
+    "covers": "Kỳ số liệu",
+    "task": "Nhiệm vụ, dự án",
+    "lead": "Đơn vị chủ trì",
+    "timeframe": "Thời gian",
+    "planned": "Kinh phí dự kiến",
+    "allocated_in": "Bố trí năm {year}",
+    "disbursed_in": "Giải ngân năm {year}",
+    "allocated": "Bố trí",
+    "disbursed": "Giải ngân",
+    "cumulative": "Lũy kế giải ngân",
+    "cumulative_share": "Lũy kế / dự kiến",
+    "reporting_unit": "Đơn vị báo cáo",
+    "progress": "Kết quả thực hiện",
+    "baseline": "Năm gốc {year}",
+    "final": "Cuối kỳ so với mục tiêu",
+    "done": "Hoàn thành",
+    "in_progress": "Đang thực hiện",
+    "not_done": "Chưa thực hiện",
+    "area": "Lĩnh vực",
+    "result_expected": "Kết quả cần đạt",
+    "funding_rate": "Tỷ lệ giải ngân",
+}
+
+TOTAL = "Cộng"
+
+
+def task_status(code: str) -> str:
+    return TASK_STATUS.get(code, code)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter for use inside a sentence, unless the first word is an
+    acronym or a name as the plan writes it ("DVCTT …", "TTHC …", "Cổng DVC" stays "cổng DVC")."""
+    if not text:
+        return text
+    first = text.split()[0]
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text  # an acronym
+    return text[0].lower() + text[1:]
+
+
+# --- the reports' sentences, keyed by code; {placeholders} are filled by the composers ------------
+
+TEXT = {
+    "doc.title": "BÁO CÁO",
+    "plan.ref": "{kind} số {number} ngày {date} của {issuer}",
+    "draft.note": "Dự thảo do plan744 lập ngày {date} từ số liệu các đơn vị gửi; số, ngày văn bản và người ký được ghi khi ban hành.",
+    "appendix.sub": "(Kèm theo Báo cáo số {number}/{symbol} của {issuer})",
+    "col.result_year": "Kết quả năm {year}",
+    # the annual report
+    "year.doc_title": "Báo cáo kết quả thực hiện {kind} {number} năm {year}",
+    "year.summary": "Kết quả thực hiện {plan} năm {year}",
+    "year.partial_notice": "Lưu ý: báo cáo này lập trên số liệu của {submitted}/{expected} đơn vị; {missing} đơn vị chưa gửi báo cáo (danh sách ở Phụ lục), nên các số liệu tổng hợp chưa đầy đủ.",
+    "year.intro": "Thực hiện {plan} về {title}; trên cơ sở báo cáo của {submitted}/{expected} cơ quan, đơn vị (kỳ số liệu từ ngày {start} đến ngày {end}), {issuer} báo cáo kết quả thực hiện năm {year} như sau:",
+    "change.lead": "Trong kỳ số liệu năm {year}, tổ chức bộ máy có thay đổi; số liệu được tổng hợp như sau, không đơn vị nào bị tính hai lần hay bỏ sót:",
+    "change.merge": "Từ ngày {when}, {olds} hợp nhất vào {news}: {news} báo cáo số liệu cả năm, gồm cả phần của {olds}.",
+    "change.merge_new": "Từ ngày {when}, {olds} hợp nhất thành {news}: {news} báo cáo số liệu cả năm, gồm cả phần của {olds}.",
+    "change.rename": "Từ ngày {when}, {olds} đổi thành {news}: {news} báo cáo số liệu cả năm, gồm cả phần trước ngày đổi.",
+    "change.split": "Từ ngày {when}, {olds} được tổ chức lại thành {news}: mỗi đơn vị báo cáo phần kỳ số liệu mà đơn vị đó hoạt động.",
+    "change.level_end": "Từ ngày {when}, {kinds} kết thúc hoạt động: {ended} đơn vị báo cáo số liệu từ ngày {start} đến ngày {last} (báo cáo khi kết thúc); {started} đơn vị mới báo cáo số liệu từ ngày {first} đến ngày {end}. Số liệu riêng của cấp đã kết thúc chỉ gồm phần kỳ đó, nên không đánh giá so với mục tiêu.",
+    "year.h.results": "I. KẾT QUẢ THỰC HIỆN",
+    "year.h.indicators": "1. Kết quả thực hiện các chỉ tiêu",
+    "year.h.tasks": "2. Kết quả thực hiện các nhiệm vụ theo lĩnh vực",
+    "year.h.appendix": "3. Tình hình thực hiện các nhiệm vụ, dự án ở Phụ lục của Kế hoạch",
+    "year.h.money": "4. Kinh phí",
+    "year.h.highlights": "5. Kết quả nổi bật",
+    "year.h.assessment": "II. ĐÁNH GIÁ CHUNG",
+    "year.h.shortcomings": "1. Tồn tại, hạn chế",
+    "year.h.causes": "2. Nguyên nhân (theo báo cáo của các đơn vị)",
+    "year.h.next": "III. NHIỆM VỤ, GIẢI PHÁP NĂM {year}",
+    "year.h.next_period": "III. NHIỆM VỤ, GIẢI PHÁP GIAI ĐOẠN TIẾP THEO",
+    "year.h.proposals": "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    "year.indicators.tally": "Năm {year}, {met}/{assessed} chỉ tiêu có số liệu đạt mục tiêu (so với mục tiêu năm {end} hoặc của giai đoạn)",
+    "year.indicators.behind": "{count} chỉ tiêu chậm so với lộ trình",
+    "year.indicators.no_data": "{count} chỉ tiêu chưa có số liệu nên chưa đánh giá ({names})",
+    "year.indicators.level_ended": "{count} chỉ tiêu của cấp đã kết thúc trong năm không đánh giá",
+    "year.indicators.not_yet": "{count} chỉ tiêu chưa đến giai đoạn của mục tiêu",
+    "year.indicators.pooled": "Tỷ lệ chung được tính bằng tổng tử số chia tổng mẫu số của các đơn vị, không lấy trung bình các tỷ lệ.",
+    "year.indicators.note": "Kết quả: tỷ lệ, với tổng tử số/tổng mẫu số của các đơn vị. “Lộ trình”: giá trị trên đường thẳng từ số liệu năm gốc (hoặc mốc trước) đến mục tiêu; kế hoạch không đặt chỉ tiêu từng năm thì lộ trình chỉ để tham chiếu. Chi tiết từng đơn vị: Phụ lục I.",
+    "year.indicators.reference_only": "Với các chỉ tiêu có số liệu năm gốc khác phạm vi đo (kế hoạch ghi “chỉ để tham khảo”), lộ trình cũng chỉ để tham khảo.",
+    "year.indicators.level_ended_note": "Cấp kết thúc trong năm: số liệu đến ngày {date}, chỉ để ghi nhận, không đánh giá.",
+    "year.indicators.caption": "Kết quả các chỉ tiêu năm {year}",
+    "year.chart.title": "Kết quả năm {year} so với mục tiêu",
+    "year.caveats.lead": "Lưu ý về số liệu (cảnh báo khi kiểm tra báo cáo của các đơn vị):",
+    "year.tasks.none": "Chưa có đơn vị nào báo cáo các nhiệm vụ định tính.",
+    "year.tasks.area": "{area}: {tasks} nhiệm vụ; báo cáo của các đơn vị: {parts}.",
+    "year.tasks.lagging": "Đơn vị chưa triển khai, chậm hoặc tạm dừng: {units}.",
+    "year.tasks.detail": "Kết quả thực hiện của từng đơn vị đối với từng nhiệm vụ: Phụ lục.",
+    "year.appendix.budget": "Tổng kinh phí dự kiến của {rows} nhiệm vụ, dự án ở Phụ lục của Kế hoạch là {planned} {unit}. Năm {year}, các đơn vị chủ trì báo cáo được bố trí {allocated} {unit}, đã giải ngân {disbursed} {unit} ({words}), đạt {rate} vốn được bố trí; lũy kế giải ngân từ năm {start} đạt {cumulative} {unit}, bằng {share} tổng kinh phí dự kiến.",
+    "year.appendix.stated": "Ghi chú: tổng kinh phí nêu tại {section} của Kế hoạch là {stated} {unit} ({words}), khác tổng các dòng của Phụ lục ({planned} {unit}); số liệu ở đây theo từng dòng của Phụ lục.",
+    "year.appendix.tasks": "Phụ lục của Kế hoạch có {rows} nhiệm vụ; năm {year} có {active} nhiệm vụ trong thời gian thực hiện, {reported} nhiệm vụ có báo cáo của đơn vị chủ trì.",
+    "year.appendix.done": "Đã hoàn thành {count} nhiệm vụ, dự án (TT {rows}).",
+    "year.appendix.behind": "{count} nhiệm vụ, dự án chậm tiến độ, tạm dừng hoặc chưa có báo cáo:",
+    "year.appendix.behind_row": "TT {tt}. {name} ({lead}): {state}.",
+    "year.appendix.moved": "Các nhiệm vụ TT {rows} do {old} chủ trì theo Kế hoạch nay do {new} chủ trì; lũy kế giải ngân tính liên tục qua thay đổi này.",
+    "year.appendix.detail": "Chi tiết từng nhiệm vụ, dự án và báo cáo của đơn vị chủ trì: Phụ lục.",
+    "year.money.line": "{name} ({scope}): {words} của các đơn vị báo cáo là {numerator} {unit} trên {denominator} {unit}, bằng {value} (mục tiêu: {target}); đánh giá: {verdict}.",
+    "year.money.no_data": "{name} ({scope}): chưa có số liệu.",
+    "year.selection.lead": "{count} đơn vị nêu {section}; dưới đây trích {shown} đơn vị, toàn văn ở Phụ lục:",
+    "year.highlights.none": "Không có đơn vị nêu kết quả nổi bật.",
+    "year.shortcomings.none": "Không có đơn vị nêu tồn tại, hạn chế.",
+    "year.proposals.none": "Không có đơn vị nêu đề xuất, kiến nghị.",
+    "year.short.not_met": "Các chỉ tiêu chưa đạt mục tiêu: {items}.",
+    "year.short.behind": "Các chỉ tiêu chậm so với lộ trình: {items}.",
+    "year.short.rows": "Các nhiệm vụ, dự án chậm tiến độ, tạm dừng hoặc chưa có báo cáo: TT {rows}.",
+    "year.short.reporting": "Công tác báo cáo: {missing} đơn vị chưa gửi báo cáo ({missing_names}); {late} đơn vị gửi sau hạn ({late_names}).",
+    "year.short.none": "Không có chỉ tiêu chưa đạt, nhiệm vụ chậm tiến độ hay đơn vị chưa gửi báo cáo.",
+    "year.next.not_met": "Tập trung các giải pháp để đạt mục tiêu năm {end} đối với các chỉ tiêu chưa đạt: {items}.",
+    "year.next.rows": "Tiếp tục triển khai {count} nhiệm vụ, dự án ở Phụ lục có thời gian thực hiện đến năm {year} trở đi",
+    "year.next.rows_priority": ", trong đó ưu tiên đẩy nhanh tiến độ các nhiệm vụ TT {rows}",
+    "year.next.reporting": "Các cơ quan, đơn vị gửi báo cáo đúng kỳ số liệu và đúng hạn; số liệu được kiểm tra bằng công cụ plan744 trước khi gửi {drafter}.",
+    "year.next.reporting_plain": "Các cơ quan, đơn vị gửi báo cáo đúng kỳ số liệu và đúng hạn; số liệu được kiểm tra bằng công cụ plan744 trước khi gửi.",
+    "year.next_period.placeholder": "[Cơ quan soạn thảo bổ sung: nhiệm vụ, giải pháp sau khi kết thúc giai đoạn của kế hoạch (năm {end}), theo kế hoạch giai đoạn mới.]",
+    "year.end": "Trên đây là báo cáo kết quả thực hiện {plan} năm {year} của {issuer}./.",
+    # appendices
+    "appendix.units.title": "KẾT QUẢ CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ NĂM {year}",
+    "appendix.units.lead": "Mỗi bảng một nhóm đơn vị, mỗi dòng một đơn vị, mỗi cột một chỉ tiêu (số thứ tự như bảng kết quả ở mục I.1). “—”: đơn vị không báo cáo chỉ tiêu này.",
+    "appendix.units.note": "Tử số, mẫu số của từng đơn vị: bản số liệu (plan744 report --format json, csv hoặc xlsx).",
+    "appendix.completeness.title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}",
+    "appendix.completeness.lead": "(Hạn gửi: ngày {deadline}; {submitted}/{expected} đơn vị đã gửi, {late} gửi muộn, {missing} chưa gửi)",
+    "appendix.completeness.partial": "Cột “Kỳ số liệu” ghi phần kỳ mà báo cáo của đơn vị bao gồm khi đơn vị không hoạt động cả năm (hạn gửi của báo cáo khi kết thúc là ngày cuối cùng đơn vị hoạt động).",
+    "appendix.rows.title": "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ, DỰ ÁN NĂM {year}",
+    "appendix.rows.unit": "(Đơn vị tính: {unit})",
+    "appendix.rows.reports": "Báo cáo của các đơn vị chủ trì",
+    "appendix.accounts.title": "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ THEO TỪNG ĐƠN VỊ NĂM {year}",
+    "appendix.narratives.title": "Ý KIẾN CỦA CÁC ĐƠN VỊ NĂM {year}",
+    # the close-out
+    "period.word.final": "Tổng kết",
+    "period.word.mid": "Sơ kết",
+    "period.doc_title": "Báo cáo {word} thực hiện {kind} {number} giai đoạn {span}",
+    "period.summary": "{word} thực hiện {plan} giai đoạn {span}",
+    "period.intro": "Thực hiện {plan} về {title}; trên cơ sở báo cáo hằng năm của các cơ quan, đơn vị, {issuer} báo cáo {word} kết quả thực hiện giai đoạn {span} như sau:",
+    "period.changes": "Trong giai đoạn, tổ chức bộ máy có {count} thay đổi (năm {years}); số liệu từng năm được tổng hợp theo các đơn vị phải báo cáo của năm đó, như các báo cáo năm đã nêu, không đơn vị nào bị tính hai lần hay bỏ sót.",
+    "period.tally": "Đến năm {end}, {met}/{counted} chỉ tiêu có số liệu đạt và vượt mục tiêu (trong đó {exceeded} chỉ tiêu vượt), {not_met} chỉ tiêu chưa đạt.",
+    "period.tally.not_assessed": "{count} chỉ tiêu không đánh giá được: {items}.",
+    "period.col.baseline": "Năm gốc",
+    "period.col.tasks": "Số nhiệm vụ",
+    "period.col.year": "Năm",
+    "period.col.expected": "Phải báo cáo",
+    "period.col.disbursed_in": "Giải ngân {year}",
+    "period.indicators.caption": "Kết quả các chỉ tiêu giai đoạn {span}",
+    "period.indicators.note": "Mỗi năm: kết quả của năm đó (tổng tử số chia tổng mẫu số của các đơn vị). “Đánh giá”: kết quả năm {end} so với mục tiêu của năm đó.",
+    "period.chart.title": "Diễn biến các chỉ tiêu giai đoạn {span}",
+    "period.tasks.lead": "Tình trạng mới nhất của các nhiệm vụ định tính theo báo cáo của từng đơn vị (mỗi đơn vị, mỗi nhiệm vụ tính một lần):",
+    "period.tasks.caption": "Nhiệm vụ định tính theo lĩnh vực",
+    "period.appendix.budget": "Tổng kinh phí dự kiến của {rows} nhiệm vụ, dự án ở Phụ lục là {planned} {unit}; lũy kế giải ngân giai đoạn {span} đạt {cumulative} {unit} ({words}), bằng {share} kinh phí dự kiến.",
+    "period.funding.caption": "Bố trí và giải ngân theo năm ({unit})",
+    "period.appendix.states": "Cuối kỳ, trong {rows} nhiệm vụ, dự án: {done} hoàn thành, {other} đang thực hiện hoặc chậm tiến độ, {stopped} tạm dừng, {never} chưa triển khai.",
+    "period.row.never": "Chưa triển khai",
+    "period.appendix.detail": "Chi tiết từng nhiệm vụ, dự án theo năm: Phụ lục.",
+    "period.appendix.title": "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ, DỰ ÁN GIAI ĐOẠN {span}",
+    "period.h.reporting": "4. Tình hình gửi báo cáo của các đơn vị",
+    "period.reporting.detail": "Tình hình gửi báo cáo của từng đơn vị qua các năm: Phụ lục.",
+    "period.h.achieved": "1. Kết quả đạt được",
+    "period.achieved.targets": "{met}/{counted} chỉ tiêu có số liệu đạt và vượt mục tiêu.",
+    "period.achieved.list": "Các chỉ tiêu đạt và vượt: {items}.",
+    "period.achieved.rows": "{done}/{rows} nhiệm vụ, dự án ở Phụ lục của Kế hoạch đã hoàn thành.",
+    "period.h.shortfalls": "2. Tồn tại, hạn chế",
+    "period.short.not_met": "Các chỉ tiêu chưa đạt: {items}.",
+    "period.short.not_assessed": "Các chỉ tiêu không đánh giá được: {items}.",
+    "period.short.rows": "{count} nhiệm vụ, dự án chưa hoàn thành: TT {rows}.",
+    "period.h.causes": "3. Nguyên nhân",
+    "period.causes.count": "Qua các năm, các đơn vị nêu {count} ý kiến về tồn tại, hạn chế và nguyên nhân (toàn văn trong các báo cáo năm).",
+    "period.h.lessons": "4. Bài học kinh nghiệm",
+    "period.h.next": "III. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN {start}–{end}",
+    "period.h.next_mid": "III. NHIỆM VỤ, GIẢI PHÁP GIAI ĐOẠN {start}–{end}",
+    "period.next.not_met": "Tiếp tục thực hiện để đạt các chỉ tiêu chưa đạt: {items}.",
+    "period.next.rows": "Chuyển tiếp hoặc xem xét lại {count} nhiệm vụ, dự án chưa hoàn thành: TT {rows}.",
+    "period.proposals.count": "Giai đoạn {span}, các đơn vị nêu {count} ý kiến đề xuất, kiến nghị (toàn văn trong các báo cáo năm).",
+    "period.placeholder.achieved": "[Cơ quan soạn thảo bổ sung: đánh giá chung về kết quả nổi bật của giai đoạn.]",
+    "period.placeholder.causes": "[Cơ quan soạn thảo bổ sung: nguyên nhân khách quan, chủ quan của các tồn tại, hạn chế nêu trên.]",
+    "period.placeholder.lessons": "[Cơ quan soạn thảo bổ sung: bài học kinh nghiệm rút ra trong giai đoạn.]",
+    "period.placeholder.next": "[Cơ quan soạn thảo bổ sung: định hướng, mục tiêu, nhiệm vụ của giai đoạn tiếp theo.]",
+    "period.placeholder.proposals": "[Cơ quan soạn thảo bổ sung: đề xuất, kiến nghị với cấp trên.]",
+    "period.end": "Trên đây là báo cáo {word} thực hiện {plan} giai đoạn {span} của {issuer}./.",
+    "period.units.title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ GIAI ĐOẠN {span}",
+    "period.units.note": "Ô trống: đơn vị chưa thành lập, đã kết thúc hoặc không phải báo cáo năm đó.",
+}

@@ -1,0 +1,141 @@
+"""What the annual report and the close-out share: the heading, the closing, the names of scopes,
+units and money, and how a sentence is taken from the catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from plan744.core import display
+from plan744.core.figures.codes import Attainment, Unassessed
+from plan744.core.figures.year import IndicatorYear
+from plan744.core.labels import ATTAINMENT, BAND_EXCEEDED, TEXT, UNASSESSED, lower_first
+from plan744.core.organisation import Unit
+from plan744.core.plan import ALL_LEVELS, Plan
+from plan744.core.vnformat import format_date_short, format_place_date
+from plan744.core.vnwords import amount_in_words
+from plan744.report.document import Closing, Header, Run, Title
+
+
+@dataclass(frozen=True)
+class Issuance:
+    """What the office fills in on the day of issue; blank in a draft."""
+
+    number: str | None = None  # "15" in "Số: 15/BC-UBND"
+    date: dt.date | None = None
+    signer_name: str | None = None
+
+    @property
+    def draft(self) -> bool:
+        return not self.number
+
+
+def t(code: str, **params: object) -> str:
+    """A sentence of the catalogue, filled."""
+    return TEXT[code].format(**params)
+
+
+def header(plan: Plan, issuance: Issuance) -> Header:
+    r = plan.report
+    blank = "      "
+    return Header(r.issuer_parent, tuple(r.issuer), f"Số: {issuance.number or blank}/{r.symbol}",
+                  format_place_date(r.place, issuance.date))
+
+
+def title(summary: str) -> Title:
+    return Title(TEXT["doc.title"], summary)
+
+
+def plan_ref(plan: Plan) -> str:
+    """"Kế hoạch số 744/KH-UBND ngày 15/12/2020 của UBND tỉnh Nghệ An"."""
+    d = plan.document
+    return t("plan.ref", kind=d.kind, number=d.number, date=format_date_short(d.date), issuer=d.issuer_short)
+
+
+def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -> Closing:
+    """Nơi nhận as the plan's report settings give it on the day (a body that ceased is no longer
+    sent to), ending with the archive line; the signature block of the report."""
+    r = plan.report
+    lines = [line for line in r.recipients_on(on) if not line.lstrip("- ").startswith("Lưu")]
+    archive = next((line for line in r.recipients_on(on) if line.lstrip("- ").startswith("Lưu")), "Lưu: VT")
+    if drafter is not None and drafter.short_name and drafter.short_name not in archive:
+        archive = archive.rstrip(".") + f", {drafter.short_name}"
+    recipients = tuple("- " + line.lstrip("- ").rstrip(";.") + ";" for line in lines) + ("- " + archive.lstrip("- ").rstrip(".") + ".",)
+    return Closing(recipients, tuple(r.signer.capacity) + (r.signer.title,), issuance.signer_name or r.signer.name)
+
+
+def scope_names(plan: Plan) -> dict[str, str]:
+    """"Toàn tỉnh" (the plan's word for the whole area), "Cấp tỉnh", …"""
+    names = {ALL_LEVELS: plan.report.area_name}
+    for lv in plan.levels:
+        names[lv.code] = lv.name[:1].upper() + lv.name[1:]
+    return names
+
+
+def money_words(plan: Plan, amount: Decimal) -> str:
+    """An amount of the plan's money unit in words ("Bốn mươi lăm triệu năm trăm nghìn đồng")."""
+    dong = amount * plan.money.dong
+    return amount_in_words(int(dong.to_integral_value()), thousand="nghìn")
+
+
+def verdict(figure: IndicatorYear) -> str:
+    """The words of a figure's verdict (a band's upper end: "Đạt mức phấn đấu")."""
+    if figure.attainment is Attainment.NOT_ASSESSED:
+        return UNASSESSED[figure.unassessed or Unassessed.NO_DATA]
+    if figure.attainment is Attainment.EXCEEDED and figure.target is not None and figure.target.kind == "band":
+        return BAND_EXCEEDED
+    return ATTAINMENT[figure.attainment]
+
+
+def shown(figure: IndicatorYear, value: Decimal | None = None) -> str:
+    """The figure (or `value`, for the same indicator) as every table shows it, never rounded
+    across the threshold of its verdict."""
+    from plan744.core.figures.targets import thresholds
+
+    return display.value(figure.value if value is None else value, figure.indicator, thresholds(figure.target))
+
+
+def names(items: Iterable[str], limit: int = 8, more: str = "đơn vị") -> str:
+    """"A, B, C" or "A, B, … và 12 đơn vị khác"."""
+    items = list(items)
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" và {len(items) - limit} {more} khác"
+
+
+def indicator_label(figure: IndicatorYear, scopes: dict[str, str], in_sentence: bool = True) -> str:
+    name = lower_first(figure.indicator.name) if in_sentence else figure.indicator.name
+    scope = scopes[figure.scope]
+    return f"{name} ({lower_first(scope)})"
+
+
+def unit_runs(unit: Unit, text: str) -> tuple[Run, ...]:
+    return (Run(unit.name, italic=True, role="unit"), Run(": " + text))
+
+
+def first_sentence(text: str, limit: int = 220) -> str:
+    """The first sentence of a unit's text, cut at a word if long (for a selection in the body)."""
+    one = " ".join(text.split())
+    for stop in (". ", "; "):
+        if stop in one[: limit + 1]:
+            one = one[: one.index(stop, 0, limit + 1) + 1]
+            break
+    if len(one) > limit:
+        one = one[:limit].rsplit(" ", 1)[0] + "…"
+    return one
+
+
+def spread(items: Sequence, n: int, key=lambda x: x.unit.kind) -> list:  # noqa: ANN001 - any items with a unit
+    """Up to `n` items taken in turn from each kind of unit, in the organisation's order: a short,
+    fair selection for the body of a report."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    out: list = []
+    while len(out) < n and any(groups.values()):
+        for kind in list(groups):
+            if groups[kind] and len(out) < n:
+                out.append(groups[kind].pop(0))
+    return out

@@ -1,0 +1,284 @@
+"""The close-out (báo cáo tổng kết; a mid-term span: sơ kết) as blocks.
+
+I. Results: the tally of targets ("x/y chỉ tiêu đạt và vượt"), a table of every target from the
+baseline through each year to the end against the final target, small multiples of each
+indicator, the qualitative tasks by area, the appendix over the years (funding by year, each
+row's money and end state), who reported each year. II. Assessment: what was achieved, what
+fell short (pre-filled from the figures), causes and lessons (left for the drafter, marked).
+III. Directions for the next period (pre-filled with what carries over). IV. Proposals.
+Appendices: each row of the task appendix year by year; each unit's reporting record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from plan744.core import display
+from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
+from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
+from plan744.core.figures.targets import thresholds
+from plan744.core.labels import COLUMN, OUTCOME, TIMELINESS, TOTAL, UNASSESSED, lower_first, task_status
+from plan744.core.vnformat import format_date_short
+from plan744.report import chart
+from plan744.report.compose_common import (
+    Issuance,
+    closing,
+    header,
+    indicator_label,
+    money_words,
+    plan_ref,
+    scope_names,
+    shown,
+    t,
+    title,
+    verdict,
+)
+from plan744.report.compose_year import ROMAN, _Numbering
+from plan744.report.document import Block, Bullets, Cell, Column, Document, Figure, Para, Row, Run, Section, Table, Toc, cell, runs
+
+
+def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
+    plan = p.plan
+    scopes = scope_names(plan)
+    n = _Numbering()
+    word = t("period.word.final") if p.end == plan.period.end else t("period.word.mid")
+    span = f"{p.start}–{p.end}"
+    body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
+    body.append(title(t("period.summary", word=word, plan=plan_ref(plan), span=span)))
+    if issuance.draft:
+        body.append(Para(runs(t("draft.note", date=format_date_short(generated.date()))), "draft"))
+    body.append(Para(runs(t("period.intro", plan=plan_ref(plan), title=lower_first(plan.document.title),
+                            issuer=plan.report.issuer_short, word=lower_first(word), span=span))))
+    changes = [e for y in p.years for e in y.changes]
+    if changes:
+        body.append(Para(runs(t("period.changes", count=len(changes), years=", ".join(sorted({str(e.date.year) for e in changes})))), "note"))
+
+    body.append(n.heading(1, t("year.h.results")))
+    body += _indicators(p, scopes, n)
+    body += _tasks(p, n)
+    body += _appendix(p, n)
+    body += _reporting(p, n)
+    body.append(n.heading(1, t("year.h.assessment")))
+    body += _assessment(p, scopes, n)
+    body.append(n.heading(1, t("period.h.next", start=plan.period.end + 1, end=plan.period.end + 5)
+                          if p.end == plan.period.end else t("period.h.next_mid", start=p.end + 1, end=plan.period.end)))
+    body += _next(p, scopes)
+    body.append(n.heading(1, t("year.h.proposals")))
+    proposals = sum(1 for y in p.years for i in y.narratives["proposals"] if i.text.strip())
+    body.append(Para(runs(t("period.proposals.count", count=proposals, span=span))))
+    body.append(Para(runs(Run(t("period.placeholder.proposals"), role="placeholder")), "placeholder"))
+    body.append(Para(runs(t("period.end", word=lower_first(word), plan=plan_ref(plan), span=span,
+                            issuer=plan.report.issuer_short))))
+    body.append(closing(plan, issuance, p.last.window[1], p.last.drafter))
+
+    appendices = _appendices(p, issuance)
+    body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in appendices))
+    doc_title = t("period.doc_title", word=word, kind=plan.document.kind, number=plan.document.number, span=span)
+    return Document(doc_title, generated, (Section(tuple(body)),) + tuple(appendices),
+                    meta={"plan": plan.document.number, "period": span})
+
+
+def _reason(i: IndicatorPeriod) -> str:
+    return UNASSESSED[i.unassessed or Unassessed.NO_DATA]
+
+
+def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
+    out: list[Block] = [n.heading(2, t("year.h.indicators"))]
+    tally = t("period.tally", met=len(p.met), counted=len(p.counted), exceeded=len(p.exceeded),
+              not_met=len(p.not_met), end=p.end)
+    if p.not_assessed:
+        tally += " " + t("period.tally.not_assessed", count=len(p.not_assessed), items="; ".join(
+            f"{indicator_label(i.final, scopes)}: {lower_first(_reason(i))}" for i in p.not_assessed))
+    out.append(Para(runs(tally)))
+    years = [y.year for y in p.years]
+    base_years = sorted({i.baseline.year for i in p.indicators if i.baseline})
+    base_col = (Column(t("period.col.baseline"), 0.07, "right"),) if base_years else ()
+    share = min(0.085, 0.45 / max(1, len(years)))
+    cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["indicator"], 0.25), Column(COLUMN["target"], 0.13)) + base_col + tuple(
+        Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.12),)
+    rows = []
+    for k, i in enumerate(p.indicators, start=1):
+        cells = [cell(str(k), align="center"), Cell((runs(i.indicator.name), runs(scopes[i.scope]))),
+                 cell(i.target.wording if i.target else "—")]
+        if base_years:
+            cells.append(cell(display.percent(i.baseline.value, i.indicator) if i.baseline else "—"))
+        for _, fig in i.by_year:
+            cells.append(cell(shown(fig) if fig.value is not None else "—"))
+        cells.append(cell(verdict(i.final), bold=i.attainment is Attainment.NOT_REACHED))
+        rows.append(Row(tuple(cells)))
+    out.append(Table(cols, tuple(rows), caption=t("period.indicators.caption", span=f"{p.start}–{p.end}"), size="small"))
+    notes = [t("period.indicators.note", end=p.end)]
+    if any(i.baseline and i.baseline.reference_only for i in p.indicators):
+        notes.append(t("year.indicators.reference_only"))
+    out.append(Para(runs(" ".join(notes)), "note"))
+    series = []
+    for i in p.indicators:
+        if i.unassessed is Unassessed.QUALITATIVE or not any(f.value is not None for _, f in i.by_year):
+            continue
+        last = i.last_figure
+        series.append(chart.Series(
+            label=f"{i.indicator.name} ({lower_first(scopes[i.scope])})",
+            points=tuple((y, f.value) for y, f in i.by_year),
+            target=i.target.value if i.target else None, stretch=i.target.stretch if i.target else None,
+            baseline=(i.baseline.year, i.baseline.value) if i.baseline and i.indicator.is_percent else None,
+            met=i.attainment.met, percent=i.indicator.is_percent,
+            shown_last=display.value(last[1], i.indicator, thresholds(i.target)) if last else ""))
+    drawing = chart.small_multiples(series, t("period.chart.title", span=f"{p.start}–{p.end}"))
+    if drawing is not None:
+        out.append(Figure(drawing))
+    return out
+
+
+def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
+    out: list[Block] = [n.heading(2, t("year.h.tasks"))]
+    if not p.areas:
+        return out + [Para(runs(t("year.tasks.none")))]
+    out.append(Para(runs(t("period.tasks.lead"))))
+    cols = (Column(COLUMN["area"], 0.46), Column(t("period.col.tasks"), 0.12, "right"), Column(OUTCOME["done"], 0.14, "right"),
+            Column(OUTCOME["in_progress"], 0.14, "right"), Column(OUTCOME["not_done"], 0.14, "right"))
+    rows = [Row((cell(a.name), cell(str(len(a.tasks))), cell(str(a.done)), cell(str(a.in_progress)), cell(str(a.not_done))))
+            for a in p.areas]
+    rows.append(Row((cell(TOTAL, bold=True), cell(str(sum(len(a.tasks) for a in p.areas)), bold=True),
+                     cell(str(sum(a.done for a in p.areas)), bold=True), cell(str(sum(a.in_progress for a in p.areas)), bold=True),
+                     cell(str(sum(a.not_done for a in p.areas)), bold=True)), "total"))
+    out.append(Table(cols, tuple(rows), caption=t("period.tasks.caption")))
+    return out
+
+
+def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
+    plan = p.plan
+    if not plan.appendix:
+        return []
+    out: list[Block] = [n.heading(2, t("year.h.appendix"))]
+    unit = plan.money.unit
+    done = [r for r in p.rows if r.done]
+    never = [r for r in p.rows if r.never_started]
+    stopped = [r for r in p.rows if r.stopped]
+    if plan.funded:
+        out.append(Para(runs(t("period.appendix.budget", rows=len(p.rows), planned=display.money(p.planned), unit=unit,
+                                span=f"{p.start}–{p.end}", cumulative=display.money(p.cumulative),
+                                words=money_words(plan, p.cumulative), share=display.percent(p.cumulative_share)))))
+        cols = (Column(COLUMN["tt"], 0.16, "center"), Column(COLUMN["allocated"], 0.28, "right"),
+                Column(COLUMN["disbursed"], 0.28, "right"), Column(COLUMN["funding_rate"], 0.28, "right"))
+        rows = [Row((cell(str(f.year)), cell(display.money(f.allocated)), cell(display.money(f.disbursed)),
+                     cell(display.percent(f.rate)))) for f in p.funding]
+        rows.append(Row((cell(TOTAL, bold=True), cell(display.money(sum((f.allocated for f in p.funding), Decimal(0))), bold=True),
+                         cell(display.money(sum((f.disbursed for f in p.funding), Decimal(0))), bold=True), cell("")), "total"))
+        out.append(Table(cols, tuple(rows), caption=t("period.funding.caption", unit=unit)))
+    out.append(Para(runs(t("period.appendix.states", rows=len(p.rows), done=len(done), never=len(never),
+                            stopped=len(stopped), other=len(p.rows) - len(done) - len(never) - len(stopped)))))
+    if never or stopped:
+        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=r.task.tt, name=r.task.name, lead=r.lead_name,
+                                        state=lower_first(t("period.row.never") if r.never_started else task_status("tam_dung"))))
+                                 for r in never + stopped)))
+    out.append(Para(runs(t("period.appendix.detail")), "note"))
+    return out
+
+
+def _reporting(p: PeriodFigures, n: _Numbering) -> list[Block]:
+    out: list[Block] = [n.heading(2, t("period.h.reporting"))]
+    cols = (Column(t("period.col.year"), 0.16, "center"), Column(t("period.col.expected"), 0.21, "right"),
+            Column(TIMELINESS[Timeliness.ON_TIME], 0.21, "right"), Column(TIMELINESS[Timeliness.LATE], 0.21, "right"),
+            Column(TIMELINESS[Timeliness.MISSING], 0.21, "right"))
+    rows = tuple(Row((cell(str(y.year)), cell(str(y.completeness.expected)), cell(str(len(y.completeness.on_time))),
+                      cell(str(len(y.completeness.late))), cell(str(len(y.completeness.missing))))) for y in p.years)
+    out.append(Table(cols, rows, caption=t("period.h.reporting")))
+    out.append(Para(runs(t("period.reporting.detail")), "note"))
+    return out
+
+
+def _assessment(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
+    out: list[Block] = [n.heading(2, t("period.h.achieved"))]
+    items = [runs(t("period.achieved.targets", met=len(p.met), counted=len(p.counted)))]
+    if p.met:
+        items.append(runs(t("period.achieved.list", items="; ".join(f"{indicator_label(i.final, scopes)}: {shown(i.final)}" for i in p.met))))
+    done = [r for r in p.rows if r.done]
+    if p.rows:
+        items.append(runs(t("period.achieved.rows", done=len(done), rows=len(p.rows))))
+    out.append(Bullets(tuple(items)))
+    out.append(Para(runs(Run(t("period.placeholder.achieved"), role="placeholder")), "placeholder"))
+    out.append(n.heading(2, t("period.h.shortfalls")))
+    short = []
+    if p.not_met:
+        short.append(runs(t("period.short.not_met", items="; ".join(
+            f"{indicator_label(i.final, scopes)}: {shown(i.final)}, mục tiêu {i.target.wording if i.target else '—'}" for i in p.not_met))))
+    if p.not_assessed:
+        short.append(runs(t("period.short.not_assessed", items="; ".join(
+            f"{indicator_label(i.final, scopes)} ({lower_first(_reason(i))})" for i in p.not_assessed))))
+    unfinished = [r for r in p.rows if not r.done]
+    if unfinished:
+        short.append(runs(t("period.short.rows", count=len(unfinished), rows=", ".join(str(r.task.tt) for r in unfinished))))
+    out.append(Bullets(tuple(short)) if short else Para(runs(t("year.short.none"))))
+    out.append(n.heading(2, t("period.h.causes")))
+    causes = sum(1 for y in p.years for i in y.narratives["shortcomings"] if i.text.strip())
+    out.append(Para(runs(t("period.causes.count", count=causes))))
+    out.append(Para(runs(Run(t("period.placeholder.causes"), role="placeholder")), "placeholder"))
+    out.append(n.heading(2, t("period.h.lessons")))
+    out.append(Para(runs(Run(t("period.placeholder.lessons"), role="placeholder")), "placeholder"))
+    return out
+
+
+def _next(p: PeriodFigures, scopes: dict[str, str]) -> list[Block]:
+    items = []
+    if p.not_met:
+        items.append(runs(t("period.next.not_met", items="; ".join(indicator_label(i.final, scopes) for i in p.not_met))))
+    unfinished = [r for r in p.rows if not r.done]
+    if unfinished:
+        items.append(runs(t("period.next.rows", count=len(unfinished), rows=", ".join(str(r.task.tt) for r in unfinished))))
+    out: list[Block] = [Bullets(tuple(items))] if items else []
+    out.append(Para(runs(Run(t("period.placeholder.next"), role="placeholder")), "placeholder"))
+    return out
+
+
+def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
+    plan = p.plan
+    sub = t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, issuer=plan.report.issuer_short)
+    out = []
+    k = 0
+    if plan.appendix:
+        years = [y.year for y in p.years]
+        funded = plan.funded
+        share = 0.38 / max(1, len(years))
+        cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.22), Column(COLUMN["lead"], 0.11)) + (
+            (Column(COLUMN["planned"], 0.07, "right"),) if funded else ()) + tuple(
+            Column(t("period.col.disbursed_in", year=y) if funded else str(y), share, "right" if funded else "left") for y in years) + (
+            (Column(COLUMN["cumulative_share"], 0.07, "right"),) if funded else ()) + (Column(COLUMN["state"], 0.11),)
+        rows = []
+        for r in p.rows:
+            cells = [cell(str(r.task.tt), align="center"), cell(r.task.name), cell(r.lead_name)]
+            if funded:
+                cells.append(cell(display.money(r.task.cost)))
+            for (year, _, disbursed), (_, statuses) in zip(r.by_year, r.statuses):
+                cells.append(cell(display.money(disbursed)) if funded else cell("; ".join(task_status(s) for s in statuses) or "—"))
+            if funded:
+                cells.append(cell(display.percent(r.cumulative_share)))
+            state = "; ".join(task_status(s) for s in r.final_statuses) or t("period.row.never")
+            cells.append(cell(state, bold=not r.done))
+            rows.append(Row(tuple(cells)))
+        blocks: list[Block] = [Para(runs(t("appendix.rows.unit", unit=plan.money.unit)), "center")] if funded else []
+        blocks.append(Table(cols, tuple(rows), caption=t("period.appendix.title", span=f"{p.start}–{p.end}"), size="small"))
+        out.append(Section(tuple(blocks), True, f"Phụ lục {ROMAN[k]}", t("period.appendix.title", span=f"{p.start}–{p.end}"), sub, f"phu-luc-{k + 1}"))
+        k += 1
+    years = [y.year for y in p.years]
+    blocks = []
+    for kind in plan.organisation.kinds:
+        records = [u for u in p.units if u.unit.kind == kind.code]
+        if not records:
+            continue
+        blocks.append(Para(runs(Run(f"{kind.name} ({len(records)} đơn vị)", bold=True)), "caption"))
+        cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["unit"], 0.34)) + tuple(
+            Column(str(y), 0.60 / len(years), "center") for y in years)
+        rows = []
+        for i, u in enumerate(records, start=1):
+            cells = [cell(str(i), align="center"), cell(u.unit.name)]
+            for _, state, days in u.by_year:
+                text = TIMELINESS[state] + (f" {days} ngày" if state is Timeliness.LATE else "")
+                cells.append(cell(text or "—", bold=state in (Timeliness.LATE, Timeliness.MISSING)))
+            rows.append(Row(tuple(cells)))
+        blocks.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
+    blocks.append(Para(runs(t("period.units.note")), "note"))
+    out.append(Section(tuple(blocks), len(years) > 4, f"Phụ lục {ROMAN[k]}", t("period.units.title", span=f"{p.start}–{p.end}"),
+                       sub, f"phu-luc-{k + 1}"))
+    return out
+

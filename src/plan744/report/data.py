@@ -1,0 +1,294 @@
+"""Every computed figure as data: JSON (with a committed schema), CSV (one file per table) and
+an Excel workbook (one sheet per table) that hold exactly the same records.
+
+The records are built once (`tables`), from the same figures the documents show, with stable
+keys and codes: indicators by scope and year (numerator, denominator, value, target, verdict),
+each unit's figures, appendix rows by year and the units' reports on them, who reported and
+when, the qualitative tasks' statuses, and the budget by year. Counts and money are exact
+(an int, or a decimal written digit for digit); a percentage is rounded half-up to 4
+decimals and always comes with its numerator and denominator. Text that a spreadsheet would
+read as a formula (starting with =, +, -, @) is neutralised in the CSV and the workbook.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Union
+
+from plan744.core.figures.period import PeriodFigures
+from plan744.core.figures.year import IndicatorYear, YearFigures
+from plan744.core.plan import ALL_LEVELS
+from plan744.report.reproducible import reproducible_zip
+
+SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
+PERCENT_PLACES = Decimal("0.0001")
+
+Figures = Union[YearFigures, PeriodFigures]
+Record = dict[str, Any]
+
+# table -> (key, Vietnamese header) in order; the JSON, the CSV and the workbook use these columns
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "indicators": (
+        ("year", "Năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"), ("scope", "Mã phạm vi"),
+        ("scope_name", "Phạm vi"), ("value_kind", "Loại giá trị"), ("numerator", "Tử số"), ("denominator", "Mẫu số"),
+        ("amount", "Số lượng / số tiền"), ("value", "Giá trị"), ("previous", "Năm trước"),
+        ("target_kind", "Loại mục tiêu"), ("target_value", "Mục tiêu"), ("target_stretch", "Mức phấn đấu"),
+        ("target_year", "Năm của mục tiêu"), ("target_wording", "Mục tiêu (lời văn bản)"),
+        ("attainment", "Đánh giá"), ("unassessed", "Lý do chưa đánh giá"), ("path_expected", "Lộ trình"),
+        ("path", "So với lộ trình"), ("reporting_units", "Số đơn vị có số liệu"),
+        ("expected_units", "Số đơn vị phải báo cáo"), ("level_end", "Cấp kết thúc ngày"),
+    ),
+    "units": (
+        ("year", "Năm"), ("indicator", "Mã chỉ tiêu"), ("scope", "Mã phạm vi"), ("unit", "Mã đơn vị"),
+        ("unit_name", "Đơn vị"), ("numerator", "Tử số"), ("denominator", "Mẫu số"), ("amount", "Số lượng / số tiền"),
+        ("value", "Giá trị"), ("previous", "Năm trước"), ("rank", "Hạng"), ("partial", "Báo cáo một phần năm"),
+    ),
+    "appendix": (
+        ("year", "Năm"), ("tt", "TT"), ("name", "Nhiệm vụ, dự án"), ("lead", "Mã đơn vị chủ trì"),
+        ("lead_name", "Đơn vị chủ trì"), ("planned", "Kinh phí dự kiến"), ("allocated", "Bố trí trong năm"),
+        ("disbursed", "Giải ngân trong năm"), ("cumulative", "Lũy kế giải ngân"),
+        ("cumulative_share", "Lũy kế / dự kiến (%)"), ("statuses", "Tình trạng"), ("reports", "Số báo cáo"),
+    ),
+    "appendix_reports": (
+        ("year", "Năm"), ("tt", "TT"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("status", "Tình trạng"),
+        ("allocated", "Bố trí"), ("disbursed", "Giải ngân"), ("progress", "Kết quả thực hiện"),
+    ),
+    "completeness": (
+        ("year", "Năm"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("kind", "Loại đơn vị"),
+        ("covers_from", "Kỳ số liệu từ"), ("covers_to", "Kỳ số liệu đến"), ("deadline", "Hạn gửi"),
+        ("submitted", "Ngày gửi"), ("timeliness", "Tình trạng"), ("days_late", "Số ngày muộn"),
+    ),
+    "tasks": (
+        ("year", "Năm"), ("task", "Mã nhiệm vụ"), ("area", "Lĩnh vực"), ("unit", "Mã đơn vị"),
+        ("unit_name", "Đơn vị"), ("status", "Tình trạng"),
+    ),
+    "budget": (
+        ("year", "Năm"), ("planned", "Kinh phí dự kiến"), ("allocated", "Bố trí"), ("disbursed", "Giải ngân"),
+        ("cumulative", "Lũy kế giải ngân"), ("disbursement_rate", "Giải ngân / bố trí (%)"),
+        ("cumulative_share", "Lũy kế / dự kiến (%)"),
+    ),
+}
+SHEET_NAMES = {"indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục", "appendix_reports": "Báo cáo Phụ lục",
+               "completeness": "Gửi báo cáo", "tasks": "Nhiệm vụ", "budget": "Kinh phí"}
+PERCENT_KEYS = {"value", "previous", "path_expected", "target_value", "target_stretch", "cumulative_share",
+                "disbursement_rate"}
+
+
+def _pct(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _num(value: int | Decimal | None) -> int | Decimal | None:
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str]) -> Record:
+    t = r.target
+    percent = r.indicator.is_percent
+    return {
+        "year": year, "indicator": r.indicator.id, "name": r.indicator.name, "scope": r.scope,
+        "scope_name": scope_names[r.scope], "value_kind": r.indicator.value,
+        "numerator": _num(r.ratio.numerator) if r.ratio else None,
+        "denominator": _num(r.ratio.denominator) if r.ratio else None,
+        "amount": _num(r.amount), "value": _pct(r.value) if percent else _num(r.value),
+        "previous": _pct(r.previous) if percent else _num(r.previous),
+        "target_kind": t.kind if t else None, "target_value": _num(t.value) if t else None,
+        "target_stretch": _num(t.stretch) if t else None, "target_year": r.governing.milestone,
+        "target_wording": t.wording if t else None, "attainment": r.attainment.value,
+        "unassessed": r.unassessed.value if r.unassessed else None, "path_expected": _pct(r.path_expected),
+        "path": r.path.value, "reporting_units": r.reporting_units, "expected_units": r.expected_units,
+        "level_end": _date(r.level_end),
+    }
+
+
+def tables(figures: Figures) -> dict[str, list[Record]]:
+    years = figures.years if isinstance(figures, PeriodFigures) else (figures,)
+    plan = years[0].plan
+    scope_names = {ALL_LEVELS: plan.report.area_name, **{lv.code: lv.name for lv in plan.levels}}
+    out: dict[str, list[Record]] = {name: [] for name in COLUMNS}
+    for f in years:
+        y = f.year
+        for r in f.indicators:
+            out["indicators"].append(_indicator_record(y, r, scope_names))
+            for u in r.units:
+                out["units"].append({
+                    "year": y, "indicator": r.indicator.id, "scope": r.scope, "unit": u.unit.code,
+                    "unit_name": u.unit.name, "numerator": _num(u.ratio.numerator) if u.ratio else None,
+                    "denominator": _num(u.ratio.denominator) if u.ratio else None, "amount": _num(u.amount),
+                    "value": _pct(u.value) if r.indicator.is_percent else _num(u.value),
+                    "previous": _pct(u.previous) if r.indicator.is_percent else _num(u.previous),
+                    "rank": u.rank, "partial": u.partial,
+                })
+        for a in f.appendix:
+            out["appendix"].append({
+                "year": y, "tt": str(a.task.tt), "name": a.task.name,
+                "lead": getattr(a.lead, "code", None), "lead_name": a.lead_name, "planned": _num(a.task.cost),
+                "allocated": _num(a.allocated) if a.task.funded else None,
+                "disbursed": _num(a.disbursed) if a.task.funded else None,
+                "cumulative": _num(a.cumulative) if a.task.funded else None,
+                "cumulative_share": _pct(a.cumulative_share), "statuses": ";".join(a.statuses), "reports": len(a.reports),
+            })
+            for rep in a.reports:
+                out["appendix_reports"].append({
+                    "year": y, "tt": str(a.task.tt), "unit": rep.unit.code, "unit_name": rep.unit.name,
+                    "status": rep.status, "allocated": _num(rep.allocated), "disbursed": _num(rep.disbursed),
+                    "progress": rep.progress,
+                })
+        for d in f.completeness.rows:
+            out["completeness"].append({
+                "year": y, "unit": d.unit.code, "unit_name": d.unit.name, "kind": d.unit.kind,
+                "covers_from": _date(d.coverage.start), "covers_to": _date(d.coverage.end),
+                "deadline": _date(d.coverage.deadline), "submitted": _date(d.submitted),
+                "timeliness": d.timeliness.value, "days_late": d.days_late,
+            })
+        for area in f.areas:
+            for task in area.tasks:
+                for acc in task.accounts:
+                    out["tasks"].append({"year": y, "task": task.task.id, "area": area.code, "unit": acc.unit.code,
+                                         "unit_name": acc.unit.name, "status": acc.status})
+        if f.budget is not None:
+            b = f.budget
+            out["budget"].append({"year": y, "planned": _num(b.planned), "allocated": _num(b.allocated),
+                                  "disbursed": _num(b.disbursed), "cumulative": _num(b.cumulative),
+                                  "disbursement_rate": _pct(b.disbursement_rate), "cumulative_share": _pct(b.cumulative_share)})
+    return out
+
+
+def document(figures: Figures, generated: dt.datetime) -> Record:
+    years = figures.years if isinstance(figures, PeriodFigures) else (figures,)
+    plan = years[0].plan
+    return {
+        "$schema": SCHEMA_ID,
+        "kind": "period" if isinstance(figures, PeriodFigures) else "year",
+        "generated": generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "plan": {"kind": plan.document.kind, "number": plan.document.number, "title": plan.document.title,
+                 "period": {"start": plan.period.start, "end": plan.period.end}, "money_unit": plan.money.unit,
+                 "area_name": plan.report.area_name},
+        "years": [f.year for f in years],
+        "tables": tables(figures),
+    }
+
+
+def _encode(value: Any) -> str:
+    """JSON text with every Decimal written digit for digit (json.dumps would need floats)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(json.dumps(k, ensure_ascii=False) + ": " + _encode(v) for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_encode(v) for v in value) + "]"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def to_json(figures: Figures, generated: dt.datetime) -> bytes:
+    doc = document(figures, generated)
+    head = {k: v for k, v in doc.items() if k != "tables"}
+    lines = ["{"] + [f"  {json.dumps(k)}: {_encode(v)}," for k, v in head.items()] + ['  "tables": {']
+    names = list(doc["tables"])
+    for i, name in enumerate(names):
+        rows = doc["tables"][name]
+        body = ",\n".join(f"      {_encode(r)}" for r in rows)
+        lines.append(f"    {json.dumps(name)}: [" + (f"\n{body}\n    " if rows else "") + "]" + ("," if i < len(names) - 1 else ""))
+    lines += ["  }", "}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(text: str) -> str:
+    """Text a spreadsheet must not take for a formula (CSV injection): a leading ' keeps it text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, str):
+        return neutral(value)
+    return str(value)
+
+
+def to_csv(figures: Figures) -> dict[str, bytes]:
+    """One CSV per table (UTF-8 with a byte-order mark so Excel reads Vietnamese; keys as headers)."""
+    out = {}
+    for name, rows in tables(figures).items():
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        keys = [k for k, _ in COLUMNS[name]]
+        writer.writerow(keys)
+        for r in rows:
+            writer.writerow([_csv_value(r[k]) for k in keys])
+        out[name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return out
+
+
+def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
+    """A workbook a reporting officer opens and works with: a sheet per table, Vietnamese
+    headers, number formats, frozen header row, filters."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="F2F2F2")
+    for name, rows in tables(figures).items():
+        ws = wb.create_sheet(SHEET_NAMES[name])
+        cols = COLUMNS[name]
+        for j, (_, header) in enumerate(cols, start=1):
+            c = ws.cell(row=1, column=j, value=header)
+            c.font, c.fill = bold, fill
+        for i, r in enumerate(rows, start=2):
+            for j, (key, _) in enumerate(cols, start=1):
+                write_cell(ws, i, j, r[key], percent=key in PERCENT_KEYS)
+        ws.freeze_panes = "A2"
+        if rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
+        for j, (key, header) in enumerate(cols, start=1):
+            ws.column_dimensions[get_column_letter(j)].width = 40 if key in ("name", "unit_name", "progress", "lead_name") else max(10, min(24, len(header) + 2))
+    wb.properties.creator = "plan744"
+    wb.properties.created = wb.properties.modified = generated.replace(tzinfo=None)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return reproducible_zip(buf.getvalue(), generated)
+
+
+def write_cell(ws: Any, row: int, column: int, value: Any, *, percent: bool = False) -> Any:
+    """A value into a cell, exactly: whole numbers as integers, decimals as decimals with a number
+    format, dates as dates, text always as text (never a formula)."""
+    c = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        c.value = value
+        c.data_type = "s"  # "=1+1" stays text
+        if value.startswith(FORMULA_START):
+            c.quotePrefix = True
+    elif isinstance(value, Decimal) and percent:  # 92.5 (per cent) is shown 92,50% from 0.925
+        c.value = value / 100
+        c.number_format = "0.00%"
+    elif isinstance(value, Decimal):
+        c.value = value
+        c.number_format = "#,##0.######"
+    elif isinstance(value, bool) or value is None:
+        c.value = value
+    elif isinstance(value, int):
+        c.value = value
+        c.number_format = "0" if column == 1 else "#,##0"
+    else:
+        c.value = value
+    return c
+

@@ -1,0 +1,20 @@
+"""Office files (.docx, .xlsx) are zip archives whose entries carry the clock's time; rewritten
+here with the report's own date so that the same inputs give the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+
+def reproducible_zip(data: bytes, stamp: dt.datetime) -> bytes:
+    when = max(stamp.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
