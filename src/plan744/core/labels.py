@@ -127,6 +127,13 @@ def lower_first(text: str) -> str:
 
 TEXT = {
     "doc.title": "BÁO CÁO",
+    "target.floor": "{value}",
+    "target.floor_strict": "trên {value}",
+    "target.ceiling": "tối đa {value}",
+    "target.ceiling_strict": "dưới {value}",
+    "target.band": "{value} - {stretch}",
+    "target.qualitative": "{value}",
+    "target.each_year": "mỗi năm",
     "plan.ref": "{kind} số {number} ngày {date} của {issuer}",
     "draft.note": "Dự thảo do plan744 lập ngày {date} từ số liệu các đơn vị gửi; số, ngày văn bản và người ký được ghi khi ban hành.",
     "appendix.sub": "(Kèm theo Báo cáo số {number}/{symbol} của {issuer})",
@@ -217,6 +224,7 @@ TEXT = {
     "period.changes": "Trong giai đoạn, tổ chức bộ máy có {count} thay đổi (năm {years}); số liệu từng năm được tổng hợp theo các đơn vị phải báo cáo của năm đó, như các báo cáo năm đã nêu, không đơn vị nào bị tính hai lần hay bỏ sót.",
     "period.tally": "Đến năm {end}, {met}/{counted} chỉ tiêu có số liệu đạt và vượt mục tiêu (trong đó {exceeded} chỉ tiêu vượt), {not_met} chỉ tiêu chưa đạt.",
     "period.tally.not_assessed": "{count} chỉ tiêu không đánh giá được: {items}.",
+    "period.tally.qualitative": "{count} mục tiêu định tính không có ngưỡng số, đánh giá qua kết quả thực hiện nhiệm vụ: {items}.",
     "period.col.baseline": "Năm gốc",
     "period.col.tasks": "Số nhiệm vụ",
     "period.col.year": "Năm",

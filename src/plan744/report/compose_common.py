@@ -13,8 +13,8 @@ from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import ATTAINMENT, BAND_EXCEEDED, TEXT, UNASSESSED, lower_first
 from plan744.core.organisation import Unit
-from plan744.core.plan import ALL_LEVELS, Plan
-from plan744.core.vnformat import format_date_short, format_place_date
+from plan744.core.plan import ALL_LEVELS, Money, Plan
+from plan744.core.vnformat import format_date_short, format_percent, format_place_date
 from plan744.core.vnwords import amount_in_words
 from plan744.report.document import Closing, Header, Run, Title
 
@@ -80,6 +80,32 @@ def money_words(plan: Plan, amount: Decimal) -> str:
     return amount_in_words(int(dong.to_integral_value()), thousand="nghìn")
 
 
+WORDING_MAX = 48  # longer wording (a whole sentence of the plan) is shown in its compact form
+
+
+def target_text(figure: IndicatorYear, money: Money) -> str:
+    """The target as a table shows it: the plan's words when they are short ("đạt từ 90% -
+    95%"), else the level alone ("100%", "trên 60%", "20 bộ dữ liệu"); with its stage, its
+    milestone year when the plan sets several, or "mỗi năm"."""
+    tgt = figure.target
+    if tgt is None:
+        return "—"
+    ind = figure.indicator
+    if len(tgt.wording) <= WORDING_MAX or tgt.value is None:
+        text = tgt.wording
+    else:
+        def level(v: Decimal) -> str:
+            return format_percent(v, 2, trim=True) if ind.is_percent else display.with_unit(v, ind, money)
+
+        text = TEXT[f"target.{tgt.kind}"].format(value=level(tgt.value),
+                                                 stretch=level(tgt.stretch) if tgt.stretch is not None else "")
+    if tgt.each_year:
+        return f"{text} ({TEXT['target.each_year']})"
+    if tgt.stage or (tgt.year and len(ind.targets) > 1):
+        return f"{text} ({lower_first(tgt.stage or str(tgt.year))})"
+    return text
+
+
 def verdict(figure: IndicatorYear) -> str:
     """The words of a figure's verdict (a band's upper end: "Đạt mức phấn đấu")."""
     if figure.attainment is Attainment.NOT_ASSESSED:
@@ -113,6 +139,12 @@ def indicator_label(figure: IndicatorYear, scopes: dict[str, str], in_sentence: 
 
 def unit_runs(unit: Unit, text: str) -> tuple[Run, ...]:
     return (Run(unit.name, italic=True, role="unit"), Run(": " + text))
+
+
+def clip(text: str, limit: int = 90) -> str:
+    """A long name shortened at a word for a list in the body ("… "); tables keep it whole."""
+    one = " ".join(text.split())
+    return one if len(one) <= limit else one[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def first_sentence(text: str, limit: int = 220) -> str:

@@ -23,6 +23,7 @@ from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
+    clip,
     closing,
     header,
     indicator_label,
@@ -31,6 +32,7 @@ from plan744.report.compose_common import (
     scope_names,
     shown,
     t,
+    target_text,
     title,
     verdict,
 )
@@ -84,23 +86,28 @@ def _reason(i: IndicatorPeriod) -> str:
 
 
 def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
+    plan = p.plan
     out: list[Block] = [n.heading(2, t("year.h.indicators"))]
     tally = t("period.tally", met=len(p.met), counted=len(p.counted), exceeded=len(p.exceeded),
               not_met=len(p.not_met), end=p.end)
     if p.not_assessed:
         tally += " " + t("period.tally.not_assessed", count=len(p.not_assessed), items="; ".join(
             f"{indicator_label(i.final, scopes)}: {lower_first(_reason(i))}" for i in p.not_assessed))
+    if p.qualitative:
+        tally += " " + t("period.tally.qualitative", count=len(p.qualitative),
+                         items="; ".join(indicator_label(i.final, scopes) for i in p.qualitative))
     out.append(Para(runs(tally)))
     years = [y.year for y in p.years]
     base_years = sorted({i.baseline.year for i in p.indicators if i.baseline})
     base_col = (Column(t("period.col.baseline"), 0.07, "right"),) if base_years else ()
-    share = min(0.085, 0.45 / max(1, len(years)))
-    cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["indicator"], 0.25), Column(COLUMN["target"], 0.13)) + base_col + tuple(
-        Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.12),)
+    share = min(0.09, 0.45 / max(1, len(years)))
+    fixed = 0.05 + 0.11 + 0.10 + (0.07 if base_years else 0) + share * len(years)
+    cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed), Column(COLUMN["target"], 0.11)) + base_col + tuple(
+        Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.10),)
     rows = []
     for k, i in enumerate(p.indicators, start=1):
         cells = [cell(str(k), align="center"), Cell((runs(i.indicator.name), runs(scopes[i.scope]))),
-                 cell(i.target.wording if i.target else "—")]
+                 cell(target_text(i.final, plan.money))]
         if base_years:
             cells.append(cell(display.percent(i.baseline.value, i.indicator) if i.baseline else "—"))
         for _, fig in i.by_year:
@@ -159,7 +166,7 @@ def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
         out.append(Para(runs(t("period.appendix.budget", rows=len(p.rows), planned=display.money(p.planned), unit=unit,
                                 span=f"{p.start}–{p.end}", cumulative=display.money(p.cumulative),
                                 words=money_words(plan, p.cumulative), share=display.percent(p.cumulative_share)))))
-        cols = (Column(COLUMN["tt"], 0.16, "center"), Column(COLUMN["allocated"], 0.28, "right"),
+        cols = (Column(t("period.col.year"), 0.16, "center"), Column(COLUMN["allocated"], 0.28, "right"),
                 Column(COLUMN["disbursed"], 0.28, "right"), Column(COLUMN["funding_rate"], 0.28, "right"))
         rows = [Row((cell(str(f.year)), cell(display.money(f.allocated)), cell(display.money(f.disbursed)),
                      cell(display.percent(f.rate)))) for f in p.funding]
@@ -169,7 +176,7 @@ def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
     out.append(Para(runs(t("period.appendix.states", rows=len(p.rows), done=len(done), never=len(never),
                             stopped=len(stopped), other=len(p.rows) - len(done) - len(never) - len(stopped)))))
     if never or stopped:
-        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=r.task.tt, name=r.task.name, lead=r.lead_name,
+        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=r.task.tt, name=clip(r.task.name), lead=r.lead_name,
                                         state=lower_first(t("period.row.never") if r.never_started else task_status("tam_dung"))))
                                  for r in never + stopped)))
     out.append(Para(runs(t("period.appendix.detail")), "note"))
@@ -202,7 +209,7 @@ def _assessment(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     short = []
     if p.not_met:
         short.append(runs(t("period.short.not_met", items="; ".join(
-            f"{indicator_label(i.final, scopes)}: {shown(i.final)}, mục tiêu {i.target.wording if i.target else '—'}" for i in p.not_met))))
+            f"{indicator_label(i.final, scopes)}: {shown(i.final)}, mục tiêu {target_text(i.final, p.plan.money)}" for i in p.not_met))))
     if p.not_assessed:
         short.append(runs(t("period.short.not_assessed", items="; ".join(
             f"{indicator_label(i.final, scopes)} ({lower_first(_reason(i))})" for i in p.not_assessed))))

@@ -24,6 +24,7 @@ from plan744.core.vnformat import format_date, format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
+    clip,
     closing,
     first_sentence,
     header,
@@ -35,6 +36,7 @@ from plan744.report.compose_common import (
     shown,
     spread,
     t,
+    target_text,
     title,
     unit_runs,
     verdict,
@@ -183,14 +185,6 @@ def _indicators(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[B
     return out
 
 
-def _target_words(r: IndicatorYear) -> str:
-    tgt = r.target
-    if tgt is None:
-        return "—"
-    when = tgt.stage or (str(tgt.year) if tgt.year else "")
-    return f"{tgt.wording} ({when})" if tgt.stage or tgt.year else tgt.wording
-
-
 def _indicator_table(f: YearFigures, scopes: dict[str, str]) -> Table:
     rows = []
     for i, r in enumerate(f.indicators, start=1):
@@ -205,7 +199,7 @@ def _indicator_table(f: YearFigures, scopes: dict[str, str]) -> Table:
         rows.append(Row((
             cell(str(i), align="center"),
             Cell((runs(r.indicator.name), runs(scopes[r.scope]))),
-            cell(_target_words(r)),
+            cell(target_text(r, f.plan.money)),
             Cell(tuple(result_lines), "right"),
             cell(display.value(r.previous, r.indicator) if r.previous is not None else "—", align="right"),
             cell(display.percent(r.path_expected, r.indicator) if r.path_expected is not None else "—", align="right"),
@@ -274,7 +268,7 @@ def _appendix_summary(f: YearFigures, n: _Numbering) -> list[Block]:
         out.append(Para(runs(t("year.appendix.done", count=len(done), rows=", ".join(str(a.task.tt) for a in done)))))
     if f.rows_behind:
         out.append(Para(runs(t("year.appendix.behind", count=len(f.rows_behind)))))
-        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=a.task.tt, name=a.task.name,
+        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=a.task.tt, name=clip(a.task.name),
                                         lead=a.lead_name, state=lower_first(_row_state(a))))
                                  for a in f.rows_behind)))
     moved = [a for a in f.appendix if a.transferred_from]
@@ -299,7 +293,7 @@ def _money(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]
         words = ind.money_words or f"{lower_first(ind.numerator)} trên {lower_first(ind.denominator)}"
         out.append(Para(runs(t("year.money.line", name=ind.name, scope=lower_first(scopes[r.scope]), words=words,
                                 numerator=display.money(r.ratio.numerator), denominator=display.money(r.ratio.denominator),
-                                unit=unit, value=shown(r), target=_target_words(r), verdict=lower_first(verdict(r))))))
+                                unit=unit, value=shown(r), target=target_text(r, f.plan.money), verdict=lower_first(verdict(r))))))
     return out
 
 
@@ -324,7 +318,7 @@ def _assessment(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[B
     items = []
     if f.not_met:
         items.append(runs(t("year.short.not_met", items="; ".join(
-            f"{indicator_label(r, scopes)}: {shown(r)}, mục tiêu {r.target.wording if r.target else '—'}" for r in f.not_met))))
+            f"{indicator_label(r, scopes)}: {shown(r)}, mục tiêu {target_text(r, f.plan.money)}" for r in f.not_met))))
     if f.behind_path:
         items.append(runs(t("year.short.behind", items="; ".join(
             f"{indicator_label(r, scopes)}: {shown(r)}, lộ trình {display.percent(r.path_expected, r.indicator)}"

@@ -180,7 +180,14 @@ class PeriodFigures:
 
     @property
     def not_assessed(self) -> list[IndicatorPeriod]:
-        return [i for i in self.indicators if i.attainment is Attainment.NOT_ASSESSED]
+        """Targets with a figure the data or the organisation did not allow to judge (said why)."""
+        return [i for i in self.indicators if i.attainment is Attainment.NOT_ASSESSED
+                and i.unassessed is not Unassessed.QUALITATIVE]
+
+    @property
+    def qualitative(self) -> list[IndicatorPeriod]:
+        """Targets without a figure to reach (judged through the tasks, not counted in the tally)."""
+        return [i for i in self.indicators if i.unassessed is Unassessed.QUALITATIVE]
 
     @property
     def planned(self) -> Decimal:
