@@ -32,7 +32,8 @@ from plan744.core.figures.year import year_figures
 from plan744.core.labels import PATH
 from plan744.core.vnformat import format_money_million, format_percent
 from plan744.readers.loading import load_plan, parse_submission
-from plan744.report.compose_common import scope_names, shown, verdict
+from plan744.core.display import scope_names
+from plan744.report.compose_common import shown, verdict
 from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
 
 BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"

@@ -15,6 +15,7 @@ import typer
 
 from plan744.cli.console import EXIT_INVALID, EXIT_USAGE, error, internal_error, make_streams_safe
 from plan744.cli.vi import Group, UsageProblem, show_help_if_no_command
+from plan744.clock import ClockError
 
 # command name -> module holding `app`, in the order of the help page
 COMMANDS = {
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> None:
     except UsageProblem as exc:
         error(exc.message)
         sys.stderr.write(f"Xem hướng dẫn: {exc.command_path} --help\n")
+        code = EXIT_USAGE
+    except ClockError as exc:
+        error(str(exc))
         code = EXIT_USAGE
     except typer.Exit as exc:
         code = exc.exit_code

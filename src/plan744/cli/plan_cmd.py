@@ -62,40 +62,56 @@ def show(
 
 
 def _print_tables(plan: Any) -> None:
+    """The plan's targets and appendix as tables, in the plan's own words and money unit."""
     from rich.console import Console
     from rich.table import Table
 
-    from plan744.core.plan import ALL_LEVELS
+    from plan744.core import display
     from plan744.core.vnformat import format_number
+    from plan744.core.display import scope_names
 
     console = Console(highlight=False, emoji=False)
     doc = plan.document
     console.print(f"[bold]{doc.kind} số {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer_short}[/bold]", markup=True)
     console.print(doc.title, markup=False)
 
+    scopes = scope_names(plan)
     t = Table(title="Chỉ tiêu", show_lines=False)
-    for col in ("Mã", "Chỉ tiêu", "Phạm vi", f"Mục tiêu {plan.period.end}", "Đơn vị báo cáo"):
+    for col in ("Mã", "Chỉ tiêu", "Phạm vi", "Mục tiêu", "Đơn vị báo cáo"):
         t.add_column(col)
     for ind in plan.indicators:
+        if ind.central:
+            reporters = f"Theo dõi: {ind.monitor_text or ind.monitor or '—'}"
+        elif ind.reporters:
+            reporters = ", ".join(ind.reporters)
+        else:
+            reporters = "Các đơn vị ở " + ", ".join(plan.levels_by_code[lv].name for lv in ind.levels)
         for i, target in enumerate(ind.targets):
-            scope = "Toàn tỉnh" if target.scope == ALL_LEVELS else plan.levels_by_code[target.scope].name.capitalize()
-            reporters = ", ".join(ind.reporters) if ind.reporters else "Các đơn vị ở " + ", ".join(
-                plan.levels_by_code[lv].name for lv in ind.levels)
-            t.add_row(ind.id if i == 0 else "", ind.name if i == 0 else "", scope, target.wording,
-                      reporters if i == 0 else "")
+            t.add_row(ind.id if i == 0 else "", ind.name if i == 0 else "", scopes[target.scope],
+                      display.target(target, ind, plan.money), reporters if i == 0 else "")
     console.print(t)
 
-    a = Table(title=f"Phụ lục: {plan.document.appendices[0].title if plan.document.appendices else ''} (triệu đồng)")
-    for col, just in (("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"), ("Loại", "left"),
-                      ("Thời gian", "left"), ("Kinh phí", "right"), ("Nguồn vốn", "left")):
+    if not plan.appendix:
+        return
+    title = plan.document.appendices[0].title if plan.document.appendices else "Phụ lục"
+    funded = any(row.funded for row in plan.appendix)
+    a = Table(title=f"{title} ({plan.money.unit})" if funded else title)
+    columns = [("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"), ("Thời gian", "left")]
+    if funded:
+        columns += [("Kinh phí", "right"), ("Nguồn vốn", "left")]
+    for col, just in columns:
         a.add_column(col, justify=just)
     for row in plan.appendix:
         name = row.name if len(row.name) <= 70 else row.name[:67] + "…"
-        a.add_row(str(row.tt), name, row.lead_text, row.status_text, row.timeframe_text,
-                  format_number(row.cost), row.funding_text)
-    a.add_section()
-    a.add_row("", "Cộng Phụ lục", "", "", "", format_number(plan.appendix_total), "")
+        cells = [str(row.tt), name, row.lead_text, row.timeframe_text]
+        if funded:
+            cells += [display.money(row.cost), row.funding_text]
+        a.add_row(*cells)
+    if funded:
+        a.add_section()
+        a.add_row("", "Cộng", "", "", display.money(plan.appendix_total), "")
     console.print(a)
-    stated = plan.budget.stated_total_vnd // 1_000_000
-    console.print(f"Tổng kinh phí nêu tại {plan.budget.section}: {format_number(stated)} triệu đồng "
-                  f"({plan.budget.stated_total_words}).", markup=False)
+    if plan.budget is not None:
+        stated = plan.budget.stated_total_vnd
+        console.print(f"Tổng kinh phí nêu tại {plan.budget.section}: {format_number(stated)} đồng "
+                      f"({plan.budget.stated_total_words}).", markup=False)

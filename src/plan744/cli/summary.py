@@ -8,7 +8,9 @@ from plan744.core import display
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
 from plan744.core.labels import PATH
-from plan744.report.compose_common import scope_names, shown, verdict
+from plan744.core.display import scope_names
+from plan744.report.compose_period import period_verdict
+from plan744.report.compose_common import shown, target_text, verdict
 
 
 def print_summary(figures: Any) -> None:
@@ -23,9 +25,11 @@ def print_summary(figures: Any) -> None:
     t = Table(title=title)
     for col in ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh giá", "Lộ trình"):
         t.add_column(col)
+    verdicts = ({(i.indicator.id, i.scope): period_verdict(i) for i in figures.indicators}
+                if isinstance(figures, PeriodFigures) else {})
     for r in last.indicators:
-        t.add_row(r.indicator.name, scopes[r.scope], r.target.wording if r.target else "—", shown(r), verdict(r),
-                  PATH[r.path] or "—")
+        t.add_row(r.indicator.name, scopes[r.scope], target_text(r, last.plan.money), shown(r),
+                  verdicts.get((r.indicator.id, r.scope)) or verdict(r), PATH[r.path] or "—")
     console.print(t, markup=False)
     c = last.completeness
     console.print(f"Báo cáo của đơn vị năm {last.year}: {c.submitted}/{c.expected} đã gửi ({len(c.late)} muộn), "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import List, Optional
 
 import typer
 
+from plan744 import clock
 from plan744.cli.console import EXIT_INVALID, EXIT_OK, choose_plan, load_plan_or_exit
 from plan744.cli.options import parse_choice, plan_option
 from plan744.cli.vi import Command
@@ -59,10 +59,10 @@ def validate(
 
             with Progress(transient=True) as bar:
                 task = bar.add_task("Đang kiểm tra", total=len(files))
-                _, more = validate_files(the_plan, files, today=dt.date.today(), with_context=context,
+                _, more = validate_files(the_plan, files, today=clock.today(), with_context=context,
                                          progress=lambda: bar.advance(task))
         else:
-            _, more = validate_files(the_plan, files, today=dt.date.today(), with_context=context)
+            _, more = validate_files(the_plan, files, today=clock.today(), with_context=context)
     finally:
         gc.enable()
     findings += more

@@ -12,7 +12,8 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
 from typing import Iterable
 
-from plan744.core.plan import Indicator, Money
+from plan744.core.labels import TEXT, lower_first
+from plan744.core.plan import ALL_LEVELS, Indicator, Money, Plan, Target
 from plan744.core.vnformat import MISSING, format_money_million, format_number, format_percent
 
 MAX_EXTRA = 4  # decimals at most, where rounding would cross a threshold
@@ -98,3 +99,36 @@ def change(delta: Decimal | None, indicator: Indicator) -> str:
     if indicator.is_percent:
         return f"{sign}{format_number(delta, percent_decimals(indicator))} điểm %"
     return f"{sign}{format_number(delta, 0 if indicator.measure == 'count' else 3)}"
+
+
+WORDING_MAX = 48  # longer wording (a whole sentence of the plan) is shown in its compact form
+
+
+def target(tgt: Target, indicator: Indicator, money_unit: Money) -> str:
+    """A target as a table shows it: the plan's words when they are short ("đạt từ 90% -
+    95%"), else the level alone ("100%", "trên 60%", "20 bộ dữ liệu"); with its stage, its
+    milestone year when the plan sets several, or "mỗi năm"."""
+    if len(tgt.wording) <= WORDING_MAX or tgt.value is None:
+        text = tgt.wording
+    else:
+        def level(v: Decimal) -> str:
+            return format_percent(v, 2, trim=True) if indicator.is_percent else with_unit(v, indicator, money_unit)
+
+        text = TEXT[f"target.{tgt.kind}"].format(value=level(tgt.value),
+                                                 stretch=level(tgt.stretch) if tgt.stretch is not None else "")
+    if tgt.each_year:
+        qualifier = TEXT["target.each_year"]
+    elif tgt.stage or (tgt.year and len(indicator.targets) > 1):
+        qualifier = lower_first(tgt.stage or str(tgt.year))
+    else:
+        return text
+    # The plan's words may already say it ("05 bộ mỗi năm", "đến năm 2027").
+    return text if qualifier.lower() in text.lower() else f"{text} ({qualifier})"
+
+
+def scope_names(plan: Plan) -> dict[str, str]:
+    """"Toàn tỉnh" (the plan's word for the whole area), "Cấp tỉnh", …"""
+    names = {ALL_LEVELS: plan.report.area_name}
+    for lv in plan.levels:
+        names[lv.code] = lv.name[:1].upper() + lv.name[1:]
+    return names

@@ -131,7 +131,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "sub-plan-other": (E, "Báo cáo ghi kế hoạch “{named}”, nhưng công cụ đang dùng {title}: hãy chỉ định đúng kế hoạch (--plan, hoặc plan744.toml của thư mục dữ liệu), hoặc sửa trường plan."),
     "sub-unit-not-yet": (E, "{unit_name} bắt đầu hoạt động từ ngày {start}, nên không có báo cáo năm {year}; số liệu năm {year} của địa bàn này do {others} báo cáo."),
     "sub-unit-merged": (E, "{unit_name} kết thúc hoạt động ngày {end}; báo cáo năm {year}, gồm cả phần của đơn vị này, do {others} gửi."),
-    "sub-unit-ended": (E, "{unit_name} đã kết thúc hoạt động từ ngày {end}, nên không có báo cáo năm {year}; đơn vị kế thừa: {others}."),
+    "sub-unit-ended": (E, "{unit_name} chỉ hoạt động đến hết ngày {end}, nên không có báo cáo năm {year}; đơn vị kế thừa: {others}."),
     "sub-unit-not-reporting": (E, "{unit_name} không thuộc loại đơn vị phải báo cáo năm {year}."),
     "sub-zero-denominator": (W, "Mẫu số bằng 0 ở chỉ tiêu “{id}” ({level}): chỉ tiêu này sẽ không được tính cho đơn vị; nếu đơn vị thực sự không phát sinh, hãy ghi rõ trong phần ghi chú (note)."),
     "sub-task-unknown": (E, "Phụ lục không có nhiệm vụ TT {tt}; số thứ tự các nhiệm vụ: {valid}."),

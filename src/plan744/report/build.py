@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from plan744 import clock
 from plan744.core.figures.period import PeriodFigures, period_figures
 from plan744.core.figures.year import Caveat, YearFigures, year_figures
 from plan744.core.findings import Finding
@@ -36,7 +37,7 @@ class ReportRequest:
     period: tuple[int, int] | None = None  # … or a close-out of these years
     issuance: Issuance = field(default_factory=Issuance)
     short: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     generated: dt.datetime | None = None
 
     @property
@@ -67,17 +68,6 @@ class ReportOutcome:
 
 def _quiet(_: str) -> None:
     pass
-
-
-def build_datetime(environ: dict[str, str] | None = None) -> dt.datetime:
-    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    import os
-
-    env = os.environ if environ is None else environ
-    epoch = env.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
-    return dt.datetime.now(tz=dt.timezone.utc)
 
 
 def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> ReportOutcome:
@@ -113,7 +103,7 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
         figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats)
     else:
         figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first])
-    ctx = RenderContext(figures, req.issuance, req.generated or build_datetime(), req.templates, req.stem, req.short)
+    ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), req.templates, req.stem, req.short)
     outputs: dict[str, bytes] = {}
     for name in req.formats:
         progress(f"Dựng bản {name.upper()}…")

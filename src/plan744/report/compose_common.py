@@ -13,7 +13,7 @@ from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import ATTAINMENT, BAND_EXCEEDED, TEXT, UNASSESSED, lower_first
 from plan744.core.organisation import Unit
-from plan744.core.plan import ALL_LEVELS, Money, Plan
+from plan744.core.plan import Money, Plan
 from plan744.core.vnformat import format_date_short, format_percent, format_place_date
 from plan744.core.vnwords import amount_in_words
 from plan744.report.document import Closing, Header, Run, Title
@@ -66,44 +66,17 @@ def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -
     return Closing(recipients, tuple(r.signer.capacity) + (r.signer.title,), issuance.signer_name or r.signer.name)
 
 
-def scope_names(plan: Plan) -> dict[str, str]:
-    """"Toàn tỉnh" (the plan's word for the whole area), "Cấp tỉnh", …"""
-    names = {ALL_LEVELS: plan.report.area_name}
-    for lv in plan.levels:
-        names[lv.code] = lv.name[:1].upper() + lv.name[1:]
-    return names
-
-
 def money_words(plan: Plan, amount: Decimal) -> str:
     """An amount of the plan's money unit in words ("Bốn mươi lăm triệu năm trăm nghìn đồng")."""
     dong = amount * plan.money.dong
     return amount_in_words(int(dong.to_integral_value()), thousand="nghìn")
 
 
-WORDING_MAX = 48  # longer wording (a whole sentence of the plan) is shown in its compact form
-
-
 def target_text(figure: IndicatorYear, money: Money) -> str:
-    """The target as a table shows it: the plan's words when they are short ("đạt từ 90% -
-    95%"), else the level alone ("100%", "trên 60%", "20 bộ dữ liệu"); with its stage, its
-    milestone year when the plan sets several, or "mỗi năm"."""
-    tgt = figure.target
-    if tgt is None:
+    """The target of a figure as a table shows it (see `display.target`)."""
+    if figure.target is None:
         return "—"
-    ind = figure.indicator
-    if len(tgt.wording) <= WORDING_MAX or tgt.value is None:
-        text = tgt.wording
-    else:
-        def level(v: Decimal) -> str:
-            return format_percent(v, 2, trim=True) if ind.is_percent else display.with_unit(v, ind, money)
-
-        text = TEXT[f"target.{tgt.kind}"].format(value=level(tgt.value),
-                                                 stretch=level(tgt.stretch) if tgt.stretch is not None else "")
-    if tgt.each_year:
-        return f"{text} ({TEXT['target.each_year']})"
-    if tgt.stage or (tgt.year and len(ind.targets) > 1):
-        return f"{text} ({lower_first(tgt.stage or str(tgt.year))})"
-    return text
+    return display.target(figure.target, figure.indicator, money)
 
 
 def verdict(figure: IndicatorYear) -> str:
@@ -117,10 +90,13 @@ def verdict(figure: IndicatorYear) -> str:
 
 def shown(figure: IndicatorYear, value: Decimal | None = None) -> str:
     """The figure (or `value`, for the same indicator) as every table shows it, never rounded
-    across the threshold of its verdict."""
+    across the threshold of its verdict; a flow judged on its running total says so."""
     from plan744.core.figures.targets import thresholds
 
-    return display.value(figure.value if value is None else value, figure.indicator, thresholds(figure.target))
+    text = display.value(figure.judged if value is None else value, figure.indicator, thresholds(figure.target))
+    if value is None and figure.total is not None:
+        text += f" ({t('figure.cumulative', since=figure.total_since)})"
+    return text
 
 
 def names(items: Iterable[str], limit: int = 8, more: str = "đơn vị") -> str:

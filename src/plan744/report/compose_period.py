@@ -18,7 +18,8 @@ from plan744.core import display
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.targets import thresholds
-from plan744.core.labels import COLUMN, OUTCOME, TIMELINESS, TOTAL, UNASSESSED, lower_first, task_status
+from plan744.core.labels import ATTAINMENT, COLUMN, OUTCOME, TIMELINESS, TOTAL, UNASSESSED, lower_first, task_status
+from plan744.core.plan import Money
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
@@ -29,7 +30,6 @@ from plan744.report.compose_common import (
     indicator_label,
     money_words,
     plan_ref,
-    scope_names,
     shown,
     t,
     target_text,
@@ -42,7 +42,7 @@ from plan744.report.document import Block, Bullets, Cell, Column, Document, Figu
 
 def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
     plan = p.plan
-    scopes = scope_names(plan)
+    scopes = display.scope_names(plan)
     n = _Numbering()
     word = t("period.word.final") if p.end == plan.period.end else t("period.word.mid")
     span = f"{p.start}–{p.end}"
@@ -63,15 +63,14 @@ def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime)
     body += _reporting(p, n)
     body.append(n.heading(1, t("year.h.assessment")))
     body += _assessment(p, scopes, n)
-    body.append(n.heading(1, t("period.h.next", start=plan.period.end + 1, end=plan.period.end + 5)
+    body.append(n.heading(1, t("period.h.next", start=plan.period.end + 1, end=plan.period.end + len(plan.period.years))
                           if p.end == plan.period.end else t("period.h.next_mid", start=p.end + 1, end=plan.period.end)))
     body += _next(p, scopes)
     body.append(n.heading(1, t("year.h.proposals")))
     proposals = sum(1 for y in p.years for i in y.narratives["proposals"] if i.text.strip())
     body.append(Para(runs(t("period.proposals.count", count=proposals, span=span))))
     body.append(Para(runs(Run(t("period.placeholder.proposals"), role="placeholder")), "placeholder"))
-    body.append(Para(runs(t("period.end", word=lower_first(word), plan=plan_ref(plan), span=span,
-                            issuer=plan.report.issuer_short))))
+    body.append(Para(runs(t("period.end", word=lower_first(word), plan=plan_ref(plan), span=span))))
     body.append(closing(plan, issuance, p.last.window[1], p.last.drafter))
 
     appendices = _appendices(p, issuance)
@@ -83,6 +82,25 @@ def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime)
 
 def _reason(i: IndicatorPeriod) -> str:
     return UNASSESSED[i.unassessed or Unassessed.NO_DATA]
+
+
+def period_verdict(i: IndicatorPeriod) -> str:
+    """The span's verdict: the final year's, or for a yearly target every year's ("Chưa đạt (năm 2027)")."""
+    if not i.yearly:
+        return verdict(i.final)
+    if i.attainment is Attainment.NOT_ASSESSED:
+        return _reason(i)
+    words = ATTAINMENT[i.attainment]
+    return f"{words} ({t('period.missed', years=', '.join(map(str, i.missed_years)))})" if i.missed_years else words
+
+
+def _shortfall(i: IndicatorPeriod, scopes: dict[str, str], money: Money) -> str:
+    """"tỷ lệ … (toàn tỉnh): 45,2%, mục tiêu từ 50% trở lên"; a yearly target names its years short."""
+    label = indicator_label(i.final, scopes)
+    if i.yearly and i.missed_years:
+        years = "; ".join(f"năm {y}: {shown(f)}" for y, f in i.yearly if y in i.missed_years)
+        return f"{label}: {years}, mục tiêu {target_text(i.final, money)}"
+    return f"{label}: {shown(i.final)}, mục tiêu {target_text(i.final, money)}"
 
 
 def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
@@ -100,9 +118,9 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     years = [y.year for y in p.years]
     base_years = sorted({i.baseline.year for i in p.indicators if i.baseline})
     base_col = (Column(t("period.col.baseline"), 0.07, "right"),) if base_years else ()
-    share = min(0.09, 0.45 / max(1, len(years)))
-    fixed = 0.05 + 0.11 + 0.10 + (0.07 if base_years else 0) + share * len(years)
-    cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed), Column(COLUMN["target"], 0.11)) + base_col + tuple(
+    share = min(0.09, 0.42 / max(1, len(years)))
+    fixed = 0.05 + 0.14 + 0.10 + (0.07 if base_years else 0) + share * len(years)
+    cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed), Column(COLUMN["target"], 0.14)) + base_col + tuple(
         Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.10),)
     rows = []
     for k, i in enumerate(p.indicators, start=1):
@@ -111,22 +129,26 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
         if base_years:
             cells.append(cell(display.percent(i.baseline.value, i.indicator) if i.baseline else "—"))
         for _, fig in i.by_year:
-            cells.append(cell(shown(fig) if fig.value is not None else "—"))
-        cells.append(cell(verdict(i.final), bold=i.attainment is Attainment.NOT_REACHED))
+            cells.append(cell(shown(fig, fig.judged) if fig.judged is not None else "—"))
+        cells.append(cell(period_verdict(i), bold=i.attainment is Attainment.NOT_REACHED))
         rows.append(Row(tuple(cells)))
     out.append(Table(cols, tuple(rows), caption=t("period.indicators.caption", span=f"{p.start}–{p.end}"), size="small"))
     notes = [t("period.indicators.note", end=p.end)]
+    if any(i.yearly for i in p.indicators):
+        notes.append(t("period.indicators.note_yearly"))
+    if any(i.final.total is not None for i in p.indicators):
+        notes.append(t("period.indicators.note_flow"))
     if any(i.baseline and i.baseline.reference_only for i in p.indicators):
         notes.append(t("year.indicators.reference_only"))
     out.append(Para(runs(" ".join(notes)), "note"))
     series = []
     for i in p.indicators:
-        if i.unassessed is Unassessed.QUALITATIVE or not any(f.value is not None for _, f in i.by_year):
+        if i.unassessed is Unassessed.QUALITATIVE or not any(f.judged is not None for _, f in i.by_year):
             continue
         last = i.last_figure
         series.append(chart.Series(
             label=f"{i.indicator.name} ({lower_first(scopes[i.scope])})",
-            points=tuple((y, f.value) for y, f in i.by_year),
+            points=tuple((y, f.judged) for y, f in i.by_year),
             target=i.target.value if i.target else None, stretch=i.target.stretch if i.target else None,
             baseline=(i.baseline.year, i.baseline.value) if i.baseline and i.indicator.is_percent else None,
             met=i.attainment.met, percent=i.indicator.is_percent,
@@ -142,13 +164,17 @@ def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
     if not p.areas:
         return out + [Para(runs(t("year.tasks.none")))]
     out.append(Para(runs(t("period.tasks.lead"))))
-    cols = (Column(COLUMN["area"], 0.46), Column(t("period.col.tasks"), 0.12, "right"), Column(OUTCOME["done"], 0.14, "right"),
-            Column(OUTCOME["in_progress"], 0.14, "right"), Column(OUTCOME["not_done"], 0.14, "right"))
-    rows = [Row((cell(a.name), cell(str(len(a.tasks))), cell(str(a.done)), cell(str(a.in_progress)), cell(str(a.not_done))))
+    cols = (Column(COLUMN["area"], 0.36), Column(t("period.col.tasks"), 0.12, "right"), Column(t("period.col.accounts"), 0.12, "right"),
+            Column(OUTCOME["done"], 0.13, "right"), Column(OUTCOME["in_progress"], 0.14, "right"), Column(OUTCOME["not_done"], 0.13, "right"))
+
+    def counts(tasks: int, accounts: int, done: int, doing: int, not_done: int, bold: bool = False) -> tuple[Cell, ...]:
+        return tuple(cell(str(v), bold=bold) for v in (tasks, accounts, done, doing, not_done))
+
+    rows = [Row((cell(a.name),) + counts(len(a.tasks), sum(x.units for x in a.tasks), a.done, a.in_progress, a.not_done))
             for a in p.areas]
-    rows.append(Row((cell(TOTAL, bold=True), cell(str(sum(len(a.tasks) for a in p.areas)), bold=True),
-                     cell(str(sum(a.done for a in p.areas)), bold=True), cell(str(sum(a.in_progress for a in p.areas)), bold=True),
-                     cell(str(sum(a.not_done for a in p.areas)), bold=True)), "total"))
+    rows.append(Row((cell(TOTAL, bold=True),) + counts(
+        sum(len(a.tasks) for a in p.areas), sum(x.units for a in p.areas for x in a.tasks), sum(a.done for a in p.areas),
+        sum(a.in_progress for a in p.areas), sum(a.not_done for a in p.areas), bold=True), "total"))
     out.append(Table(cols, tuple(rows), caption=t("period.tasks.caption")))
     return out
 
@@ -157,7 +183,7 @@ def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
     plan = p.plan
     if not plan.appendix:
         return []
-    out: list[Block] = [n.heading(2, t("year.h.appendix"))]
+    out: list[Block] = [n.heading(2, t("year.h.appendix", kind=plan.document.kind))]
     unit = plan.money.unit
     done = [r for r in p.rows if r.done]
     never = [r for r in p.rows if r.never_started]
@@ -208,8 +234,7 @@ def _assessment(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     out.append(n.heading(2, t("period.h.shortfalls")))
     short = []
     if p.not_met:
-        short.append(runs(t("period.short.not_met", items="; ".join(
-            f"{indicator_label(i.final, scopes)}: {shown(i.final)}, mục tiêu {target_text(i.final, p.plan.money)}" for i in p.not_met))))
+        short.append(runs(t("period.short.not_met", items="; ".join(_shortfall(i, scopes, p.plan.money) for i in p.not_met))))
     if p.not_assessed:
         short.append(runs(t("period.short.not_assessed", items="; ".join(
             f"{indicator_label(i.final, scopes)} ({lower_first(_reason(i))})" for i in p.not_assessed))))

@@ -32,7 +32,6 @@ from plan744.report.compose_common import (
     money_words,
     names,
     plan_ref,
-    scope_names,
     shown,
     spread,
     t,
@@ -77,7 +76,7 @@ class _Numbering:
 
 def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False) -> Document:
     plan = f.plan
-    scopes = scope_names(plan)
+    scopes = display.scope_names(plan)
     n = _Numbering()
     body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
     body.append(title(t("year.summary", plan=plan_ref(plan), year=f.year)))
@@ -103,7 +102,7 @@ def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, 
     body += _next_year(f, scopes, n)
     body.append(n.heading(1, t("year.h.proposals")))
     body += _selection_items(f, "proposals")
-    body.append(Para(runs(t("year.end", plan=plan_ref(plan), year=f.year, issuer=plan.report.issuer_short))))
+    body.append(Para(runs(t("year.end", plan=plan_ref(plan), year=f.year))))
     body.append(closing(plan, issuance, f.window[1], f.drafter))
 
     appendices = _appendices(f, scopes, issuance, short)
@@ -172,9 +171,9 @@ def _indicators(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[B
     notes = [t("year.indicators.note", end=plan.period.end)]
     if any(r.baseline is not None and r.baseline.reference_only and r.path_expected is not None for r in f.indicators):
         notes.append(t("year.indicators.reference_only"))
-    if f.level_ended:
-        ended = f.level_ended[0].level_end
-        notes.append(t("year.indicators.level_ended_note", date=format_date_short(ended) if ended else ""))
+    for ended in sorted({r.level_end for r in f.level_ended if r.level_end is not None}):
+        key = "year.indicators.level_ended_note" if ended >= f.window[0] else "year.indicators.level_gone_note"
+        notes.append(t(key, date=format_date_short(ended)))
     out.append(Para(runs(" ".join(notes)), "note"))
     drawing = chart.year_chart(f.indicators, scopes, t("year.chart.title", year=f.year))
     if drawing is not None:
@@ -191,8 +190,12 @@ def _indicator_table(f: YearFigures, scopes: dict[str, str]) -> Table:
         result_lines = [runs(Run(shown(r), bold=True))]
         if r.ratio is not None:
             result_lines.append(runs(f"{display.money(r.ratio.numerator)}/{display.money(r.ratio.denominator)}"))
-        elif r.amount is not None and not r.indicator.is_percent and r.indicator.count_unit:
-            result_lines.append(runs(r.indicator.count_unit))
+        elif r.amount is not None:
+            word = f.plan.money.unit if r.indicator.value == "amount" else r.indicator.count_unit
+            if r.total is not None:
+                result_lines.append(runs(t("figure.in_year", value=display.value(r.amount, r.indicator))))
+            if word:
+                result_lines.append(runs(word))
         state = verdict(r)
         if r.path in (PathStatus.ON_TRACK, PathStatus.BEHIND):
             state += "; " + lower_first(PATH[r.path])
@@ -245,7 +248,7 @@ def _appendix_summary(f: YearFigures, n: _Numbering) -> list[Block]:
     plan = f.plan
     if not plan.appendix:
         return []
-    out: list[Block] = [n.heading(2, t("year.h.appendix"))]
+    out: list[Block] = [n.heading(2, t("year.h.appendix", kind=plan.document.kind))]
     unit = plan.money.unit
     b = f.budget
     if b is not None:

@@ -19,9 +19,9 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Union
 
-from plan744.core.figures.period import PeriodFigures
+from plan744.core import display
+from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.year import IndicatorYear, YearFigures
-from plan744.core.plan import ALL_LEVELS
 from plan744.report.reproducible import reproducible_zip
 
 SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
@@ -35,8 +35,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "indicators": (
         ("year", "Năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"), ("scope", "Mã phạm vi"),
         ("scope_name", "Phạm vi"), ("value_kind", "Loại giá trị"), ("numerator", "Tử số"), ("denominator", "Mẫu số"),
-        ("amount", "Số lượng / số tiền"), ("value", "Giá trị"), ("previous", "Năm trước"),
-        ("target_kind", "Loại mục tiêu"), ("target_value", "Mục tiêu"), ("target_stretch", "Mức phấn đấu"),
+        ("amount", "Số lượng / số tiền"), ("value", "Giá trị"), ("total", "Lũy kế"), ("total_since", "Lũy kế từ năm"),
+        ("previous", "Năm trước"), ("target_kind", "Loại mục tiêu"), ("target_value", "Mục tiêu"), ("target_stretch", "Mức phấn đấu"),
         ("target_year", "Năm của mục tiêu"), ("target_wording", "Mục tiêu (lời văn bản)"),
         ("attainment", "Đánh giá"), ("unassessed", "Lý do chưa đánh giá"), ("path_expected", "Lộ trình"),
         ("path", "So với lộ trình"), ("reporting_units", "Số đơn vị có số liệu"),
@@ -66,15 +66,22 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("year", "Năm"), ("task", "Mã nhiệm vụ"), ("area", "Lĩnh vực"), ("unit", "Mã đơn vị"),
         ("unit_name", "Đơn vị"), ("status", "Tình trạng"),
     ),
+    "outcomes": (
+        ("start", "Từ năm"), ("end", "Đến năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"),
+        ("scope", "Mã phạm vi"), ("scope_name", "Phạm vi"), ("baseline_year", "Năm gốc"), ("baseline", "Giá trị năm gốc"),
+        ("last_year", "Năm có số liệu cuối"), ("last_value", "Giá trị cuối"), ("target_kind", "Loại mục tiêu"),
+        ("target_value", "Mục tiêu"), ("target_year", "Năm của mục tiêu"), ("each_year", "Mục tiêu từng năm"),
+        ("missed_years", "Các năm chưa đạt"), ("attainment", "Đánh giá cả giai đoạn"), ("unassessed", "Lý do chưa đánh giá"),
+    ),
     "budget": (
         ("year", "Năm"), ("planned", "Kinh phí dự kiến"), ("allocated", "Bố trí"), ("disbursed", "Giải ngân"),
         ("cumulative", "Lũy kế giải ngân"), ("disbursement_rate", "Giải ngân / bố trí (%)"),
         ("cumulative_share", "Lũy kế / dự kiến (%)"),
     ),
 }
-SHEET_NAMES = {"indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục", "appendix_reports": "Báo cáo Phụ lục",
+SHEET_NAMES = {"outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục", "appendix_reports": "Báo cáo Phụ lục",
                "completeness": "Gửi báo cáo", "tasks": "Nhiệm vụ", "budget": "Kinh phí"}
-PERCENT_KEYS = {"value", "previous", "path_expected", "target_value", "target_stretch", "cumulative_share",
+PERCENT_KEYS = {"value", "previous", "baseline", "last_value", "path_expected", "target_value", "target_stretch", "cumulative_share",
                 "disbursement_rate"}
 
 
@@ -101,6 +108,7 @@ def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str]) 
         "numerator": _num(r.ratio.numerator) if r.ratio else None,
         "denominator": _num(r.ratio.denominator) if r.ratio else None,
         "amount": _num(r.amount), "value": _pct(r.value) if percent else _num(r.value),
+        "total": _num(r.total), "total_since": r.total_since,
         "previous": _pct(r.previous) if percent else _num(r.previous),
         "target_kind": t.kind if t else None, "target_value": _num(t.value) if t else None,
         "target_stretch": _num(t.stretch) if t else None, "target_year": r.governing.milestone,
@@ -111,11 +119,29 @@ def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str]) 
     }
 
 
+def _outcome_record(p: PeriodFigures, i: IndicatorPeriod, scope_names: dict[str, str]) -> Record:
+    """A target over the span: where it started, its last figure, the verdict of the span."""
+    t, percent, last = i.target, i.indicator.is_percent, i.last_figure
+    return {
+        "start": p.start, "end": p.end, "indicator": i.indicator.id, "name": i.indicator.name, "scope": i.scope,
+        "scope_name": scope_names[i.scope], "baseline_year": i.baseline.year if i.baseline else None,
+        "baseline": (_pct(i.baseline.value) if percent else _num(i.baseline.value)) if i.baseline else None,
+        "last_year": last[0] if last else None,
+        "last_value": (_pct(last[1]) if percent else _num(last[1])) if last else None,
+        "target_kind": t.kind if t else None, "target_value": _num(t.value) if t else None,
+        "target_year": i.final.governing.milestone, "each_year": bool(t and t.each_year),
+        "missed_years": ";".join(str(y) for y in i.missed_years), "attainment": i.attainment.value,
+        "unassessed": i.unassessed.value if i.unassessed else None,
+    }
+
+
 def tables(figures: Figures) -> dict[str, list[Record]]:
     years = figures.years if isinstance(figures, PeriodFigures) else (figures,)
     plan = years[0].plan
-    scope_names = {ALL_LEVELS: plan.report.area_name, **{lv.code: lv.name for lv in plan.levels}}
+    scope_names = display.scope_names(plan)
     out: dict[str, list[Record]] = {name: [] for name in COLUMNS}
+    if isinstance(figures, PeriodFigures):
+        out["outcomes"] = [_outcome_record(figures, i, scope_names) for i in figures.indicators]
     for f in years:
         y = f.year
         for r in f.indicators:

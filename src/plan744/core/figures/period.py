@@ -39,19 +39,44 @@ class IndicatorPeriod:
         return self.final.target
 
     @property
+    def yearly(self) -> tuple[tuple[int, IndicatorYear], ...]:
+        """For a target set for each year ("05 bộ mỗi năm"): the years of the span it governs."""
+        t = self.target
+        if t is None or not t.each_year:
+            return ()
+        return tuple((y, f) for y, f in self.by_year if f.target is t)
+
+    @property
+    def missed_years(self) -> tuple[int, ...]:
+        """The years of a yearly target in which it was not reached."""
+        return tuple(y for y, f in self.yearly if f.attainment is Attainment.NOT_REACHED)
+
+    @property
     def attainment(self) -> Attainment:
-        return self.final.attainment
+        """The final figure against the final target; a yearly target is reached over the span
+        only if it was reached in every year it governs (one year short is "chưa đạt")."""
+        yearly = self.yearly
+        if not yearly:
+            return self.final.attainment
+        verdicts = [f.attainment for _, f in yearly]
+        if Attainment.NOT_REACHED in verdicts:
+            return Attainment.NOT_REACHED
+        if Attainment.NOT_ASSESSED in verdicts:
+            return Attainment.NOT_ASSESSED
+        return Attainment.EXCEEDED if all(v is Attainment.EXCEEDED for v in verdicts) else Attainment.REACHED
 
     @property
     def unassessed(self) -> Unassessed | None:
-        return self.final.unassessed
+        if self.yearly and self.attainment is Attainment.NOT_ASSESSED and self.final.unassessed is None:
+            return Unassessed.PARTIAL_YEARS  # a year in the middle has no figure
+        return self.final.unassessed if self.attainment is Attainment.NOT_ASSESSED else None
 
     @property
     def last_figure(self) -> tuple[int, Decimal] | None:
         """The latest year with a figure, and the figure (a level that ended keeps its last one)."""
         for year, figure in reversed(self.by_year):
-            if figure.value is not None:
-                return year, figure.value
+            if figure.judged is not None:
+                return year, figure.judged
         return None
 
 

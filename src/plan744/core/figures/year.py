@@ -72,10 +72,17 @@ class IndicatorYear:
     reporting_units: int  # units that gave figures for this scope
     expected_units: int  # units that owed them
     level_end: dt.date | None  # the scope's level ended on this day within the year
+    total: Decimal | None = None  # a flow summed since its target's stage began, when that is what is judged
+    total_since: int | None = None
 
     @property
     def target(self) -> Target | None:
         return self.governing.target
+
+    @property
+    def judged(self) -> Decimal | None:
+        """The figure the verdict is about: the year's value, or a flow's running total."""
+        return self.total if self.total is not None else self.value
 
     @property
     def value(self) -> Decimal | None:
@@ -165,10 +172,13 @@ class _Year:
         return cov is not None and not cov.whole
 
     def level_end(self, level: str) -> dt.date | None:
-        """The last day any unit reporting `level` existed in the year, if before the year's end."""
+        """The last day any unit reporting `level` existed, if before the year's end: within the
+        year (a part-year figure), or before it (the level is gone: no figure at all)."""
         ends = [c.end for code, c in self.owed.items() if level in self.plan.unit_levels(code)]
         if not ends:
-            return None
+            gone = [u.end for u in self.plan.units
+                    if u.end is not None and u.end < self.window[0] and level in self.plan.unit_levels(u.code)]
+            return max(gone) if gone else None
         last = max(ends)
         return last if last < self.window[1] else None
 
@@ -220,14 +230,15 @@ def indicator_years(plan: Plan, year: int, years: dict[int, _Year]) -> list[Indi
             gov = governing(ind, scope, year, plan.period)
             value = (ratio.percent if ratio is not None else None) if ind.is_percent else amount
             previous = (prev_ratio.percent if prev_ratio is not None else None) if ind.is_percent else prev_amount
-            judged = value
+            judged, total, since = value, None, None
             if not ind.is_percent and ind.accumulate == "flow" and gov.target is not None and not gov.target.each_year:
-                judged = _flow_total(plan, ind, levels, years, gov.target.since or plan.period.start, year)
+                since = gov.target.since or plan.period.start
+                judged = total = _flow_total(plan, ind, levels, years, since, year)
             ends = [e for e in (y.level_end(lv) for lv in levels) if e is not None]
             level_end = max(ends) if ends and len(ends) == len(levels) else None
             if gov.not_yet:
                 verdict, why = Attainment.NOT_ASSESSED, Unassessed.NO_TARGET_YET
-            elif level_end is not None and judged is not None:
+            elif level_end is not None:
                 verdict, why = Attainment.NOT_ASSESSED, Unassessed.LEVEL_ENDED
             else:
                 verdict, why = attainment(gov.target, judged)
@@ -249,7 +260,7 @@ def indicator_years(plan: Plan, year: int, years: dict[int, _Year]) -> list[Indi
                 indicator=ind, scope=scope, levels=levels, governing=gov, ratio=ratio, amount=amount,
                 previous=previous, attainment=verdict, unassessed=why, baseline=base, path_expected=expected,
                 path=path, units=_rank(items, ind.direction == "lower"), reporting_units=len(contributions),
-                expected_units=expected_units, level_end=level_end))
+                expected_units=expected_units, level_end=level_end, total=total, total_since=since if total is not None else None))
     return out
 
 
