@@ -318,10 +318,10 @@ TEXT_W = PAGE_W - MARGIN["left"] - MARGIN["right"]
 def specimen() -> str:
     left, right = round(TEXT_W * 0.38), TEXT_W - round(TEXT_W * 0.38)
     header = table("BangKhongVien", [left, right], [[
-        p("CoQuanBanHanh", "Ủy ban nhân dân") + p("CoQuanBanHanh", "Tỉnh Nghệ An") + p("DuongKe")
-        + p("SoKyHieu", "Số:       /BC-UBND"),
+        p("CoQuanBanHanh", "Cơ quan chủ quản") + p("CoQuanBanHanh", "Cơ quan ban hành") + p("DuongKe")
+        + p("SoKyHieu", "Số:       /BC-…"),
         p("QuocHieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("TieuNgu", "Độc lập - Tự do - Hạnh phúc")
-        + p("DuongKe") + p("DiaDanhNgay", "Nghệ An, ngày …… tháng …… năm ……"),
+        + p("DuongKe") + p("DiaDanhNgay", "Địa danh, ngày …… tháng …… năm ……"),
     ]])
     cols = [700, 4000, 2300, 2355]
     data = table("BangSoLieu", cols, [

@@ -29,6 +29,18 @@ COMMANDS = {
 
 
 class Root(Group):
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The root help ends with the plan the commands would use here, and how it was chosen."""
+        from plan744.cli.console import choose_plan
+        from plan744.cli.vi import UsageProblem
+
+        try:
+            line = choose_plan(None).describe()
+        except UsageProblem as exc:
+            line = f"Kế hoạch: chưa xác định ({exc.message})"
+        formatter.write_paragraph()
+        formatter.write_text(line + ". Đổi bằng --plan, PLAN744_PLAN hoặc tệp plan744.toml.")
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 

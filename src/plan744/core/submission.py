@@ -69,7 +69,7 @@ class Narrative(StrictModel):
 
 
 class Submission(StrictModel):
-    plan: ShortText | None = Field(None, description="Số, ký hiệu văn bản kế hoạch, ví dụ 744/KH-UBND (không bắt buộc)")
+    plan: ShortText | None = Field(None, description="Số, ký hiệu văn bản của kế hoạch mà báo cáo này thực hiện (không bắt buộc)")
     unit: Code = Field(description="Mã đơn vị (xem plan744 plan show)")
     year: int = Field(ge=2000, le=2100, description="Năm báo cáo")
     submitted: dt.date = Field(description="Ngày gửi báo cáo (năm-tháng-ngày)")
