@@ -93,7 +93,7 @@ def _ppr(jc: str | None = None, first_line: int | None = None, before: int | Non
 
 def pstyle(sid: str, name: str, *, based: str | None = "Normal", nxt: str | None = None, ppr: str = "",
            rpr: str = "", custom: bool = True, ui: int = 20, q: bool = True) -> str:
-    attrs = f'w:type="paragraph"' + (' w:default="1"' if sid == "Normal" else "") + f' w:styleId="{sid}"' + (
+    attrs = 'w:type="paragraph"' + (' w:default="1"' if sid == "Normal" else "") + f' w:styleId="{sid}"' + (
         ' w:customStyle="1"' if custom else "")
     inner = f"<w:name w:val={quoteattr(name)}/>"
     if based:
@@ -306,7 +306,7 @@ def table(style: str, widths: list[int], rows: list[list[str]], header_rows: int
            f'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
     for i, cells in enumerate(rows):
         trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if i < header_rows else "") + "</w:trPr>"
-        tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{c}</w:tc>' for w, c in zip(widths, cells))
+        tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{c}</w:tc>' for w, c in zip(widths, cells, strict=True))
         out.append(f"<w:tr>{trpr}{tcs}</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -362,7 +362,8 @@ CONTENT_TYPES = (
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Default Extension="png" ContentType="image/png"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
     '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
     '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
@@ -376,9 +377,12 @@ CONTENT_TYPES = (
 
 PKG_RELS = (
     XML + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
+    '<Relationship Id="rId3" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
     "</Relationships>"
 )
 

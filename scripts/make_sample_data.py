@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import sys
@@ -720,7 +721,7 @@ def bench_plan_text(plan_text: str, plan, copies: int) -> tuple[str, dict[str, s
         for unit in plan.registry.units:
             code = f"{unit.code}_X{k:03d}"
             clones[code] = unit.code
-            extra.append(f"    - {{code: {code}, name: {q(unit.name + f' (bản sao {k})')}, kind: {unit.kind}}}")
+            extra.append(f"    - {{code: {code}, name: {json.dumps(unit.name + f' (bản sao {k})', ensure_ascii=False)}, kind: {unit.kind}}}")
     return "\n".join(lines[:at] + extra + lines[at:]) + "\n", clones
 
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI_PLAN
 from plan744.core.findings import capped
 from plan744.readers.files import discover
 from plan744.readers.loading import load_plan, validate_files
+
+from conftest import MINI_PLAN
 
 CASES = Path(__file__).parent / "cases"
 TODAY = dt.date(2024, 6, 30)  # fixed, so "submitted in the future" does not depend on the day the tests run

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_PLAN, REPO, run_cli
 from plan744.outputs import LOCK_NAME, OutputError, OutputSet
+
+from conftest import MINI_PLAN, REPO, run_cli
 
 BASIC = REPO / "tests" / "cases" / "valid" / "basic" / "reports"
 MINI = ["--plan", str(MINI_PLAN)]

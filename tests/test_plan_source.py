@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from plan744.readers.loading import load_plan as plan744_load_plan
 from plan744.core.plan import Plan
+from plan744.readers.loading import load_plan as plan744_load_plan
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN_FILE = REPO / "data" / "plan.yaml"
@@ -199,7 +199,7 @@ def test_appendix_rows_match_text(text: str, plan: Plan) -> None:
     assert all(len(r) == 8 for r in rows), [r[0] for r in rows if len(r) != 8]
     assert [int(r[0]) for r in rows] == list(range(1, len(rows) + 1))
     assert [a.tt for a in plan.appendix] == [int(r[0]) for r in rows]
-    for row, task in zip(rows, plan.appendix):
+    for row, task in zip(rows, plan.appendix, strict=True):
         tt, name, lead, status, goal, timeframe, cost, funding = row
         where = f"Phụ lục TT {tt}"
         assert norm(task.name) == norm(name), where

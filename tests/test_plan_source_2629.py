@@ -321,7 +321,7 @@ def timeframe_of(printed: str, period_end: int, decision_year: int) -> tuple[int
 def test_annex_two_rows_match_text(text: str, plan: Plan) -> None:
     rows = annex_two(text)
     assert [f"{r['group'][0]}.{r['n']}" for r in rows] == [str(a.tt) for a in plan.appendix]
-    for row, task in zip(rows, plan.appendix):
+    for row, task in zip(rows, plan.appendix, strict=True):
         where = f"Phụ lục II, {task.tt}"
         cells = [task.name, task.lead_text, task.partners_text, task.result]
         assert all(cells), where
@@ -423,7 +423,7 @@ def test_citations_as_printed(flat: str, plan: Plan) -> None:
 
 
 def test_appendices_and_recipients(text: str, flat: str, plan: Plan) -> None:
-    for appendix, marker in zip(plan.document.appendices, ("**PHỤ LỤC I**", "**PHỤ LỤC II**")):
+    for appendix, marker in zip(plan.document.appendices, ("**PHỤ LỤC I**", "**PHỤ LỤC II**"), strict=True):
         after = text[text.index(marker) + len(marker) :].split("*(Kèm theo")[0]
         assert norm(after).casefold() == appendix.title.casefold(), appendix.id
     items: list[str] = []

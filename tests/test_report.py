@@ -6,7 +6,6 @@ run `pytest tests/test_report.py --update-golden` and review the diff of that fi
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 

@@ -25,16 +25,17 @@ from docx.shared import Emu, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from conftest import MINI_PLAN, REPO, run_cli
 from plan744.core import display
+from plan744.core.display import scope_names
 from plan744.core.figures.codes import PathStatus
 from plan744.core.figures.year import year_figures
 from plan744.core.labels import PATH
 from plan744.core.vnformat import format_money_million, format_percent
 from plan744.readers.loading import load_plan, parse_submission
-from plan744.core.display import scope_names
 from plan744.report.compose_common import shown, verdict
 from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
+
+from conftest import MINI_PLAN, REPO, run_cli
 
 BASIC = Path(__file__).parent / "cases" / "valid" / "basic" / "reports"
 TEMPLATES = REPO / "templates"
@@ -68,7 +69,7 @@ def kpi():
     return year_figures(plan, 2022, subs)
 
 
-def text_width(document: DocumentObject, section=None) -> int:  # noqa: ANN001 - a docx Section
+def text_width(document: DocumentObject, section=None) -> int:
     section = section or document.sections[0]
     return Emu(section.page_width - section.left_margin - section.right_margin)
 
@@ -218,7 +219,7 @@ def test_indicator_table_figures_equal_the_computed_figures(doc: DocumentObject,
     assert header[:4] == ["TT", "Chỉ tiêu", "Mục tiêu", "Kết quả năm 2022"]
     assert len(rows) == len(kpi.indicators) == 3
     scopes = scope_names(kpi.plan)
-    for i, (row, res) in enumerate(zip(rows, kpi.indicators), start=1):
+    for i, (row, res) in enumerate(zip(rows, kpi.indicators, strict=True), start=1):
         state = verdict(res)
         if res.path in (PathStatus.ON_TRACK, PathStatus.BEHIND):
             state += "; " + PATH[res.path][0].lower() + PATH[res.path][1:]
@@ -242,7 +243,7 @@ def test_appendix_task_and_budget_figures(doc: DocumentObject, kpi) -> None:
     table = next(t for t in data_tables(doc) if rows_text(t)[0][:2] == ["TT", "Nhiệm vụ, dự án"]
                  and "Kinh phí dự kiến" in rows_text(t)[0])
     header, *rows, total = rows_text(table)
-    for row, a in zip(rows, kpi.appendix):
+    for row, a in zip(rows, kpi.appendix, strict=True):
         assert row[0] == str(a.task.tt) and row[1] == a.task.name
         assert row[4:9] == [format_money_million(a.task.cost), format_money_million(a.allocated),
                             format_money_million(a.disbursed), format_money_million(a.cumulative),

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.year import year_figures
 from plan744.readers.files import discover
 from plan744.readers.loading import load_plan, validate_files
+
+from conftest import REPO, run_cli
 
 DATA = REPO / "data" / "reports"
 YEARS = (2021, 2022, 2023, 2024, 2025)

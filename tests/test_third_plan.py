@@ -18,13 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, run_cli
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.period import period_figures
 from plan744.core.figures.year import year_figures
 from plan744.core.plan import Plan
 from plan744.forms.scaffold_yaml import scaffold
 from plan744.readers.loading import load_plan, validate_files
+
+from conftest import REPO, run_cli
 
 THIRD = REPO / "tests" / "fixtures" / "plans" / "third.yaml"
 AFTER = {"PLAN744_TODAY": "2031-03-01"}  # the reports of 2026-2030 are checked as of 01/3/2031
@@ -249,7 +250,7 @@ def test_completeness_follows_the_organisation_of_each_year(third):
         assert {d.unit.code for d in c.missing} == {u for (y, u) in MISSING if y == year}
         assert {d.unit.code for d in c.late} == {u for (y, u) in LATE if y == year}
     p = period_figures(plan, 2026, 2030, subs)
-    record = {r.unit.code: dict((y, t) for y, t, _ in r.by_year) for r in p.units}
+    record = {r.unit.code: {y: t for y, t, _ in r.by_year} for r in p.units}
     assert record["T3"][2027] is Timeliness.NOT_DUE and record["T4A"][2027] is Timeliness.NOT_DUE
     assert record["X2"][2029] is Timeliness.MISSING
 
@@ -269,10 +270,11 @@ def test_reports_of_a_unit_outside_its_lifetime_are_refused_with_its_successor(t
     folder.mkdir()
     text = (root / "2027" / "T1.yaml").read_text(encoding="utf-8")
     for unit in ("T3", "B2", "H1"):
-        (folder / f"{unit}.yaml").write_text(text.replace("unit: T1", f"unit: {unit}").replace("year: 2027", "year: 2028").replace("2028-01-", "2029-01-"),
-                                             encoding="utf-8")
+        moved = text.replace("unit: T1", f"unit: {unit}").replace("year: 2027", "year: 2028").replace("2028-01-", "2029-01-")
+        (folder / f"{unit}.yaml").write_text(moved, encoding="utf-8")
     (tmp_path / "2026").mkdir()
-    (tmp_path / "2026" / "X1.yaml").write_text(text.replace("unit: T1", "unit: X1").replace("year: 2027", "year: 2026").replace("2028-01-", "2027-01-"),
+    early = text.replace("unit: T1", "unit: X1").replace("year: 2027", "year: 2026").replace("2028-01-", "2027-01-")
+    (tmp_path / "2026" / "X1.yaml").write_text(early,
                                                encoding="utf-8")
     result = run_cli("validate", "--plan", str(THIRD), "--format", "json", str(tmp_path), env=AFTER)
     assert result.returncode == 1

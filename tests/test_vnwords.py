@@ -292,7 +292,7 @@ def assert_well_formed(words: str, n: int, four: str) -> None:
     """Checks the reader cannot see: unit forms and the full reading of groups."""
     tokens = words.split()
     assert words == " ".join(tokens)  # single spaces, no stray blanks
-    pairs = set(zip(tokens, tokens[1:]))
+    pairs = set(zip(tokens, tokens[1:], strict=False))
     bad_pairs = {
         ("mươi", "một"), ("mươi", "năm"), ("mười", "năm"), ("mười", "mốt"),
         ("mười", "tư"), ("linh", "lăm"), ("linh", "mốt"), ("lẻ", "lăm"),

@@ -35,7 +35,7 @@ def run_checks() -> list[Check]:
     try:
         import weasyprint
         from weasyprint.text import ffi
-    except Exception as exc:  # noqa: BLE001 - any failure to load native libraries
+    except Exception as exc:
         checks.append(Check("WeasyPrint", False, f"không nạp được ({exc.__class__.__name__})",
                             _install_hint("libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b")))
     else:

@@ -69,7 +69,7 @@ class OutputSet:
         self._lock: Path | None = None
         self.written: list[Path] = []
 
-    def __enter__(self) -> "OutputSet":
+    def __enter__(self) -> OutputSet:
         check_target_dir(self.folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)

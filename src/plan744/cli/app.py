@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -67,15 +67,12 @@ app = typer.Typer(cls=Root, add_completion=False, pretty_exceptions_enable=False
 @app.callback()
 def root(
     ctx: typer.Context,
-    version: Optional[bool] = typer.Option(None, "--version", is_eager=True, callback=_version,
+    version: bool | None = typer.Option(None, "--version", is_eager=True, callback=_version,
                                            help="In số phiên bản rồi thoát."),
 ) -> None:
     """Theo dõi thực hiện kế hoạch ứng dụng CNTT, chuyển đổi số: kiểm tra báo cáo của các đơn vị
     và lập báo cáo tổng hợp hằng năm, tổng kết giai đoạn."""
     show_help_if_no_command(ctx)
-
-
-DEBUG_HELP = "--debug (ở bất kỳ vị trí nào trong lệnh): khi có lỗi nội bộ, in đầy đủ vết lỗi để gửi nhóm phát triển."
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -108,6 +105,6 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE
     except BrokenPipeError:  # `plan744 … | head`
         code = EXIT_INVALID
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         code = internal_error(exc, debug)
     sys.exit(code if isinstance(code, int) else 0)

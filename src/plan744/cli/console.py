@@ -39,7 +39,7 @@ def choose_plan(plan: Path | None) -> PlanChoice:
     return PlanChoice(d.plan, d.origin)
 
 
-def load_plan_or_exit(choice: PlanChoice, fmt: str = "text") -> "Plan":
+def load_plan_or_exit(choice: PlanChoice, fmt: str = "text") -> Plan:
     """The one policy every command follows: a plan with errors is refused (its warnings, about
     the source document, are for `plan check` to show)."""
     import typer

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -20,10 +19,10 @@ def new_report(
     unit: str = typer.Option(..., "--unit", "-u", metavar="MÃ",
                              help="Mã đơn vị, ví dụ STTTT (xem danh sách: plan744 plan show)."),
     year: str = typer.Option(..., "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="TỆP",
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="TỆP",
                                        help="Tệp sẽ ghi (mặc định: data/reports/<năm>/<mã đơn vị>.yaml)."),
     force: bool = typer.Option(False, "--force", help="Ghi đè nếu tệp đã có."),
-    plan: Optional[Path] = plan_option(),
+    plan: Path | None = plan_option(),
 ) -> None:
     """Tạo tệp báo cáo mẫu cho một đơn vị và một năm, có sẵn mọi mục cần điền và lời hướng dẫn."""
     from plan744.core.suggest import closest

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -19,7 +18,7 @@ PLAN_HELP = ("Tệp kế hoạch. Mặc định: theo plan744.toml hoặc [tool.
              "trường PLAN744_PLAN, data/plan.yaml của thư mục đang đứng (hoặc thư mục cha), hoặc bản đi kèm gói.")
 
 
-def plan_option() -> Optional[Path]:
+def plan_option() -> Path | None:
     return typer.Option(None, "--plan", metavar="TỆP", help=PLAN_HELP)
 
 

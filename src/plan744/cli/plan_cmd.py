@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -25,7 +25,7 @@ def plan_group(ctx: typer.Context) -> None:
 
 @app.command("check", cls=Command)
 def check(
-    plan: Optional[Path] = plan_option(),
+    plan: Path | None = plan_option(),
     strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo như lỗi (mã thoát 1)."),
     fmt: str = typer.Option("auto", "--format", "-f", metavar="ĐỊNH_DẠNG", help="auto, text, json hoặc github."),
 ) -> None:
@@ -47,7 +47,7 @@ def check(
 
 @app.command("show", cls=Command)
 def show(
-    plan: Optional[Path] = plan_option(),
+    plan: Path | None = plan_option(),
     fmt: str = typer.Option("text", "--format", "-f", metavar="ĐỊNH_DẠNG", help="text (bảng) hoặc json."),
 ) -> None:
     """Xem các chỉ tiêu và danh mục nhiệm vụ, dự án của kế hoạch."""
@@ -63,12 +63,12 @@ def show(
 
 def _print_tables(plan: Any) -> None:
     """The plan's targets and appendix as tables, in the plan's own words and money unit."""
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
     from rich.table import Table
 
     from plan744.core import display
-    from plan744.core.vnformat import format_number
     from plan744.core.display import scope_names
+    from plan744.core.vnformat import format_number
 
     console = Console(highlight=False, emoji=False)
     doc = plan.document
@@ -96,7 +96,8 @@ def _print_tables(plan: Any) -> None:
     title = plan.document.appendices[0].title if plan.document.appendices else "Phụ lục"
     funded = any(row.funded for row in plan.appendix)
     a = Table(title=f"{title} ({plan.money.unit})" if funded else title)
-    columns = [("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"), ("Thời gian", "left")]
+    columns: list[tuple[str, JustifyMethod]] = [("TT", "right"), ("Nhiệm vụ, dự án", "left"), ("Chủ trì", "left"),
+                                                ("Thời gian", "left")]
     if funded:
         columns += [("Kinh phí", "right"), ("Nguồn vốn", "left")]
     for col, just in columns:

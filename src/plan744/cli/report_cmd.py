@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -22,23 +21,24 @@ def _format_help() -> str:
 
 @app.command(cls=Command)
 def report(
-    year: Optional[str] = typer.Option(None, "--year", "-y", metavar="NĂM", help="Báo cáo năm, ví dụ 2022."),
-    period: Optional[str] = typer.Option(None, "--period", "-p", metavar="NĂM-NĂM",
+    year: str | None = typer.Option(None, "--year", "-y", metavar="NĂM", help="Báo cáo năm, ví dụ 2022."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="NĂM-NĂM",
                                          help="Báo cáo tổng kết (hoặc sơ kết) nhiều năm, ví dụ 2021-2025 hoặc 2021-2023."),
     fmt: str = typer.Option("all", "--format", "-f", metavar="ĐỊNH_DẠNG", help=_format_help()),
     short: bool = typer.Option(False, "--short", help="Bản rút gọn: không kèm các phụ lục toàn văn ý kiến của từng đơn vị."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="THƯ_MỤC", help="Thư mục ghi báo cáo (mặc định: out)."),
-    plan: Optional[Path] = plan_option(),
-    data: Optional[Path] = typer.Option(None, "--data", metavar="THƯ_MỤC",
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="THƯ_MỤC", help="Thư mục ghi báo cáo (mặc định: out)."),
+    plan: Path | None = plan_option(),
+    data: Path | None = typer.Option(None, "--data", metavar="THƯ_MỤC",
                                         help="Thư mục báo cáo của các đơn vị (mặc định: data/reports)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", metavar="THƯ_MỤC",
+    templates: Path | None = typer.Option(None, "--templates", metavar="THƯ_MỤC",
                                              help="Thư mục mẫu báo cáo (mặc định: templates/ của thư mục dữ liệu, hoặc bản đi kèm gói)."),
-    so: Optional[str] = typer.Option(None, "--so", metavar="SỐ", help="Số văn bản, ví dụ 15 (để trống khi lập dự thảo)."),
-    ngay: Optional[str] = typer.Option(None, "--ngay", metavar="NGÀY",
+    so: str | None = typer.Option(None, "--so", metavar="SỐ", help="Số văn bản, ví dụ 15 (để trống khi lập dự thảo)."),
+    ngay: str | None = typer.Option(None, "--ngay", metavar="NGÀY",
                                        help="Ngày ban hành, dạng năm-tháng-ngày (để trống khi lập dự thảo)."),
-    nguoi_ky: Optional[str] = typer.Option(None, "--nguoi-ky", metavar="HỌ_TÊN", help="Họ tên người ký (để trống khi lập dự thảo)."),
+    nguoi_ky: str | None = typer.Option(None, "--nguoi-ky", metavar="HỌ_TÊN", help="Họ tên người ký (để trống khi lập dự thảo)."),
 ) -> None:
-    """Lập báo cáo kết quả thực hiện kế hoạch: báo cáo năm (--year) hoặc tổng kết nhiều năm (--period), dạng văn bản (HTML, PDF, Word) hoặc số liệu (JSON, CSV, Excel)."""
+    """Lập báo cáo kết quả thực hiện kế hoạch: báo cáo năm (--year) hoặc tổng kết nhiều năm
+    (--period), dạng văn bản (HTML, PDF, Word) hoặc số liệu (JSON, CSV, Excel)."""
     from plan744.cli.reporters import emit
     from plan744.outputs import OutputError, OutputSet, check_target_dir
     from plan744.readers.project import defaults

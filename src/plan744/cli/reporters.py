@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
-from typing import IO, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import IO
 
 from plan744.core.findings import Finding, Severity, sorted_findings
 from plan744.core.text import for_terminal
@@ -45,7 +46,7 @@ def skipped_line(skipped: Sequence[str]) -> str:
 _STYLES = {"red": "31", "yellow": "33", "green": "32", "dim": "2", "bold": "1"}
 
 
-def _painter(stream: IO[str]):  # noqa: ANN202 - (text, style) -> text
+def _painter(stream: IO[str]):
     """Colour only for a terminal that wants it (NO_COLOR unset); plain text otherwise. No rich:
     printing a list of findings must not cost its import."""
     import os

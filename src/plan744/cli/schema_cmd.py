@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -18,9 +17,9 @@ app = typer.Typer(add_completion=False)
 
 @app.command(cls=Command)
 def schema(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="TỆP", help="Ghi ra tệp thay vì in ra màn hình."),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="TỆP", help="Ghi ra tệp thay vì in ra màn hình."),
     generic: bool = typer.Option(False, "--generic", help="Lược đồ chung, không giới hạn mã chỉ tiêu, nhiệm vụ theo kế hoạch."),
-    plan: Optional[Path] = plan_option(),
+    plan: Path | None = plan_option(),
 ) -> None:
     """In lược đồ JSON Schema của tệp báo cáo, để trình soạn thảo (VS Code…) gợi ý và kiểm tra khi gõ."""
     from plan744.outputs import OutputError, write_atomic

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from plan744.core import display
+from plan744.core.display import scope_names
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
 from plan744.core.labels import PATH
-from plan744.core.display import scope_names
-from plan744.report.compose_period import period_verdict
 from plan744.report.compose_common import shown, target_text, verdict
+from plan744.report.compose_period import period_verdict
 
 
 def print_summary(figures: Any) -> None:

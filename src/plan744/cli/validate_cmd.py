@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -22,14 +21,15 @@ app = typer.Typer(add_completion=False)
 
 @app.command(cls=Command)
 def validate(
-    paths: List[str] = typer.Argument(..., metavar="ĐƯỜNG_DẪN",
+    paths: list[str] = typer.Argument(..., metavar="ĐƯỜNG_DẪN",
                                       help="Tệp (.yaml, .xlsx), thư mục (duyệt cả thư mục con) hoặc mẫu glob, ví dụ data/reports/2022."),
-    plan: Optional[Path] = plan_option(),
+    plan: Path | None = plan_option(),
     fmt: str = typer.Option("auto", "--format", "-f", metavar="ĐỊNH_DẠNG",
                             help="auto (github khi chạy trên GitHub Actions, còn lại text), text, json hoặc github."),
     strict: bool = typer.Option(False, "--strict", help="Coi cảnh báo như lỗi (mã thoát 1)."),
     context: bool = typer.Option(True, "--context/--no-context",
-                                 help="Đọc các báo cáo khác trong cùng thư mục số liệu để kiểm tra lũy kế, trùng lặp, biến động (mặc định: có)."),
+                                 help="Đọc các báo cáo khác trong cùng thư mục số liệu để kiểm tra lũy kế, "
+                                      "trùng lặp, biến động (mặc định: có)."),
 ) -> None:
     """Kiểm tra báo cáo của đơn vị: chỉ rõ lỗi ở tệp nào, dòng nào (ô nào), và cách sửa.
 

@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
-from typing import Iterable
 
 from plan744.core.labels import TEXT, lower_first
 from plan744.core.plan import ALL_LEVELS, Indicator, Money, Plan, Target
@@ -89,16 +89,6 @@ def with_unit(figure: Decimal | None, indicator: Indicator, money_unit: Money, t
         return text
     unit = money_unit.unit if indicator.value == "amount" else indicator.count_unit
     return f"{text} {unit}".strip()
-
-
-def change(delta: Decimal | None, indicator: Indicator) -> str:
-    """"+3,4 điểm %" for a percentage, "+5" for a count."""
-    if delta is None:
-        return MISSING
-    sign = "+" if delta > 0 else ""
-    if indicator.is_percent:
-        return f"{sign}{format_number(delta, percent_decimals(indicator))} điểm %"
-    return f"{sign}{format_number(delta, 0 if indicator.measure == 'count' else 3)}"
 
 
 WORDING_MAX = 48  # longer wording (a whole sentence of the plan) is shown in its compact form

@@ -6,9 +6,9 @@ The core returns lists of findings; only the CLI's reporters print them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
 
 
 class Severity(str, Enum):

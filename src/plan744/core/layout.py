@@ -8,6 +8,3 @@ def is_year_folder(name: str) -> bool:
     """'2022' is a year folder; '2022-ban-sua', '0001' and 'reports' are not."""
     return len(name) == 4 and name.isdigit() and name[0] in "12"
 
-
-def report_file_name(unit: str, suffix: str = ".yaml") -> str:
-    return f"{unit}{suffix}"

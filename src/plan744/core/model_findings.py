@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -118,7 +119,7 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
     prefer_key = etype in ("extra_forbidden", "missing")
     locate_path = path[:-1] if etype == "missing" else path
     line, column = source.locate(locate_path, prefer_key=prefer_key)
-    where = dict(file=source.file, line=line, column=column, path=path)
+    where: dict[str, Any] = {"file": source.file, "line": line, "column": column, "path": path}
     found = describe(value)
 
     if etype == "missing":
@@ -205,7 +206,7 @@ def validate_model(
         names = _field_names(model)
         by_path: dict[tuple, list[dict]] = {}
         for err in exc.errors(include_url=False):
-            by_path.setdefault(_data_path(data, tuple(err["loc"]), err["type"]), []).append(err)
+            by_path.setdefault(_data_path(data, tuple(err["loc"]), err["type"]), []).append(dict(err))
         findings = []
         for path, errs in by_path.items():
             # A union (int | Decimal) fails once per branch: one finding per place, and

@@ -62,7 +62,7 @@ class Unit(StrictModel):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Unit":
+    def _ordered(self) -> Unit:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise ValueError("unit_dates_order")
         return self
@@ -247,7 +247,8 @@ class Organisation(StrictModel):
         u_end = unit.end or dt.date.max
         if u_end < start or u_start > end:
             return None
-        cover_start, cover_end, includes = max(start, u_start), min(end, u_end), ()
+        cover_start, cover_end = max(start, u_start), min(end, u_end)
+        includes: tuple[str, ...] = ()
         if u_end < end and self._end_rule(unit) == "successor":
             return None  # its successor reports the whole year for both
         if u_start > start:
@@ -287,20 +288,6 @@ class Organisation(StrictModel):
             if holder.holds_on(day):
                 return holder.unit
         return None
-
-    def lineage(self, unit_code: str) -> set[str]:
-        """The unit and every unit it continues (through merges and renames)."""
-        seen: set[str] = set()
-        todo = [unit_code]
-        while todo:
-            code = todo.pop()
-            if code in seen:
-                continue
-            seen.add(code)
-            for e in self.events_beginning(code):
-                if e.kind in ("merge", "rename"):
-                    todo += e.from_units
-        return seen
 
 
 def _unique(units: list[Unit]) -> list[Unit]:

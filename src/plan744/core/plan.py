@@ -79,7 +79,7 @@ class Period(StrictModel):
     end: int = Field(ge=2000, le=2100)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError("period_order")
         return self
@@ -117,16 +117,6 @@ class ReportingCalendar(StrictModel):
 class Level(StrictModel):
     code: Code
     name: Text  # "cấp tỉnh"
-
-
-class Registry(StrictModel):
-    """A plan of schema version 1 lists its units inline, with no dates (a static organisation)."""
-
-    source: Text
-    expected_counts: dict[Code, NonNegInt] = {}  # kind code -> count the plan states
-    expected_counts_source: str = ""
-    units: list[Unit]
-    groups: list[UnitGroup] = []
 
 
 class Area(StrictModel):
@@ -168,7 +158,7 @@ class Target(StrictModel):
         return data
 
     @model_validator(mode="after")
-    def _shape(self) -> "Target":
+    def _shape(self) -> Target:
         if self.kind == "qualitative":
             if self.value is not None or self.stretch is not None:
                 raise ValueError("target_qualitative_value")
@@ -218,7 +208,7 @@ class Indicator(StrictModel):
     note: str = ""
 
     @model_validator(mode="after")
-    def _parts(self) -> "Indicator":
+    def _parts(self) -> Indicator:
         if self.value == "percent" and not (self.numerator and self.denominator):
             raise ValueError("indicator_percent_parts")
         if self.value != "percent" and not self.quantity:
@@ -287,7 +277,7 @@ class Timeframe(StrictModel):
     end: int = Field(ge=2000, le=2100)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Timeframe":
+    def _ordered(self) -> Timeframe:
         if self.end < self.start:
             raise ValueError("period_order")
         return self
@@ -338,7 +328,7 @@ class Money(StrictModel):
     dong: int = Field(ge=1)  # its size in đồng: 1000000
 
     @model_validator(mode="after")
-    def _known(self) -> "Money":
+    def _known(self) -> Money:
         known = MONEY_UNITS.get(self.unit.lower())
         if known is not None and known != self.dong:
             raise ValueError("money_unit_size")
@@ -563,7 +553,8 @@ def _report_from_document(doc: dict) -> dict:
     # "Ủy ban nhân dân tỉnh Nghệ An" -> the kind of area it governs -> "Toàn tỉnh"
     words = issuer.split()
     area_kind = words[4] if issuer.lower().startswith("ủy ban nhân dân") and len(words) > 4 else ""
-    signer = doc.get("signer") if isinstance(doc.get("signer"), dict) else {}
+    raw_signer = doc.get("signer")
+    signer: dict = raw_signer if isinstance(raw_signer, dict) else {}
     return {
         "issuer_parent": doc.get("header_parent", ""),
         "issuer": doc.get("header_issuer", []),

@@ -14,9 +14,10 @@ finding points at the line of the file that holds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
@@ -37,12 +38,12 @@ class OrgPlace:
     roles: tuple = ("roles",)
 
     @classmethod
-    def in_v1_plan(cls, source: SourceMap) -> "OrgPlace":
+    def in_v1_plan(cls, source: SourceMap) -> OrgPlace:
         return cls(source, ("registry", "units"), ("unit_kinds",), ("registry", "groups"),
                    ("registry", "expected_counts"), ("events",), ("roles",))
 
     @classmethod
-    def inline(cls, source: SourceMap) -> "OrgPlace":
+    def inline(cls, source: SourceMap) -> OrgPlace:
         p = ("organisation",)
         return cls(source, p + ("units",), p + ("kinds",), p + ("groups",), p + ("expected_counts",),
                    p + ("events",), p + ("roles",))
@@ -129,8 +130,8 @@ def _references(c: _Checker) -> None:
             for j, code in enumerate(u.formed_from.units):
                 c.known("Đơn vị trước", (*o.units, i, "formed_from", "units", j), code, units, o.source)
     for i, g in enumerate(p.organisation.groups):
-        for j, k in enumerate(g.member_kinds):
-            c.known("Loại đơn vị", (*o.groups, i, "member_kinds", j), k, kinds, o.source)
+        for j, kind_code in enumerate(g.member_kinds):
+            c.known("Loại đơn vị", (*o.groups, i, "member_kinds", j), kind_code, kinds, o.source)
     for i, ind in enumerate(p.indicators):
         base = ("indicators", i)
         c.known("Lĩnh vực", base + ("area",), ind.area, p.areas_by_code)
@@ -154,13 +155,13 @@ def _references(c: _Checker) -> None:
         base = ("baselines", i)
         for j, s in enumerate(b.sums):
             c.known("Số liệu", base + ("sums", j, "total"), s.total, b.figures)
-            for k, part in enumerate(s.parts):
-                c.known("Số liệu", base + ("sums", j, "parts", k), part, b.figures)
+            for n, part in enumerate(s.parts):
+                c.known("Số liệu", base + ("sums", j, "parts", n), part, b.figures)
         if b.link is not None:
             c.known("Chỉ tiêu", base + ("link", "indicator"), b.link.indicator, p.indicators_by_id)
             for side in ("numerator", "denominator"):
-                for k, key in enumerate(getattr(b.link, side)):
-                    c.known("Số liệu", base + ("link", side, k), key, b.figures)
+                for n, key in enumerate(getattr(b.link, side)):
+                    c.known("Số liệu", base + ("link", side, n), key, b.figures)
     appendices = [a.id for a in p.document.appendices]
     for i, ref in enumerate(p.document.cross_references):
         if ref.target not in appendices:

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from plan744.core.strict import Code, LongText, NonNegDecimal, NonNegInt, OptionalText, ShortText, StrictModel, _int_to_decimal
+from plan744.core.strict import Code, LongText, NonNegDecimal, OptionalText, ShortText, StrictModel, _int_to_decimal
 
 Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "hoan_thanh_qua_han", "tam_dung"]
 """A task's status as a unit reports it (the words: `core.labels`)."""

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from plan744.core.findings import Finding
+from plan744.core.findings import Finding, SourceMap
+from plan744.core.labels import lower_first
 from plan744.core.layout import is_year_folder
 from plan744.core.messages import make
 from plan744.core.numbers import EXACT
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
 from plan744.core.suggest import closest, hint
-from plan744.core.labels import lower_first
 from plan744.core.vnformat import format_number
-from plan744.core.findings import SourceMap
 
 JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a second look
 JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary
@@ -155,21 +155,6 @@ def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[Fi
         return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
 
 
-def check_submissions(
-    plan: Plan,
-    targets: Sequence[SubmissionFile],
-    context: Sequence[SubmissionFile] = (),
-    today: dt.date | None = None,
-) -> list[Finding]:
-    """All checks on parsed files held in memory (findings fully located)."""
-    findings = [f for sf in targets for f in check_file(plan, sf, today)]
-    sources = {sf.source.file: sf.source for sf in targets}
-    return findings + [
-        locate_with(f, sources[f.file]) if f.line == 0 and f.file in sources else f
-        for f in check_across(plan, [record_of(t) for t in targets], [record_of(c) for c in context])
-    ]
-
-
 def locate_with(finding: Finding, source: SourceMap) -> Finding:
     """The finding at the position of its path in `source`."""
     line, column = source.locate(finding.path)
@@ -252,7 +237,7 @@ def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -
 
 def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
     for ind_id, levels in sub.indicators.items():
-        path = ("indicators", ind_id)
+        path: tuple[str, ...] = ("indicators", ind_id)
         ind = plan.indicators_by_id.get(ind_id)
         if ind is None:
             out.add("sub-indicator-unknown", path, prefer_key=True, id=ind_id, hint=hint(ind_id, plan.indicators_by_id))
@@ -272,8 +257,8 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
         reported = sub.indicators.get(ind.id, {})
         for level in allowed:
             if level not in reported:
-                path = ("indicators", ind.id) if ind.id in sub.indicators else ("indicators",)
-                out.add("sub-indicator-missing", path, prefer_key=True, id=ind.id, name=ind.name,
+                where = ("indicators", ind.id) if ind.id in sub.indicators else ("indicators",)
+                out.add("sub-indicator-missing", where, prefer_key=True, id=ind.id, name=ind.name,
                         level=plan.levels_by_code[level].name)
 
 
@@ -348,16 +333,18 @@ def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
                 out.add("missing", path, prefer_key=True, field=side)
         if len(money) < 2:
             continue
-        over = [s for s in ("allocated", "disbursed") if getattr(rep, s) > plan.limits.money_max]
-        for side in over:
-            out.add("sub-value-too-large", path + (side,), amount=format_number(getattr(rep, side)),
-                    ceiling=format_number(plan.limits.money_max))
+        allocated, disbursed = rep.allocated, rep.disbursed
+        if allocated is None or disbursed is None:
+            continue
+        over = [(s, v) for s, v in (("allocated", allocated), ("disbursed", disbursed)) if v > plan.limits.money_max]
+        for side, v in over:
+            out.add("sub-value-too-large", path + (side,), amount=format_number(v), ceiling=format_number(plan.limits.money_max))
         if over:
             continue
-        if rep.disbursed > rep.allocated:
+        if disbursed > allocated:
             out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt, unit=plan.money.unit,
-                    disbursed=format_number(rep.disbursed), allocated=format_number(rep.allocated))
-        active = rep.allocated > 0 or rep.disbursed > 0 or rep.status != "chua_trien_khai"
+                    disbursed=format_number(disbursed), allocated=format_number(allocated))
+        active = allocated > 0 or disbursed > 0 or rep.status != "chua_trien_khai"
         if active and not (task.timeframe.start <= sub.year <= task.timeframe.end):
             out.add("sub-task-outside-timeframe", path + ("tt",), tt=rep.tt, timeframe=task.timeframe_text, year=sub.year)
     for task in plan.appendix:

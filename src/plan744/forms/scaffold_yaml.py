@@ -159,7 +159,8 @@ def _appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
     by_tt = {str(r.get("tt")): r for r in reported}
     out: list[tuple[AppendixTask, dict | None, bool]] = []
     for r in reported:
-        task = plan.row(r.get("tt"))
+        tt = r.get("tt")
+        task = plan.row(tt) if tt is not None else None
         if task is not None:
             out.append((task, r, False))
     in_time = [t for t in plan.appendix if t.timeframe.start <= year <= t.timeframe.end]

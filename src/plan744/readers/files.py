@@ -21,9 +21,9 @@ import glob
 import os
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from plan744.core.findings import Finding, Severity
 from plan744.core.layout import is_year_folder

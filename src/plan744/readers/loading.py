@@ -8,9 +8,9 @@ the models, then checked by `core.submission_checks`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.model_findings import validate_model

@@ -291,9 +291,9 @@ class _Builder:
             if len(self.stack) >= MAX_DEPTH:
                 self._error("yaml-too-deep", event, path, limit=MAX_DEPTH)
                 raise _Abort()
-            container: Any = {} if kind is yaml.MappingStartEvent else []
-            self._add(container, event, path)
-            self.stack.append([container, path, _NO_KEY, {}])
+            node: Any = {} if kind is yaml.MappingStartEvent else []
+            self._add(node, event, path)
+            self.stack.append([node, path, _NO_KEY, {}])
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             self.stack.pop()
         elif kind is yaml.AliasEvent:

@@ -8,9 +8,9 @@ a year with no submissions gives no report at all (never a report made from noth
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from plan744 import clock
 from plan744.core.figures.period import PeriodFigures, period_figures
@@ -118,7 +118,7 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     return ReportOutcome(findings, len(files), figures, outputs)
 
 
-def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:  # noqa: ANN001 - SubmissionFile list
+def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:
     """Warnings about figures (a jump from last year, a denominator of exactly 100), with the unit
     and year they concern, to be carried into the report as caveats."""
     by_file = {sf.source.file: sf.submission for sf in parsed}

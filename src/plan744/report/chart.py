@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Sequence
 
 from markupsafe import Markup, escape
 
@@ -140,51 +140,58 @@ def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
     height = 24 + rows * (PANEL_H + PANEL_GAP) + 24
     shapes: list[Shape] = [_text(0, 14, title, 13, bold=True)]
     for n, s in enumerate(series):
-        ox = (n % PER_ROW) * (PANEL_W + PANEL_GAP)
-        oy = 24 + (n // PER_ROW) * (PANEL_H + PANEL_GAP)
-        years = ([s.baseline[0]] if s.baseline else []) + [y for y, _ in s.points]
-        x0, x1 = ox + 28, ox + PANEL_W - 12
-        y0, y1 = oy + PANEL_H - 22, oy + 34
-        values = [v for _, v in s.points if v is not None] + [v for v in (s.target, s.stretch) if v is not None]
-        if s.baseline:
-            values.append(s.baseline[1])
-        top = Decimal(100) if s.percent else max(max(values, default=Decimal(1)) * Decimal("1.15"), Decimal(1))
-        span = max(1, years[-1] - years[0])
-
-        def px(year: int) -> float:
-            return x0 + (x1 - x0) * (year - years[0]) / span
-
-        def py(v: Decimal) -> float:
-            return y0 - (y0 - y1) * float(min(max(v, Decimal(0)), top) / top)
-
-        shapes += [_line(ox, oy, ox + PANEL_W, oy, RULE, 0.5), _line(ox, oy + PANEL_H, ox + PANEL_W, oy + PANEL_H, RULE, 0.5)]
-        for k, line in enumerate(textwrap.wrap(s.label, 42)[:2]):
-            shapes.append(_text(ox + 4, oy + 12 + 11 * k, line, 9))
-        shapes.append(_line(x0, y0, x1, y0, RULE, 0.5))
-        for year in years:
-            shapes.append(_text(px(year), y0 + 13, str(year), 8, "middle"))
-        if s.target is not None:
-            shapes.append(_line(x0, py(s.target), x1, py(s.target), INK, 1.5))
-        if s.stretch is not None:
-            shapes.append(_line(x0, py(s.stretch), x1, py(s.stretch), INK, 1, (2, 2)))
-        if s.baseline and s.target is not None:
-            shapes.append(_line(px(s.baseline[0]), py(s.baseline[1]), px(years[-1]), py(s.target), PATH, 1.2, (3, 2)))
-            shapes.append(Shape("polygon", _dot(px(s.baseline[0]), py(s.baseline[1]), 2.5), fill="#777777"))
-        known = [(y, v) for y, v in s.points if v is not None]
-        tone = OK if s.met else NO
-        if len(known) > 1:
-            shapes.append(Shape("polyline", tuple((px(y), py(v)) for y, v in known), stroke=tone, width=1.5))
-        for y, v in known:
-            shapes.append(Shape("polygon", _dot(px(y), py(v), 2.5), fill=tone))
-        if known:
-            y, v = known[-1]
-            shapes.append(_text(px(y) + 4, py(v) - 5, s.shown_last, 8, "end"))
+        shapes += _panel(s, (n % PER_ROW) * (PANEL_W + PANEL_GAP), 24 + (n // PER_ROW) * (PANEL_H + PANEL_GAP))
     ly = height - 8
     shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, "Mục tiêu", 9),
-               _line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, "Lộ trình từ năm gốc", 9),
                _rect(195, ly - 8, 8, 8, OK), _text(207, ly, "Đạt cuối kỳ", 9),
                _rect(265, ly - 8, 8, 8, NO), _text(277, ly, "Chưa đạt", 9)]
+    if any(s.baseline for s in series):
+        shapes += [_line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, "Lộ trình từ năm gốc", 9)]
     return Drawing(width, height, tuple(shapes), title)
+
+
+
+def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
+    """One indicator's panel, its top left corner at (ox, oy)."""
+    shapes: list[Shape] = []
+    years = ([s.baseline[0]] if s.baseline else []) + [y for y, _ in s.points]
+    x0, x1 = ox + 28, ox + PANEL_W - 12
+    y0, y1 = oy + PANEL_H - 22, oy + 34
+    values = [v for _, v in s.points if v is not None] + [v for v in (s.target, s.stretch) if v is not None]
+    if s.baseline:
+        values.append(s.baseline[1])
+    top = Decimal(100) if s.percent else max(max(values, default=Decimal(1)) * Decimal("1.15"), Decimal(1))
+    span = max(1, years[-1] - years[0])
+
+    def px(year: int) -> float:
+        return x0 + (x1 - x0) * (year - years[0]) / span
+
+    def py(v: Decimal) -> float:
+        return y0 - (y0 - y1) * float(min(max(v, Decimal(0)), top) / top)
+
+    shapes += [_line(ox, oy, ox + PANEL_W, oy, RULE, 0.5), _line(ox, oy + PANEL_H, ox + PANEL_W, oy + PANEL_H, RULE, 0.5)]
+    for k, line in enumerate(textwrap.wrap(s.label, 42)[:2]):
+        shapes.append(_text(ox + 4, oy + 12 + 11 * k, line, 9))
+    shapes.append(_line(x0, y0, x1, y0, RULE, 0.5))
+    for year in years:
+        shapes.append(_text(px(year), y0 + 13, str(year), 8, "middle"))
+    if s.target is not None:
+        shapes.append(_line(x0, py(s.target), x1, py(s.target), INK, 1.5))
+    if s.stretch is not None:
+        shapes.append(_line(x0, py(s.stretch), x1, py(s.stretch), INK, 1, (2, 2)))
+    if s.baseline and s.target is not None:
+        shapes.append(_line(px(s.baseline[0]), py(s.baseline[1]), px(years[-1]), py(s.target), PATH, 1.2, (3, 2)))
+        shapes.append(Shape("polygon", _dot(px(s.baseline[0]), py(s.baseline[1]), 2.5), fill="#777777"))
+    known = [(y, v) for y, v in s.points if v is not None]
+    tone = OK if s.met else NO
+    if len(known) > 1:
+        shapes.append(Shape("polyline", tuple((px(y), py(v)) for y, v in known), stroke=tone, width=1.5))
+    for y, v in known:
+        shapes.append(Shape("polygon", _dot(px(y), py(v), 2.5), fill=tone))
+    if known:
+        y, v = known[-1]
+        shapes.append(_text(px(y) + 4, py(v) - 5, s.shown_last, 8, "end"))
+    return shapes
 
 
 def _dot(x: float, y: float, r: float) -> tuple[tuple[float, float], ...]:
@@ -262,7 +269,7 @@ def to_png(d: Drawing, scale: int = SCALE) -> bytes:
     return out.getvalue()
 
 
-def _dashed(draw, a, b, dash, color, width) -> None:  # noqa: ANN001 - Pillow's draw and points
+def _dashed(draw, a, b, dash, color, width) -> None:
     (x1, y1), (x2, y2) = a, b
     length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5
     if length == 0:

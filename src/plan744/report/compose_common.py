@@ -4,9 +4,9 @@ units and money, and how a sentence is taken from the catalogue."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Sequence
 
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, Unassessed
@@ -14,7 +14,7 @@ from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import ATTAINMENT, BAND_EXCEEDED, TEXT, UNASSESSED, lower_first
 from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
-from plan744.core.vnformat import format_date_short, format_percent, format_place_date
+from plan744.core.vnformat import format_date_short, format_place_date
 from plan744.core.vnwords import amount_in_words
 from plan744.report.document import Closing, Header, Run, Title
 
@@ -135,7 +135,7 @@ def first_sentence(text: str, limit: int = 220) -> str:
     return one
 
 
-def spread(items: Sequence, n: int, key=lambda x: x.unit.kind) -> list:  # noqa: ANN001 - any items with a unit
+def spread(items: Sequence, n: int, key=lambda x: x.unit.kind) -> list:
     """Up to `n` items taken in turn from each kind of unit, in the organisation's order: a short,
     fair selection for the body of a report."""
     groups: dict[str, list] = {}

@@ -54,7 +54,8 @@ def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime)
                             issuer=plan.report.issuer_short, word=lower_first(word), span=span))))
     changes = [e for y in p.years for e in y.changes]
     if changes:
-        body.append(Para(runs(t("period.changes", count=len(changes), years=", ".join(sorted({str(e.date.year) for e in changes})))), "note"))
+        years = ", ".join(sorted({str(e.date.year) for e in changes}))
+        body.append(Para(runs(t("period.changes", count=len(changes), years=years)), "note"))
 
     body.append(n.heading(1, t("year.h.results")))
     body += _indicators(p, scopes, n)
@@ -120,7 +121,8 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     base_col = (Column(t("period.col.baseline"), 0.07, "right"),) if base_years else ()
     share = min(0.09, 0.42 / max(1, len(years)))
     fixed = 0.05 + 0.14 + 0.10 + (0.07 if base_years else 0) + share * len(years)
-    cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed), Column(COLUMN["target"], 0.14)) + base_col + tuple(
+    cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed),
+            Column(COLUMN["target"], 0.14)) + base_col + tuple(
         Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.10),)
     rows = []
     for k, i in enumerate(p.indicators, start=1):
@@ -165,7 +167,8 @@ def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
         return out + [Para(runs(t("year.tasks.none")))]
     out.append(Para(runs(t("period.tasks.lead"))))
     cols = (Column(COLUMN["area"], 0.36), Column(t("period.col.tasks"), 0.12, "right"), Column(t("period.col.accounts"), 0.12, "right"),
-            Column(OUTCOME["done"], 0.13, "right"), Column(OUTCOME["in_progress"], 0.14, "right"), Column(OUTCOME["not_done"], 0.13, "right"))
+            Column(OUTCOME["done"], 0.13, "right"), Column(OUTCOME["in_progress"], 0.14, "right"),
+            Column(OUTCOME["not_done"], 0.13, "right"))
 
     def counts(tasks: int, accounts: int, done: int, doing: int, not_done: int, bold: bool = False) -> tuple[Cell, ...]:
         return tuple(cell(str(v), bold=bold) for v in (tasks, accounts, done, doing, not_done))
@@ -225,7 +228,8 @@ def _assessment(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     out: list[Block] = [n.heading(2, t("period.h.achieved"))]
     items = [runs(t("period.achieved.targets", met=len(p.met), counted=len(p.counted)))]
     if p.met:
-        items.append(runs(t("period.achieved.list", items="; ".join(f"{indicator_label(i.final, scopes)}: {shown(i.final)}" for i in p.met))))
+        met = "; ".join(f"{indicator_label(i.final, scopes)}: {shown(i.final)}" for i in p.met)
+        items.append(runs(t("period.achieved.list", items=met)))
     done = [r for r in p.rows if r.done]
     if p.rows:
         items.append(runs(t("period.achieved.rows", done=len(done), rows=len(p.rows))))
@@ -281,7 +285,7 @@ def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
             cells = [cell(str(r.task.tt), align="center"), cell(r.task.name), cell(r.lead_name)]
             if funded:
                 cells.append(cell(display.money(r.task.cost)))
-            for (year, _, disbursed), (_, statuses) in zip(r.by_year, r.statuses):
+            for (_, _, disbursed), (_, statuses) in zip(r.by_year, r.statuses, strict=True):
                 cells.append(cell(display.money(disbursed)) if funded else cell("; ".join(task_status(s) for s in statuses) or "—"))
             if funded:
                 cells.append(cell(display.percent(r.cumulative_share)))
@@ -290,7 +294,8 @@ def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
             rows.append(Row(tuple(cells)))
         blocks: list[Block] = [Para(runs(t("appendix.rows.unit", unit=plan.money.unit)), "center")] if funded else []
         blocks.append(Table(cols, tuple(rows), caption=t("period.appendix.title", span=f"{p.start}–{p.end}"), size="small"))
-        out.append(Section(tuple(blocks), True, f"Phụ lục {ROMAN[k]}", t("period.appendix.title", span=f"{p.start}–{p.end}"), sub, f"phu-luc-{k + 1}"))
+        title = t("period.appendix.title", span=f"{p.start}–{p.end}")
+        out.append(Section(tuple(blocks), True, f"Phụ lục {ROMAN[k]}", title, sub, f"phu-luc-{k + 1}"))
         k += 1
     years = [y.year for y in p.years]
     blocks = []

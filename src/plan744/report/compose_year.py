@@ -13,14 +13,12 @@ short variant is asked for, every unit's own words in full.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
-from plan744.core.figures.targets import thresholds
-from plan744.core.figures.year import AppendixYear, IndicatorYear, YearFigures
+from plan744.core.figures.year import AppendixYear, YearFigures
 from plan744.core.labels import COLUMN, NARRATIVE, PATH, ROW_STATE, TIMELINESS, TOTAL, lower_first, task_status
-from plan744.core.vnformat import format_date, format_date_short
+from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
@@ -419,7 +417,7 @@ def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
             rows = []
             for i, unit in enumerate(units, start=1):
                 cells = [cell(str(i), align="center"), cell(unit.name)]
-                for r, values in zip(chunk, value_of):
+                for r, values in zip(chunk, value_of, strict=True):
                     uv = values.get(unit.code)
                     cells.append(cell(display.value(uv.value, r.indicator) if uv else "—"))
                 rows.append(Row(tuple(cells)))
@@ -458,6 +456,7 @@ def _rows_detail(f: YearFigures) -> list[Block]:
     unit = plan.money.unit
     funded = f.budget is not None
     out: list[Block] = []
+    cols: tuple[Column, ...]
     if funded:
         out.append(Para(runs(t("appendix.rows.unit", unit=unit)), "center"))
         cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.24), Column(COLUMN["lead"], 0.12),

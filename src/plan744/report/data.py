@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import json
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Union
+from typing import Any
 
 from plan744.core import display
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
@@ -27,7 +27,7 @@ from plan744.report.reproducible import reproducible_zip
 SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
 PERCENT_PLACES = Decimal("0.0001")
 
-Figures = Union[YearFigures, PeriodFigures]
+Figures = YearFigures | PeriodFigures
 Record = dict[str, Any]
 
 # table -> (key, Vietnamese header) in order; the JSON, the CSV and the workbook use these columns
@@ -79,7 +79,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("cumulative_share", "Lũy kế / dự kiến (%)"),
     ),
 }
-SHEET_NAMES = {"outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục", "appendix_reports": "Báo cáo Phụ lục",
+SHEET_NAMES = {"outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục",
+               "appendix_reports": "Báo cáo Phụ lục",
                "completeness": "Gửi báo cáo", "tasks": "Nhiệm vụ", "budget": "Kinh phí"}
 PERCENT_KEYS = {"value", "previous", "baseline", "last_value", "path_expected", "target_value", "target_stretch", "cumulative_share",
                 "disbursement_rate"}
@@ -92,7 +93,8 @@ def _pct(value: Decimal | None) -> Decimal | None:
 def _num(value: int | Decimal | None) -> int | Decimal | None:
     if value is None or isinstance(value, int):
         return value
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else value
+    exponent = value.as_tuple().exponent
+    return int(value) if isinstance(exponent, int) and exponent >= 0 and value == value.to_integral_value() else value
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -286,7 +288,8 @@ def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
         if rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
         for j, (key, header) in enumerate(cols, start=1):
-            ws.column_dimensions[get_column_letter(j)].width = 40 if key in ("name", "unit_name", "progress", "lead_name") else max(10, min(24, len(header) + 2))
+            wide = key in ("name", "unit_name", "progress", "lead_name")
+            ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(header) + 2))
     wb.properties.creator = "plan744"
     wb.properties.created = wb.properties.modified = generated.replace(tzinfo=None)
     buf = io.BytesIO()

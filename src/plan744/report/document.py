@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class Toc:
     entries: tuple[tuple[int, str, str], ...]
 
 
-Block = Union[Header, Title, Heading, Para, Bullets, Table, Figure, Closing, Toc]
+Block = Header | Title | Heading | Para | Bullets | Table | Figure | Closing | Toc
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
 
 from plan744.report import chart
-from plan744.report.reproducible import reproducible_zip
 from plan744.report.document import (
     Block,
     Bullets,
@@ -44,6 +43,7 @@ from plan744.report.document import (
     Title,
     Toc,
 )
+from plan744.report.reproducible import reproducible_zip
 
 PARAGRAPH = {
     "normal": "Normal", "title": "Title", "subtitle": "Subtitle", "h1": "Heading 1", "h2": "Heading 2",
@@ -91,7 +91,7 @@ def render_docx(doc: Document, template: Path) -> bytes:
 def _open_template(template: Path) -> Any:
     try:
         word = open_docx(str(template))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises several kinds
+    except Exception as exc:
         raise DocxTemplateError(f"không mở được mẫu Word {template}: {exc.__class__.__name__}") from exc
     present = {(s.type, s.name) for s in word.styles}
     missing = [name for kind, names in REQUIRED_STYLES.items() for name in names if (kind, name) not in present]
@@ -212,7 +212,7 @@ class _Writer:
         table.style = self.t["layout"]
         table.autofit = False
         cells = table.rows[0].cells
-        for c, w in zip(cells, widths):
+        for c, w in zip(cells, widths, strict=True):
             c.width = Emu(w)
         _no_split(table.rows[0])
         return table, cells, widths
@@ -290,7 +290,7 @@ class _Writer:
                 align = c.align or col.align
                 styles.append(prefix if align == "left" else f"{prefix}-{align}")
             self._row(table, row.cells, widths, styles, bold=row.kind == "total")
-        for column, w in zip(table.columns, widths):
+        for column, w in zip(table.columns, widths, strict=True):
             column.width = Emu(w)
 
     def _row(self, table: Any, cells: tuple[Cell, ...], widths: list[int], styles: Any, header: bool = False,

@@ -8,16 +8,17 @@ templates) and returns the files it makes, by name. The registry drives the comm
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Literal, Union
+from typing import Literal
 
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
 from plan744.report.compose_common import Issuance
 from plan744.report.document import Document
 
-Figures = Union[YearFigures, PeriodFigures]
+Figures = YearFigures | PeriodFigures
 
 
 @dataclass

@@ -10,9 +10,9 @@ Works for any span inside the period (a mid-term review of 2021–2023 as well a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from typing import Sequence
 
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.ratio import share
@@ -179,10 +179,6 @@ class PeriodFigures:
         return range(self.start, self.end + 1)
 
     @property
-    def whole_period(self) -> bool:
-        return (self.start, self.end) == (self.plan.period.start, self.plan.period.end)
-
-    @property
     def last(self) -> YearFigures:
         return self.years[-1]
 
@@ -238,7 +234,7 @@ def _outcome(status: str) -> str:
 def period_figures(plan: Plan, start: int, end: int, submissions: Sequence[Submission],
                    caveats: Sequence[Caveat] = ()) -> PeriodFigures:
     with localcontext(EXACT):
-        years = tuple(year_figures(plan, y, submissions, [c for c in caveats]) for y in range(start, end + 1))
+        years = tuple(year_figures(plan, y, submissions, list(caveats)) for y in range(start, end + 1))
         indicators = []
         for i, first in enumerate(years[0].indicators):
             by_year = tuple((y.year, y.indicators[i]) for y in years)
@@ -247,9 +243,9 @@ def period_figures(plan: Plan, start: int, end: int, submissions: Sequence[Submi
         rows = []
         for j, row in enumerate(years[-1].appendix):
             tt = row.task.tt
-            by_year = tuple((y.year, *money.get((tt, y.year), (Decimal(0), Decimal(0)))) for y in years)
+            spent = tuple((y.year, *money.get((tt, y.year), (Decimal(0), Decimal(0)))) for y in years)
             statuses = tuple((y.year, y.appendix[j].statuses) for y in years)
-            rows.append(RowPeriod(row.task, row.lead, row.lead_name, row.transferred_from, by_year,
+            rows.append(RowPeriod(row.task, row.lead, row.lead_name, row.transferred_from, spent,
                                   row.cumulative, statuses))
         funding = tuple(FundingYear(y.year, y.budget.allocated, y.budget.disbursed) for y in years if y.budget)
         # each unit's latest status for each task, over the span

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 HUNDRED = Decimal(100)
 
@@ -20,7 +20,7 @@ class Ratio:
             return None
         return self.numerator * HUNDRED / self.denominator
 
-    def __add__(self, other: "Ratio") -> "Ratio":
+    def __add__(self, other: Ratio) -> Ratio:
         return Ratio(self.numerator + other.numerator, self.denominator + other.denominator)
 
 

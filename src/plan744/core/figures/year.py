@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from typing import Iterable, Sequence
 
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
 from plan744.core.figures.ratio import Ratio, pooled, share
@@ -89,13 +89,6 @@ class IndicatorYear:
         if self.indicator.is_percent:
             return self.ratio.percent if self.ratio is not None else None
         return self.amount
-
-    @property
-    def change(self) -> Decimal | None:
-        """Change since the previous year (percentage points, or units of the count)."""
-        if self.previous is None or self.value is None:
-            return None
-        return self.value - self.previous
 
     @property
     def met(self) -> bool:
@@ -185,7 +178,7 @@ class _Year:
 
 def _indicator_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: _Year):
     """(ratio, amount, contributions) of `ind` over `levels` in year `y`."""
-    contributions = []
+    contributions: list[tuple[Unit, Ratio | None, Decimal | None]] = []
     for code, sub in sorted(y.subs.items()):
         unit = plan.units_by_code.get(code)
         if unit is None or not set(plan.indicator_levels_for(ind, code)) & set(levels):
@@ -199,9 +192,9 @@ def _indicator_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: _Ye
             if a is not None:
                 contributions.append((unit, None, a))
     if ind.is_percent:
-        total = pooled(r for _, r, _ in contributions) if contributions else None
+        total = pooled(r for _, r, _ in contributions if r is not None) if contributions else None
         return total, None, contributions
-    amount = sum((a for _, _, a in contributions), Decimal(0)) if contributions else None
+    amount = sum((a for _, _, a in contributions if a is not None), Decimal(0)) if contributions else None
     return None, amount, contributions
 
 
@@ -236,6 +229,7 @@ def indicator_years(plan: Plan, year: int, years: dict[int, _Year]) -> list[Indi
                 judged = total = _flow_total(plan, ind, levels, years, since, year)
             ends = [e for e in (y.level_end(lv) for lv in levels) if e is not None]
             level_end = max(ends) if ends and len(ends) == len(levels) else None
+            why: Unassessed | None
             if gov.not_yet:
                 verdict, why = Attainment.NOT_ASSESSED, Unassessed.NO_TARGET_YET
             elif level_end is not None:
@@ -573,9 +567,6 @@ class YearFigures:
         """Rows whose timeframe runs into the next year."""
         return [a for a in self.appendix if self.next_year is not None and a.task.timeframe.end >= self.next_year]
 
-    @property
-    def final_year(self) -> bool:
-        return self.year == self.plan.period.end
 
 
 def make_years(plan: Plan, submissions: Sequence[Submission], years: Iterable[int]) -> dict[int, _Year]:
