@@ -164,7 +164,7 @@ TEXT = {
     "year.indicators.tally": "Năm {year}, {met}/{assessed} chỉ tiêu có số liệu đạt mục tiêu (so với mục tiêu năm {end} hoặc của giai đoạn)",
     "year.indicators.behind": "{count} chỉ tiêu chậm so với lộ trình",
     "year.indicators.no_data": "{count} chỉ tiêu chưa có số liệu nên chưa đánh giá ({names})",
-    "year.indicators.level_ended": "{count} chỉ tiêu của cấp đã kết thúc trong năm không đánh giá",
+    "year.indicators.level_ended": "{count} chỉ tiêu của cấp đã kết thúc không đánh giá",
     "year.indicators.not_yet": "{count} chỉ tiêu chưa đến giai đoạn của mục tiêu",
     "year.indicators.pooled": "Tỷ lệ chung được tính bằng tổng tử số chia tổng mẫu số của các đơn vị, không lấy trung bình các tỷ lệ.",
     "year.indicators.note": "Kết quả: tỷ lệ, với tổng tử số/tổng mẫu số của các đơn vị. “Lộ trình”: giá trị trên đường thẳng từ số liệu năm gốc (hoặc mốc trước) đến mục tiêu; kế hoạch không đặt chỉ tiêu từng năm thì lộ trình chỉ để tham chiếu. Chi tiết từng đơn vị: Phụ lục I.",
