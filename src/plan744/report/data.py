@@ -86,6 +86,80 @@ PERCENT_KEYS = {"value", "previous", "baseline", "last_value", "path_expected", 
                 "disbursement_rate"}
 
 
+# --- the schema of the JSON output, from the same columns ------------------------------------
+
+_INT = {"type": "integer"}
+_NUMBER = {"type": "number"}  # written digit for digit: read it as a decimal, not a float
+_DATE = {"type": "string", "format": "date"}
+
+
+def _enum(values: Any) -> dict[str, Any]:
+    return {"enum": [getattr(v, "value", v) for v in values]}
+
+
+def _key_schemas() -> dict[str, dict[str, Any]]:
+    from typing import get_args
+
+    from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
+    from plan744.core.plan import Comparison
+    from plan744.core.submission import STATUSES
+
+    ints = ("year", "start", "end", "baseline_year", "last_year", "target_year", "total_since", "reporting_units",
+            "expected_units", "rank", "reports", "days_late")
+    numbers = ("numerator", "denominator", "amount", "value", "previous", "total", "baseline", "last_value",
+               "target_value", "target_stretch", "path_expected", "planned", "allocated", "disbursed", "cumulative",
+               "cumulative_share", "disbursement_rate")
+    out: dict[str, dict[str, Any]] = dict.fromkeys(ints, _INT) | dict.fromkeys(numbers, _NUMBER)
+    out |= dict.fromkeys(("level_end", "covers_from", "covers_to", "deadline", "submitted"), _DATE)
+    out |= {"partial": {"type": "boolean"}, "each_year": {"type": "boolean"},
+            "attainment": _enum(Attainment), "unassessed": _enum(Unassessed), "path": _enum(PathStatus),
+            "timeliness": _enum(Timeliness), "value_kind": _enum(("percent", "count", "amount")),
+            "target_kind": _enum(get_args(Comparison)), "status": _enum(STATUSES)}
+    return out
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `--format json` (committed as schema/report-data.schema.json)."""
+    keys = _key_schemas()
+    never_null = {"year", "indicator", "scope", "unit", "tt", "task", "start", "end", "attainment", "path", "timeliness"}
+
+    def column(key: str, header: str) -> dict[str, Any]:
+        schema = {**keys.get(key, {"type": "string"}), "description": header}
+        return schema if key in never_null else _nullable(schema)
+
+    tables = {
+        name: {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": [k for k, _ in cols],
+            "properties": {k: column(k, header) for k, header in cols}}}
+        for name, cols in COLUMNS.items()
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
+        "title": "Số liệu đã tính của báo cáo plan744 (report --format json)",
+        "description": "Mỗi bảng là một danh sách bản ghi; số viết đủ chữ số (đọc như số thập phân, không làm tròn); "
+                       "tỷ lệ % làm tròn 4 chữ số thập phân và luôn kèm tử số, mẫu số.",
+        "type": "object", "additionalProperties": False,
+        "required": ["$schema", "kind", "generated", "plan", "years", "tables"],
+        "properties": {
+            "$schema": {"const": SCHEMA_ID},
+            "kind": {"enum": ["year", "period"]},
+            "generated": {"type": "string", "format": "date-time"},
+            "plan": {"type": "object", "additionalProperties": False,
+                     "required": ["kind", "number", "title", "period", "money_unit", "area_name"],
+                     "properties": {"kind": {"type": "string"}, "number": {"type": "string"}, "title": {"type": "string"},
+                                    "period": {"type": "object", "required": ["start", "end"], "additionalProperties": False,
+                                               "properties": {"start": _INT, "end": _INT}},
+                                    "money_unit": {"type": "string"}, "area_name": {"type": "string"}}},
+            "years": {"type": "array", "items": _INT, "minItems": 1},
+            "tables": {"type": "object", "additionalProperties": False, "required": list(COLUMNS), "properties": tables},
+        },
+    }
+
+
 def _pct(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
 
@@ -132,7 +206,7 @@ def _outcome_record(p: PeriodFigures, i: IndicatorPeriod, scope_names: dict[str,
         "last_value": (_pct(last[1]) if percent else _num(last[1])) if last else None,
         "target_kind": t.kind if t else None, "target_value": _num(t.value) if t else None,
         "target_year": i.final.governing.milestone, "each_year": bool(t and t.each_year),
-        "missed_years": ";".join(str(y) for y in i.missed_years), "attainment": i.attainment.value,
+        "missed_years": ";".join(str(y) for y in i.missed_years) or None, "attainment": i.attainment.value,
         "unassessed": i.unassessed.value if i.unassessed else None,
     }
 
@@ -164,7 +238,7 @@ def tables(figures: Figures) -> dict[str, list[Record]]:
                 "allocated": _num(a.allocated) if a.task.funded else None,
                 "disbursed": _num(a.disbursed) if a.task.funded else None,
                 "cumulative": _num(a.cumulative) if a.task.funded else None,
-                "cumulative_share": _pct(a.cumulative_share), "statuses": ";".join(a.statuses), "reports": len(a.reports),
+                "cumulative_share": _pct(a.cumulative_share), "statuses": ";".join(a.statuses) or None, "reports": len(a.reports),
             })
             for rep in a.reports:
                 out["appendix_reports"].append({

@@ -1,0 +1,189 @@
+"""Every computed figure as data: the JSON validates against its committed schema, the CSV files
+and the workbook hold exactly the JSON's figures, LibreOffice reads the workbook back to the same
+values, and the close-out's tables agree with each year's report and with the raw files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from plan744.report.data import COLUMNS, PERCENT_KEYS, SHEET_NAMES, json_schema
+
+from conftest import REPO, run_cli
+
+SCHEMA = REPO / "schema" / "report-data.schema.json"
+REPORTS = REPO / "data" / "reports"
+
+
+def _run(out: Path, *span: str) -> Path:
+    result = run_cli("report", *span, "--format", "json,csv,xlsx", "--out", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    return out
+
+
+@pytest.fixture(scope="module")
+def period(tmp_path_factory) -> Path:
+    return _run(tmp_path_factory.mktemp("period"), "--period", "2021-2025")
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory) -> dict[int, dict]:
+    out = tmp_path_factory.mktemp("years")
+    found = {}
+    for year in (2022, 2025):
+        _run(out / str(year), "--year", str(year))
+        found[year] = _load(next((out / str(year)).glob("*.json")))
+    return found
+
+
+class _DecimalLoader(yaml.SafeLoader):
+    """PyYAML's own reading, with decimals kept exact (an independent reader of the raw files)."""
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node)))
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def test_committed_schema_is_current() -> None:
+    """If this fails: plan744 schema --report-data --out schema/report-data.schema.json, and commit."""
+    assert json.loads(SCHEMA.read_text(encoding="utf-8")) == json.loads(json.dumps(json_schema()))
+
+
+def test_json_validates_against_the_committed_schema(period: Path, years: dict[int, dict]) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for doc in [_load(next(period.glob("*.json"))), *years.values()]:
+        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
+        assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    broken = _load(next(period.glob("*.json")))
+    broken["tables"]["indicators"][0]["attainment"] = "đạt"
+    assert list(validator.iter_errors(broken)), "the schema checks codes"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
+        return "'" + value
+    return str(value)
+
+
+def test_csv_holds_exactly_the_json(period: Path) -> None:
+    doc = _load(next(period.glob("*.json")))
+    for name, rows in doc["tables"].items():
+        raw = next(period.glob(f"*-{name}.csv")).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert table[0] == [k for k, _ in COLUMNS[name]]
+        assert len(table) - 1 == len(rows)
+        for line, record in zip(table[1:], rows, strict=True):
+            assert line == [_text(record[k]) for k, _ in COLUMNS[name]], name
+
+
+def _same(cell, value, key: str) -> bool:
+    if value is None or isinstance(value, (str, bool)):
+        return cell == value
+    if isinstance(value, int) and not isinstance(cell, float):
+        return cell == value
+    number = Decimal(repr(cell)) * (100 if key in PERCENT_KEYS else 1)
+    return abs(number - Decimal(value)) <= abs(Decimal(value)) * Decimal("1e-14")  # a spreadsheet holds 15 digits
+
+
+def _check_workbook(path: Path, doc: dict) -> None:
+    wb = load_workbook(path, read_only=True, data_only=True)
+    for name, rows in doc["tables"].items():
+        ws = wb[SHEET_NAMES[name]]
+        table = list(ws.iter_rows(values_only=True))
+        assert list(table[0]) == [h for _, h in COLUMNS[name]]
+        assert len([r for r in table[1:] if any(c is not None for c in r)]) == len(rows)
+        for line, record in zip(table[1:], rows, strict=False):
+            for cell, (key, _) in zip(line, COLUMNS[name], strict=True):
+                assert _same(cell, record[key], key), (name, key, cell, record[key])
+
+
+def test_workbook_holds_exactly_the_json(period: Path) -> None:
+    _check_workbook(next(period.glob("*.xlsx")), _load(next(period.glob("*.json"))))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (installed by .ci/run)")
+def test_libreoffice_opens_the_workbook_and_reads_the_same_values(period: Path, tmp_path: Path) -> None:
+    source = next(period.glob("*.xlsx"))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx",
+                    "--outdir", str(tmp_path / "saved"), str(source)], capture_output=True, check=True, timeout=300)
+    _check_workbook(tmp_path / "saved" / source.name, _load(next(period.glob("*.json"))))
+
+
+def test_period_tables_are_the_years_tables(period: Path, years: dict[int, dict]) -> None:
+    doc = _load(next(period.glob("*.json")))
+    for year, one in years.items():
+        for name in ("indicators", "completeness", "appendix"):
+            assert [r for r in doc["tables"][name] if r["year"] == year] == one["tables"][name], (year, name)
+
+
+def test_period_figures_recomputed_from_the_raw_files(period: Path) -> None:
+    """Sum of numerators over sum of denominators, straight from the YAML files, for every
+    percentage indicator over the whole area, every year."""
+    doc = _load(next(period.glob("*.json")))
+    raw: dict[int, list[dict]] = {}
+    for path in sorted(REPORTS.glob("*/*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DecimalLoader)
+        raw.setdefault(data["year"], []).append(data)
+    checked = 0
+    for r in doc["tables"]["indicators"]:
+        if r["value_kind"] != "percent" or r["scope"] != "all" or r["numerator"] is None:
+            continue
+        num = den = 0
+        for sub in raw[r["year"]]:
+            for counts in (sub.get("indicators") or {}).get(r["indicator"], {}).values():
+                if counts.get("denominator"):
+                    num += counts["numerator"]
+                    den += counts["denominator"]
+        assert (r["numerator"], r["denominator"]) == (num, den), (r["indicator"], r["year"])
+        checked += 1
+    assert checked >= 20
+
+
+@pytest.mark.parametrize("case, expected", [("all", (3, 3)), ("none", (0, 3)), ("one_unassessable", (2, 2))])
+def test_the_tally_of_targets_reached(tmp_path: Path, case: str, expected: tuple[int, int]) -> None:
+    """Constructed cases on the fictional mini plan: every target reached, none, one that cannot be assessed."""
+    from conftest import MINI_PLAN
+
+    data = tmp_path / "reports"
+    shutil.copytree(REPO / "tests" / "cases" / "valid" / "basic" / "reports", data)
+    figures = {"all": ((900, 1000), (900, 1000), (850, 1000)), "none": ((100, 1000), (100, 1000), (100, 1000)),
+               "one_unassessable": ((900, 1000), (0, 0), (850, 1000))}[case]
+    (s_dt, h_dt, vb) = figures
+    s1 = data / "2022" / "S1.yaml"
+    text = s1.read_text(encoding="utf-8")
+    text = text.replace("numerator: 620\n      denominator: 1000", f"numerator: {s_dt[0]}\n      denominator: {s_dt[1]}")
+    text = text.replace("numerator: 1700\n      denominator: 2000", f"numerator: {vb[0] * 2}\n      denominator: {vb[1] * 2}")
+    s1.write_text(text, encoding="utf-8")
+    h1 = data / "2022" / "H1.yaml"
+    text = h1.read_text(encoding="utf-8")
+    text = text.replace("huyen: {numerator: 300, denominator: 1000}", f"huyen: {{numerator: {h_dt[0]}, denominator: {h_dt[1]}}}")
+    text = text.replace("huyen: {numerator: 800, denominator: 1000}", f"huyen: {{numerator: {vb[0]}, denominator: {vb[1]}}}")
+    h1.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("report", "--plan", str(MINI_PLAN), "--data", str(data), "--period", "2021-2022", "--format", "json",
+                     "--out", str(out), env={"PLAN744_TODAY": "2024-06-30"})
+    assert result.returncode == 0, result.stderr.decode()
+    outcomes = _load(next(out.glob("*.json")))["tables"]["outcomes"]
+    met = sum(o["attainment"] in ("reached", "exceeded") for o in outcomes)
+    counted = sum(o["attainment"] != "not_assessed" for o in outcomes)
+    assert (met, counted) == expected
+    assert f"{expected[0]}/{expected[1]} chỉ tiêu đạt và vượt" in result.stdout.decode()
