@@ -22,6 +22,7 @@ COMMANDS = {
     "validate": "plan744.cli.validate_cmd",
     "report": "plan744.cli.report_cmd",
     "new-report": "plan744.cli.new_report_cmd",
+    "convert": "plan744.cli.convert_cmd",
     "plan": "plan744.cli.plan_cmd",
     "schema": "plan744.cli.schema_cmd",
     "doctor": "plan744.cli.doctor_cmd",

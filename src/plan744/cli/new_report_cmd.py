@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from plan744.cli.console import choose_plan, load_plan_or_exit, say
-from plan744.cli.options import parse_year, plan_option
+from plan744.cli.options import parse_choice, parse_year, plan_option
 from plan744.cli.vi import Command, UsageProblem
 
 app = typer.Typer(add_completion=False)
@@ -20,16 +20,20 @@ def new_report(
                              help="Mã đơn vị, ví dụ STTTT (xem danh sách: plan744 plan show)."),
     year: str = typer.Option(..., "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
     out: Path | None = typer.Option(None, "--out", "-o", metavar="TỆP",
-                                       help="Tệp sẽ ghi (mặc định: data/reports/<năm>/<mã đơn vị>.yaml)."),
+                                    help="Tệp sẽ ghi (mặc định: data/reports/<năm>/<mã đơn vị>.yaml hoặc .xlsx)."),
+    fmt: str = typer.Option("yaml", "--format", "-f", metavar="ĐỊNH_DẠNG",
+                            help="yaml (tệp văn bản cho kho dữ liệu) hoặc xlsx (biểu mẫu Excel cho cán bộ đơn vị điền)."),
     force: bool = typer.Option(False, "--force", help="Ghi đè nếu tệp đã có."),
     plan: Path | None = plan_option(),
 ) -> None:
-    """Tạo tệp báo cáo mẫu cho một đơn vị và một năm, có sẵn mọi mục cần điền và lời hướng dẫn."""
+    """Tạo tệp báo cáo mẫu cho một đơn vị và một năm (YAML hoặc biểu mẫu Excel), có sẵn mọi mục cần điền và lời hướng dẫn."""
+    from plan744.core.messages import make
+    from plan744.core.submission_checks import absence
     from plan744.core.suggest import closest
-    from plan744.forms.scaffold_yaml import scaffold
     from plan744.outputs import OutputError, write_atomic
     from plan744.readers.project import find_root
 
+    suffix = "." + parse_choice(fmt, ("yaml", "xlsx"), "--format")
     the_year = parse_year(year)
     assert the_year is not None
     choice = choose_plan(plan)
@@ -41,17 +45,35 @@ def new_report(
     if the_year not in p.period.years:
         raise UsageProblem(f"năm {the_year} nằm ngoài giai đoạn {p.period.start}–{p.period.end} của kế hoạch.",
                            "plan744 new-report")
-    target = out or Path("data") / "reports" / str(the_year) / f"{unit}.yaml"
+    why = absence(p, unit, the_year)
+    if why is not None:
+        raise UsageProblem(make(why[0], **why[1]).message, "plan744 new-report")
+    target = out or Path("data") / "reports" / str(the_year) / f"{unit}{suffix}"
+    if target.suffix.lower() != suffix:
+        raise UsageProblem(f"tệp {target} phải có đuôi {suffix} (đúng với --format).", "plan744 new-report")
     if target.exists() and not force:
         raise UsageProblem(f"tệp {target} đã có; dùng --force để ghi đè, hoặc --out để chọn tệp khác.", "plan744 new-report")
-    root = find_root()
-    schema_file = root / "schema" / "submission.schema.json" if root is not None else None
-    schema_ref = None
-    if schema_file is not None and schema_file.is_file():
-        schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
+    if suffix == ".xlsx":
+        from plan744 import clock
+        from plan744.forms.xlsx_form import workbook
+
+        content = workbook(p, unit, the_year, generated=clock.now())
+    else:
+        from plan744.forms.scaffold_yaml import scaffold
+
+        root = find_root()
+        schema_file = root / "schema" / "submission.schema.json" if root is not None else None
+        schema_ref = None
+        if schema_file is not None and schema_file.is_file():
+            schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
+        content = scaffold(p, unit, the_year, schema_ref).encode("utf-8")
     try:
-        write_atomic(target, scaffold(p, unit, the_year, schema_ref).encode("utf-8"))
+        write_atomic(target, content)
     except OutputError as exc:
         raise UsageProblem(str(exc), "plan744 new-report") from None
     say(choice.describe())
-    typer.echo(f"Đã tạo {target}. Điền số liệu rồi kiểm tra: plan744 validate {target}")
+    if suffix == ".xlsx":
+        typer.echo(f"Đã tạo biểu mẫu {target}: gửi cho đơn vị điền vào các ô nền vàng; nhận lại rồi kiểm tra: "
+                   f"plan744 validate {target}")
+    else:
+        typer.echo(f"Đã tạo {target}. Điền số liệu rồi kiểm tra: plan744 validate {target}")

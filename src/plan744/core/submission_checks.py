@@ -202,25 +202,31 @@ def _owes(plan: Plan, sub: Submission) -> bool:
     return plan.organisation.coverage(sub.unit, plan.window(sub.year), plan.deadline(sub.year)) is not None
 
 
-def _not_in_year(plan: Plan, sub: Submission, out: _Out) -> None:
-    """A unit that owes nothing for the year: say who reports for it, and why."""
+def absence(plan: Plan, unit_code: str, year: int) -> tuple[str, dict[str, Any]] | None:
+    """Why `unit_code` owes no report for `year` (message code and parameters: who reports for
+    it instead), or None when it owes one."""
+    if plan.organisation.coverage(unit_code, plan.window(year), plan.deadline(year)) is not None:
+        return None
     org = plan.organisation
-    unit = plan.units_by_code[sub.unit]
-    start, end = plan.window(sub.year)
+    unit = plan.units_by_code[unit_code]
+    start, end = plan.window(year)
     fmt = "%d/%m/%Y"
     if unit.start is not None and unit.start > end:
-        before = org.predecessors(unit.code)
-        names = ", ".join(u.name for u in before) or "các đơn vị trước đó"
-        out.add("sub-unit-not-yet", ("unit",), unit_name=unit.name, start=unit.start.strftime(fmt), year=sub.year,
-                others=names)
-    elif unit.end is not None:
+        names = ", ".join(u.name for u in org.predecessors(unit.code)) or "các đơn vị trước đó"
+        return "sub-unit-not-yet", {"unit_name": unit.name, "start": unit.start.strftime(fmt), "year": year, "others": names}
+    if unit.end is not None:
         after = org.successors(unit.code)
         names = ", ".join(u.name for u in after[:5]) + (f" và {len(after) - 5} đơn vị khác" if len(after) > 5 else "")
-        code = "sub-unit-merged" if unit.end < end and unit.end >= start else "sub-unit-ended"
-        out.add(code, ("unit",), unit_name=unit.name, end=unit.end.strftime(fmt), year=sub.year,
-                others=names or "đơn vị kế thừa")
-    else:  # a kind that does not report
-        out.add("sub-unit-not-reporting", ("unit",), unit_name=unit.name, year=sub.year)
+        code = "sub-unit-merged" if start <= unit.end < end else "sub-unit-ended"
+        return code, {"unit_name": unit.name, "end": unit.end.strftime(fmt), "year": year, "others": names or "đơn vị kế thừa"}
+    return "sub-unit-not-reporting", {"unit_name": unit.name, "year": year}
+
+
+def _not_in_year(plan: Plan, sub: Submission, out: _Out) -> None:
+    """A unit that owes nothing for the year: say who reports for it, and why."""
+    why = absence(plan, sub.unit, sub.year)
+    if why is not None:
+        out.add(why[0], ("unit",), **why[1])
 
 
 def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -> None:

@@ -49,7 +49,7 @@ def _comment(text: str, width: int = 100) -> str:
     return " ".join(text.split())[:width]
 
 
-def _target_words(plan: Plan, ind: Indicator) -> str:
+def target_words(plan: Plan, ind: Indicator) -> str:
     parts = []
     for t in ind.targets:
         scope = lower_first(plan.report.area_name) if t.scope == ALL_LEVELS else plan.levels_by_code[t.scope].name
@@ -110,7 +110,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
         out.append("indicators:  # số liệu các chỉ tiêu của kế hoạch")
         own = plan.unit_levels(unit_code)
         for ind, levels in indicators:
-            out.append(f"  # {_comment(ind.name)}. Mục tiêu: {_comment(_target_words(plan, ind), 110)}")
+            out.append(f"  # {_comment(ind.name)}. Mục tiêu: {_comment(target_words(plan, ind), 110)}")
             out.append(f"  {ind.id}:")
             for lv in levels:
                 level_name = plan.levels_by_code[lv].name
@@ -126,7 +126,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
                 if figures.get("note"):
                     out.append(_field("      ", "note", figures["note"], "ghi chú"))
         out.append("")
-    rows = _appendix_rows(plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
+    rows = appendix_rows(plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
     listed = [r for r in rows if not r[2]]
     if listed:
         out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì" + (f"; tiền tính bằng {money}" if plan.funded else ""))
@@ -152,7 +152,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
     return "\n".join(out)
 
 
-def _appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
+def appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
                    blank_form: bool) -> list[tuple[AppendixTask, dict | None, bool]]:
     """The rows to write: those reported (in their order), then the unit's own rows not yet
     reported, then shared rows as commented-out blocks (only in a blank form)."""

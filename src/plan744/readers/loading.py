@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plan744.core.findings import Finding, SourceMap
@@ -93,20 +93,45 @@ def number_kinds(plan: Plan) -> Callable[[tuple], bool | None]:
     return integer_at
 
 
+def read_report_file(path: Path) -> YamlDocument:
+    """A unit's report as data with its source map: a YAML file, or an Excel form (.xlsx)."""
+    if path.suffix.lower() != ".xlsx":
+        return read_yaml_file(path)
+    from plan744.readers.xlsx_source import MAX_FILE_BYTES, read_xlsx
+
+    shown = display_path(path)
+    try:
+        raw = read_bounded(path, MAX_FILE_BYTES, too_large_code="file-too-large")
+    except ReadRefused as refused:
+        return YamlDocument(None, SourceMap(shown), [refused.finding])
+    return read_xlsx(raw, shown, path.name)
+
+
+def with_cells(findings: list[Finding], source: SourceMap) -> list[Finding]:
+    """Findings about a workbook name the cell of their value ("Chỉ tiêu!F12")."""
+    if not source.cells:
+        return findings
+    return [f if f.cell or f.file != source.file else replace(f, cell=source.cell(f.path)) for f in findings]
+
+
 def parse_submission(path: Path, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
     """Read and validate one file against the model (not yet against the plan)."""
-    doc = read_yaml_file(path)
+    doc = read_report_file(path)
     if doc.data is None:
         return None, doc.findings
     if not isinstance(doc.data, dict):  # never echo a file that is not a report at all
         from plan744.core.messages import make
 
         return None, doc.findings + [make("not-a-report", file=doc.source.file, line=1, column=1)]
-    blanks = blank_figures(plan, doc.data, doc.source)
+    # A place already reported (a cell the reader refused, then a blank) is not reported again.
+    said = {f.path for f in doc.findings if f.is_error and f.path}
+    blanks = [b for b in blank_figures(plan, doc.data, doc.source) if b.path not in said]
+    said |= {b.path for b in blanks}
     sub, findings = validate_model(Submission, doc.data, doc.source, integer_at=number_kinds(plan))
-    if not isinstance(sub, Submission) or blanks:
-        return None, doc.findings + blanks + findings
-    return SubmissionFile(sub, doc.source, path.parent.name, path.stem), doc.findings
+    findings = [f for f in findings if f.path not in said]
+    if not isinstance(sub, Submission) or blanks or any(f.is_error for f in doc.findings):
+        return None, with_cells(doc.findings + blanks + findings, doc.source)
+    return SubmissionFile(sub, doc.source, path.parent.name, path.stem), with_cells(doc.findings, doc.source)
 
 
 def validate_files(
@@ -128,7 +153,7 @@ def validate_files(
         sf, fs = parse_submission(path, plan)
         findings += fs
         if sf is not None:
-            findings += check_file(plan, sf, today)
+            findings += with_cells(check_file(plan, sf, today), sf.source)
             records.append(record_of(sf))
             if keep:
                 parsed.append(sf)
@@ -149,10 +174,11 @@ def locate_findings(findings: list[Finding]) -> list[Finding]:
     sources: dict[str, SourceMap] = {}
     out = []
     for f in findings:
-        if f.line == 0 and f.path and f.file:
+        workbook = f.file.lower().endswith(".xlsx") and not f.cell
+        if f.path and f.file and (f.line == 0 or workbook):
             if f.file not in sources:
-                sources[f.file] = read_yaml_file(Path(f.file)).source
-            f = locate_with(f, sources[f.file])
+                sources[f.file] = read_report_file(Path(f.file)).source
+            f = with_cells([locate_with(f, sources[f.file])], sources[f.file])[0]
         out.append(f)
     return out
 

@@ -22,7 +22,7 @@ from typing import Any
 from plan744.core import display
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.year import IndicatorYear, YearFigures
-from plan744.report.reproducible import reproducible_zip
+from plan744.reproducible import reproducible_zip
 
 SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
 PERCENT_PLACES = Decimal("0.0001")

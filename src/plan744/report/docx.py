@@ -43,7 +43,7 @@ from plan744.report.document import (
     Title,
     Toc,
 )
-from plan744.report.reproducible import reproducible_zip
+from plan744.reproducible import reproducible_zip
 
 PARAGRAPH = {
     "normal": "Normal", "title": "Title", "subtitle": "Subtitle", "h1": "Heading 1", "h2": "Heading 2",

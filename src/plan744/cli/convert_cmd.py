@@ -1,0 +1,81 @@
+"""`plan744 convert`: a unit's report from its Excel form to YAML (for the data repository), or
+from YAML to the Excel form (to send a corrected report back). Only a report that passes
+`validate` is converted, so the file written holds exactly what was checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import typer
+
+from plan744.cli.console import EXIT_INVALID, choose_plan, load_plan_or_exit, say
+from plan744.cli.options import plan_option
+from plan744.cli.vi import Command, UsageProblem
+
+app = typer.Typer(add_completion=False)
+
+PAIRS = {".xlsx": ".yaml", ".yaml": ".xlsx", ".yml": ".xlsx"}
+
+
+@app.command(cls=Command)
+def convert(
+    source: Path = typer.Argument(..., metavar="TỆP", help="Báo cáo của đơn vị: biểu mẫu .xlsx hoặc tệp .yaml."),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="TỆP",
+                                    help="Tệp sẽ ghi (mặc định: cùng tên, đuôi .yaml hoặc .xlsx, cùng thư mục)."),
+    force: bool = typer.Option(False, "--force", help="Ghi đè nếu tệp đã có."),
+    plan: Path | None = plan_option(),
+) -> None:
+    """Chuyển báo cáo của đơn vị giữa biểu mẫu Excel (.xlsx) và tệp YAML, giữ nguyên mọi số liệu."""
+    from plan744 import clock
+    from plan744.cli.reporters import emit
+    from plan744.core.findings import capped, has_errors
+    from plan744.outputs import OutputError, write_atomic
+    from plan744.readers.files import discover
+    from plan744.readers.loading import validate_files
+
+    suffix = source.suffix.lower()
+    if suffix not in PAIRS:
+        raise UsageProblem(f"chỉ chuyển được tệp .xlsx hoặc .yaml, không phải “{source.name}”.", "plan744 convert")
+    target = out or source.with_suffix(PAIRS[suffix])
+    if target.suffix.lower() != PAIRS[suffix] and not (PAIRS[suffix] == ".yaml" and target.suffix.lower() == ".yml"):
+        raise UsageProblem(f"tệp ghi ra phải có đuôi {PAIRS[suffix]}, không phải “{target.name}”.", "plan744 convert")
+    if target.exists() and not force:
+        raise UsageProblem(f"tệp {target} đã có; dùng --force để ghi đè, hoặc --out để chọn tệp khác.", "plan744 convert")
+    choice = choose_plan(plan)
+    the_plan = load_plan_or_exit(choice)
+    found = discover([str(source)])
+    # One file on its own: its twin in the other format beside it is not a duplicate report.
+    parsed, findings = validate_files(the_plan, found.files, today=clock.today(), with_context=False, keep=True)
+    findings = found.findings + findings
+    if not parsed or has_errors(findings):
+        emit(capped(findings), len(found.files), "text", header=choice.describe())
+        say("Chưa chuyển: cần sửa các lỗi trên trước (không tệp nào được ghi).")
+        raise typer.Exit(EXIT_INVALID)
+    sub = parsed[0].submission
+    values = sub.model_dump()
+    if PAIRS[suffix] == ".xlsx":
+        from plan744.forms.xlsx_form import workbook
+
+        content = workbook(the_plan, sub.unit, sub.year, values, generated=clock.now())
+    else:
+        from plan744.forms.scaffold_yaml import scaffold
+        from plan744.readers.project import find_root
+
+        root = find_root()
+        schema_file = root / "schema" / "submission.schema.json" if root is not None else None
+        schema_ref = None
+        if schema_file is not None and schema_file.is_file():
+            schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
+        header = (f"# Chuyển từ biểu mẫu Excel {source.name} bằng plan744 convert ngày {dt.date.today():%d/%m/%Y}.",)
+        content = scaffold(the_plan, sub.unit, sub.year, schema_ref, values, header=header).encode("utf-8")
+    try:
+        write_atomic(target, content)
+    except OutputError as exc:
+        raise UsageProblem(str(exc), "plan744 convert") from None
+    say(choice.describe())
+    warnings = [f for f in findings if not f.is_error]
+    if warnings:
+        emit(capped(warnings), 1, "text")
+    typer.echo(f"Đã ghi {target}.")

@@ -1,0 +1,365 @@
+"""A unit's report as an Excel workbook: the form an officer fills in, blank or filled.
+
+Made from the plan and the organisation for one unit and one year, like the YAML scaffold
+(`forms.scaffold_yaml`): the indicators that apply to the unit in that year (by level), the
+appendix rows it leads, the qualitative tasks, the narrative, who prepared it. Labels and
+formulas are locked; the cells to fill are unlocked and tinted; each carries a validation rule
+(whole numbers ≥ 0 for counts, decimals ≥ 0 for money, a date, a list of statuses shown in
+Vietnamese) and a live percentage sits beside each numerator and denominator. Hidden keys
+(`forms.xlsx_layout`) let the reader find every value wherever the officer moves it.
+
+openpyxl writes the workbook; the bytes are made reproducible with the date given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+from plan744.core.labels import TASK_STATUS
+from plan744.core.plan import ALL_LEVELS, Plan
+from plan744.core.submission import STATUSES
+from plan744.forms.scaffold_yaml import appendix_rows, target_words
+from plan744.forms.xlsx_layout import FIELDS, FORM_VERSION, GENERAL, KIND_PREFIX, LOCKED_GENERAL, META_SHEET, NARRATIVE, NO_RECORD, SHEETS
+
+INPUT_FILL = "FFF2CC"  # the cells to fill: light yellow
+HEAD_FILL = "D9E1F2"
+NOTE_COLOR = "595959"
+STATUS_LABELS = [TASK_STATUS[s] for s in STATUSES]
+
+
+class _Sheet:
+    """One sheet of the form: keys in column A and row 1, styles, validations, protection."""
+
+    def __init__(self, wb: Any, kind: str, widths: dict[str, float]) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        self.ws = wb.create_sheet(SHEETS[kind])
+        self.kind = kind
+        self.ws["A1"] = KIND_PREFIX + kind
+        for field, col in FIELDS.get(kind, {}).items():
+            self.ws[f"{col}1"] = field
+        self.ws.row_dimensions[1].hidden = True
+        self.ws.column_dimensions["A"].hidden = True
+        for col, width in widths.items():
+            self.ws.column_dimensions[col].width = width
+        self.row = 2
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.bold = Font(bold=True)
+        self.note_font = Font(italic=True, color=NOTE_COLOR)
+        self.input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+        self.head_fill = PatternFill("solid", fgColor=HEAD_FILL)
+        thin = Side(style="thin", color="A6A6A6")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.unlocked = Protection(locked=False)
+        self.validations: dict[str, Any] = {}
+        self.widths = widths
+        self.lines: dict[int, int] = {}  # row -> lines its longest wrapped text needs
+
+    def _fit(self, col: str, text: str, span: float = 0) -> None:
+        """Remember how many lines `text` needs in `col`: spreadsheets do not grow a row for
+        wrapped text on their own when they open a file."""
+        per_line = max(8, int((span or self.widths.get(col, 10)) * 1.15))
+        need = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        self.lines[self.row] = max(self.lines.get(self.row, 1), need)
+
+    def text_row(self, text: str, *, bold: bool = False, note: bool = False, span: str = "") -> None:
+        ws, r = self.ws, self.row
+        ws[f"A{r}"] = NO_RECORD
+        c = ws[f"B{r}"]
+        c.value = text
+        c.alignment = self.wrap
+        self._fit("B", text, sum(self.widths.values()) if span else 0)
+        if bold:
+            c.font = self.bold
+        if note:
+            c.font = self.note_font
+        if span:
+            ws.merge_cells(f"B{r}:{span}{r}")
+        self.row += 1
+
+    def header(self, titles: dict[str, str]) -> None:
+        ws, r = self.ws, self.row
+        ws[f"A{r}"] = NO_RECORD
+        for col, title in titles.items():
+            c = ws[f"{col}{r}"]
+            c.value, c.font, c.fill, c.alignment, c.border = title, self.bold, self.head_fill, self.wrap, self.border
+            self._fit(col, title)
+        ws.freeze_panes = f"B{r + 1}"
+        self.row += 1
+
+    def cell(self, col: str, value: Any, *, fill_in: bool = False, rule: str = "", fmt: str = "") -> Any:
+        c = self.ws[f"{col}{self.row}"]
+        if value is not None:
+            c.value = _cell_value(value)
+            if isinstance(value, str):
+                c.data_type = "s"  # text typed as "=…" stays text
+                if not value.startswith("="):
+                    self._fit(col, value)
+        c.alignment = self.wrap
+        c.border = self.border
+        if fmt:
+            c.number_format = fmt
+        if fill_in:
+            c.fill = self.input_fill
+            c.protection = self.unlocked
+            if rule:
+                self._validate(rule, c.coordinate)
+        return c
+
+    def _validate(self, rule: str, coordinate: str) -> None:
+
+        dv = self.validations.get(rule)
+        if dv is None:
+            dv = _rule(rule)
+            self.ws.add_data_validation(dv)
+            self.validations[rule] = dv
+        dv.add(coordinate)
+
+    def protect(self) -> None:
+        """Fit rows to their text, print on landscape A4 one page wide, lock all but the inputs."""
+        ws = self.ws
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.gridLines = False
+        for row, lines in self.lines.items():
+            if lines > 1 and self.ws.row_dimensions[row].height is None:
+                self.ws.row_dimensions[row].height = 15 * lines + 2
+        p = self.ws.protection
+        p.sheet = True
+        p.formatColumns = False  # the officer may widen columns and rows to read
+        p.formatRows = False
+
+
+def _rule(rule: str) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if rule == "count":
+        dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        dv.error = "Ghi một số nguyên không âm (số đếm), không ghi tỷ lệ %, không dùng dấu chấm ngăn cách hàng nghìn."
+    elif rule == "money":
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        dv.error = "Ghi số tiền không âm (có thể có phần thập phân)."
+    elif rule == "date":
+        dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
+                            allow_blank=True)
+        dv.error = "Ghi một ngày, ví dụ 10/01/2023."
+    else:  # status
+        dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=True)
+        dv.error = "Chọn tình trạng trong danh sách."
+    dv.errorTitle = "Giá trị không hợp lệ"
+    dv.showErrorMessage = True
+    return dv
+
+
+def _level_targets(plan: Plan, ind: Any, level: str) -> str:
+    """The targets that bear on this level's figures: its own, and the whole area's."""
+    own = [t for t in ind.targets if t.scope in (level, ALL_LEVELS)]
+    if not own or len(own) == len(ind.targets):
+        return target_words(plan, ind)
+    return target_words(plan, ind.model_copy(update={"targets": own}))
+
+
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, Decimal) and value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return value
+
+
+def _percent_formula(row: int) -> str:
+    return f'=IF(AND(ISNUMBER(F{row}),ISNUMBER(G{row}),N(G{row})>0),F{row}/G{row},"")'
+
+
+def workbook(plan: Plan, unit_code: str, year: int, values: dict[str, Any] | None = None,
+             generated: dt.datetime | None = None) -> bytes:
+    """The form for `unit_code` and `year` (filled with `values`, shaped like
+    `Submission.model_dump()`, when given)."""
+    from openpyxl import Workbook
+
+    from plan744.reproducible import reproducible_zip
+
+    v = values or {}
+    when = generated or dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
+    wb = Workbook()
+    wb.remove(wb.active)
+    unit = plan.units_by_code[unit_code]
+    start, end = plan.window(year)
+    cov = plan.organisation.coverage(unit_code, (start, end), plan.deadline(year))
+    cover_from, cover_to = (cov.start, cov.end) if cov else (start, end)
+    due = cov.deadline if cov else plan.deadline(year)
+    doc = plan.document
+
+    _instructions(wb, plan, unit.name, year, cover_from, cover_to, due)
+    _general(wb, plan, unit_code, unit.name, year, v, due)
+    _indicators(wb, plan, unit_code, year, (v.get("indicators") or {}))
+    _appendix(wb, plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
+    _tasks(wb, plan, unit_code, v.get("tasks") or {})
+    _narrative(wb, v.get("narrative") or {})
+
+    meta = wb.create_sheet(META_SHEET)
+    for r, (key, value) in enumerate((("form", "plan744"), ("version", FORM_VERSION), ("plan", doc.number),
+                                      ("unit", unit_code), ("year", year)), start=1):
+        meta[f"A{r}"], meta[f"B{r}"] = key, value
+    meta.sheet_state = "veryHidden"
+    wb.active = 1
+    wb.properties.creator = "plan744"
+    wb.properties.title = f"Báo cáo năm {year}: {unit.name}"
+    wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return reproducible_zip(buf.getvalue(), when)
+
+
+def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt.date, cover_to: dt.date,
+                  due: dt.date) -> None:
+    s = _Sheet(wb, "huong_dan", {"B": 110})
+    doc = plan.document
+    s.text_row(f"BÁO CÁO KẾT QUẢ THỰC HIỆN {doc.kind.upper()} {doc.number} NĂM {year}", bold=True)
+    s.text_row(f"Đơn vị: {unit_name}", bold=True)
+    s.text_row(f"Kỳ số liệu: từ {cover_from:%d/%m/%Y} đến {cover_to:%d/%m/%Y}. Hạn gửi: {due:%d/%m/%Y}.")
+    s.text_row("")
+    lines = [
+        "Cách điền:",
+        "1. Chỉ ghi vào các ô nền vàng; các ô khác đã khóa để không sửa nhầm.",
+        "2. Trang “Thông tin chung”: ngày gửi báo cáo và người lập báo cáo.",
+        "3. Trang “Chỉ tiêu”: ghi số đếm (tử số và mẫu số), không ghi tỷ lệ %: cột “Tỷ lệ” tự tính để đối chiếu. "
+        "Chỉ tiêu đếm số lượng hoặc số tiền: ghi vào cột “Tử số / số lượng”.",
+        f"4. Trang “Phụ lục”: tình trạng (chọn trong danh sách), vốn bố trí và giải ngân trong năm ({plan.money.unit}), "
+        "kết quả thực hiện. Nhiệm vụ cùng chủ trì: chỉ điền nếu đơn vị có tham gia.",
+        "5. Trang “Nhiệm vụ”: tình trạng và kết quả của các nhiệm vụ định tính; nhiệm vụ không bắt buộc chỉ điền nếu có.",
+        "6. Trang “Nhận xét”: kết quả nổi bật, tồn tại hạn chế, đề xuất kiến nghị.",
+        "Số viết bình thường như trong Excel (1500 hoặc 1.500 tùy cách máy hiển thị); không gõ chữ vào ô số.",
+        "Không xóa, không đổi thứ tự các trang và các dòng; có thể đổi độ rộng cột để dễ đọc.",
+        "Gửi lại chính tệp này. Nơi nhận kiểm tra bằng lệnh: plan744 validate <tên tệp>.xlsx",
+    ]
+    for line in lines:
+        s.text_row(line)
+    s.protect()
+
+
+def _general(wb: Any, plan: Plan, unit_code: str, unit_name: str, year: int, v: dict[str, Any], due: dt.date) -> None:
+    s = _Sheet(wb, "thong_tin", {"B": 46, "C": 48, "D": 40})
+    s.header({"B": "Mục", "C": "Nội dung", "D": "Ghi chú"})
+    given = {"plan": plan.document.number, "unit": unit_code, "year": year, "submitted": v.get("submitted")}
+    for person in ("prepared_by", "approved_by"):
+        for k, value in (v.get(person) or {}).items():
+            given[f"{person}.{k}"] = value
+    notes = {"unit": unit_name, "submitted": f"Hạn gửi: {due:%d/%m/%Y}", "plan": plan.document.title}
+    for key, label, required in GENERAL:
+        s.ws[f"A{s.row}"] = f"general:{key}"
+        s.cell("B", label + ("" if not required or key in LOCKED_GENERAL else " *"))
+        fill_in = key not in LOCKED_GENERAL
+        s.cell("C", given.get(key) or ("" if key.endswith(("phone", "email")) else None), fill_in=fill_in,
+               rule="date" if key == "submitted" else "", fmt="dd/mm/yyyy" if key == "submitted" else "")
+        s.cell("D", notes.get(key, ""))
+        s.row += 1
+    s.text_row("* bắt buộc", note=True)
+    s.protect()
+
+
+def _indicators(wb: Any, plan: Plan, unit_code: str, year: int, given: dict[str, Any]) -> None:
+    s = _Sheet(wb, "chi_tieu", {"B": 6, "C": 52, "D": 14, "E": 30, "F": 16, "G": 16, "H": 12, "I": 30})
+    s.header({"B": "TT", "C": "Chỉ tiêu và cách tính", "D": "Cấp", "E": "Mục tiêu", "F": "Tử số / số lượng",
+              "G": "Mẫu số", "H": "Tỷ lệ (tự tính)", "I": "Ghi chú"})
+    applies = plan.indicators_for(unit_code, year)
+    if not applies:
+        s.text_row("Đơn vị không có chỉ tiêu phải báo cáo trong năm này.", note=True)
+    own = plan.unit_levels(unit_code)
+    for n, (ind, levels) in enumerate(applies, start=1):
+        for lv in levels:
+            figures = (given.get(ind.id) or {}).get(lv) or {}
+            r = s.row
+            s.ws[f"A{r}"] = f"ind:{ind.id}:{lv}:{'pct' if ind.is_percent else 'val'}"
+            level_name = plan.levels_by_code[lv].name
+            if own and lv != own[0] and not ind.central:
+                level_name += " (tổng số liệu trên địa bàn)"
+            rule = "money" if ind.measure == "money" else "count"
+            s.cell("B", n)
+            if ind.is_percent:
+                how = f"{ind.name}\nTử số: {ind.numerator}\nMẫu số: {ind.denominator}"
+                s.cell("C", how)
+                s.cell("D", level_name)
+                s.cell("E", _level_targets(plan, ind, lv))
+                s.cell("F", figures.get("numerator"), fill_in=True, rule=rule, fmt="#,##0.###")
+                s.cell("G", figures.get("denominator"), fill_in=True, rule=rule, fmt="#,##0.###")
+                pct = s.cell("H", _percent_formula(r), fmt="0.00%" if ind.measure == "money" else "0.0%")
+                pct.data_type = "f"
+            else:
+                word = plan.money.unit if ind.value == "amount" else ind.count_unit
+                s.cell("C", f"{ind.name}\n{ind.quantity} ({word})")
+                s.cell("D", level_name)
+                s.cell("E", _level_targets(plan, ind, lv))
+                s.cell("F", figures.get("value"), fill_in=True, rule="money" if ind.value == "amount" else "count",
+                       fmt="#,##0.###")
+                s.cell("G", None)
+                s.cell("H", None)
+            s.cell("I", figures.get("note") or "", fill_in=True)
+            s.row += 1
+    s.protect()
+
+
+def _appendix(wb: Any, plan: Plan, unit_code: str, year: int, reported: list[dict[str, Any]], blank_form: bool) -> None:
+    s = _Sheet(wb, "phu_luc", {"B": 7, "C": 48, "D": 24, "E": 16, "F": 20, "G": 14, "H": 14, "I": 44})
+    money = plan.money.unit
+    s.header({"B": "TT", "C": "Nhiệm vụ, dự án", "D": "Chủ trì; thời gian", "E": f"Kinh phí dự kiến ({money})",
+              "F": "Tình trạng", "G": f"Bố trí trong năm ({money})", "H": f"Giải ngân trong năm ({money})",
+              "I": "Kết quả thực hiện trong năm"})
+    rows = appendix_rows(plan, unit_code, year, reported, blank_form=blank_form)
+    if not rows:
+        s.text_row("Đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm này.", note=True)
+    for task, rep, shared in rows:
+        rep = rep or {}
+        r = s.row
+        s.ws[f"A{r}"] = f"{'app?' if shared else 'app'}:{task.tt}" + (":money" if task.funded else "")
+        s.cell("B", str(task.tt))
+        name = task.name + ("\n(Cùng chủ trì: chỉ điền nếu đơn vị có tham gia.)" if shared else "")
+        s.cell("C", name)
+        s.cell("D", f"{task.lead_text}; {task.timeframe_text}")
+        s.cell("E", task.cost, fmt="#,##0.###")
+        s.cell("F", TASK_STATUS.get(rep.get("status") or "", None), fill_in=True, rule="status")
+        if task.funded:
+            s.cell("G", rep.get("allocated"), fill_in=True, rule="money", fmt="#,##0.###")
+            s.cell("H", rep.get("disbursed"), fill_in=True, rule="money", fmt="#,##0.###")
+        else:
+            s.cell("G", None)
+            s.cell("H", None)
+        s.cell("I", rep.get("progress"), fill_in=True)
+        s.row += 1
+    s.protect()
+
+
+def _tasks(wb: Any, plan: Plan, unit_code: str, given: dict[str, Any]) -> None:
+    s = _Sheet(wb, "nhiem_vu", {"B": 10, "C": 56, "D": 14, "E": 20, "F": 56})
+    s.header({"B": "Mã", "C": "Nhiệm vụ", "D": "Bắt buộc", "E": "Tình trạng", "F": "Kết quả thực hiện, ngắn gọn"})
+    mine = plan.tasks_for(unit_code)
+    if not mine:
+        s.text_row("Đơn vị không có nhiệm vụ định tính phải báo cáo.", note=True)
+    for t in sorted(mine, key=lambda t: not (t.required or t.id in given)):
+        rep = given.get(t.id) or {}
+        required = t.required
+        r = s.row
+        s.ws[f"A{r}"] = f"{'task' if required else 'task?'}:{t.id}"
+        s.cell("B", t.id)
+        s.cell("C", t.title)
+        s.cell("D", "Có" if required else "Không (điền nếu có)")
+        s.cell("E", TASK_STATUS.get(rep.get("status") or "", None), fill_in=True, rule="status")
+        s.cell("F", rep.get("account"), fill_in=True)
+        s.row += 1
+    s.protect()
+
+
+def _narrative(wb: Any, given: dict[str, Any]) -> None:
+    s = _Sheet(wb, "nhan_xet", {"B": 30, "C": 100})
+    s.header({"B": "Mục", "C": "Nội dung"})
+    for key, label in NARRATIVE:
+        r = s.row
+        s.ws[f"A{r}"] = f"narr:{key}"
+        s.cell("B", label + " *")
+        s.cell("C", given.get(key), fill_in=True)
+        s.ws.row_dimensions[r].height = 120
+        s.row += 1
+    s.protect()
