@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 import unicodedata
+from pathlib import Path
 
 from plan744.core.messages import CATALOGUE, make
 
@@ -23,3 +24,14 @@ def test_every_template_fills_with_its_own_fields() -> None:
         finding = make(code, file="a.yaml", line=3, column=7, **{f: f"<{f}>" for f in fields})
         assert "{" not in finding.message.replace("{ }", ""), code
         assert (finding.file, finding.line, finding.column) == ("a.yaml", 3, 7)
+
+
+def test_every_rule_a_model_raises_has_its_sentence() -> None:
+    """A rule broken in a plan or an organisation file is said in Vietnamese, never by its code."""
+    import re as _re
+
+    from plan744.core.messages import CATALOGUE
+
+    src = Path(__file__).resolve().parents[1] / "src" / "plan744" / "core"
+    codes = {m for p in src.glob("*.py") for m in _re.findall(r'raise ValueError\("([a-z_]+)"\)', p.read_text(encoding="utf-8"))}
+    assert codes and not codes - set(CATALOGUE), sorted(codes - set(CATALOGUE))

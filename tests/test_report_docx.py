@@ -148,6 +148,15 @@ def test_page_is_a4_with_the_decree_margins_and_page_numbers_from_page_two(doc: 
     assert "PAGE" not in "".join(section.first_page_header._element.itertext())
 
 
+def test_each_section_has_the_orientation_of_its_page(doc: DocumentObject) -> None:
+    """Landscape sections are wide, portrait ones tall, and the wide appendix tables get the wide ones."""
+    from docx.enum.section import WD_ORIENT
+
+    shapes = [(s.orientation == WD_ORIENT.LANDSCAPE, s.page_width > s.page_height) for s in doc.sections]
+    assert all(landscape == wide for landscape, wide in shapes), shapes
+    assert shapes[0] == (False, False) and any(landscape for landscape, _ in shapes)
+
+
 def test_styles_live_in_the_template(doc: DocumentObject) -> None:
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
@@ -184,7 +193,8 @@ def test_header_is_a_borderless_two_column_table_with_blank_number_and_date(doc:
     assert styles["Mẫu Sơn, ngày …… tháng …… năm ……"].font.italic
     texts = [b.text for b in blocks(doc) if isinstance(b, Paragraph)]
     assert "Kết quả thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2021 của UBND tỉnh Mẫu Sơn năm 2022" in texts
-    assert any(t.startswith("Dự thảo do plan744 lập ngày 05/01/2023") for t in texts)
+    assert any(t.startswith("DỰ THẢO (số liệu tổng hợp đến ngày 05/01/2023)") for t in texts)
+    assert not any("plan744" in t for t in texts)  # the signed text never names the tool
 
 
 def test_issued_report_has_number_date_and_signer(tmp_path: Path) -> None:
@@ -221,7 +231,7 @@ def test_indicator_table_figures_equal_the_computed_figures(doc: DocumentObject,
     scopes = scope_names(kpi.plan)
     for i, (row, res) in enumerate(zip(rows, kpi.indicators, strict=True), start=1):
         state = verdict(res)
-        if res.path in (PathStatus.ON_TRACK, PathStatus.BEHIND):
+        if res.path in (PathStatus.AHEAD, PathStatus.ON_TRACK, PathStatus.BEHIND):
             state += "; " + PATH[res.path][0].lower() + PATH[res.path][1:]
         assert row == [
             str(i),

@@ -125,7 +125,7 @@ def test_the_2025_report_names_the_reform(tmp_path: Path, bundled) -> None:
     for unit in communes:
         assert f'<td class="left">{unit.name}</td>' in html, unit.code
     # Sở TT&TT's appendix rows are led by Sở KH&CN, and cumulative disbursement runs on.
-    assert "nay do Sở Khoa học và Công nghệ chủ trì; lũy kế giải ngân tính liên tục" in text
+    assert "được chuyển giao cho Sở Khoa học và Công nghệ tiếp tục thực hiện; số liệu lũy kế được tính từ đầu giai đoạn" in text
 
 
 def test_deleting_a_file_makes_the_unit_missing(tmp_path: Path) -> None:

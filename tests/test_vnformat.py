@@ -8,6 +8,8 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plan744.core.vnformat import (
     format_date,
@@ -258,3 +260,18 @@ def test_format_money_million(value, expected):
 def test_format_money_million_rejects_inexact_types(bad):
     with pytest.raises(TypeError):
         format_money_million(bad)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.decimals(min_value=-10**15, max_value=10**15, places=4, allow_nan=False, allow_infinity=False))
+def test_grouping_is_babels_for_the_vietnamese_locale(value: Decimal) -> None:
+    """The symbols and grouping are read from Babel once; the result is what Babel's own
+    format_decimal gives for the same digits."""
+    from babel.numbers import format_decimal
+
+    places = max(0, -value.as_tuple().exponent)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    expected = format_decimal(value, format=pattern, locale="vi")
+    if value.copy_abs() == 0:
+        expected = expected.lstrip("-")
+    assert format_number(value) == expected

@@ -32,9 +32,12 @@ def print_summary(figures: Any) -> None:
                   verdicts.get((r.indicator.id, r.scope)) or verdict(r), PATH[r.path] or "—")
     console.print(t, markup=False)
     c = last.completeness
+    missing = f"{len(c.missing)} chưa gửi"
+    if c.missing:
+        missing += ": " + ", ".join(d.unit.code for d in c.missing[:20]) + ("…" if len(c.missing) > 20 else "")
+    pending = f"; {len(c.pending)} chưa đến hạn" if c.pending else ""
     console.print(f"Báo cáo của đơn vị năm {last.year}: {c.submitted}/{c.expected} đã gửi ({len(c.late)} muộn), "
-                  f"{len(c.missing)} chưa gửi" + (": " + ", ".join(d.unit.code for d in c.missing[:20]) if c.missing else "")
-                  + ("…" if len(c.missing) > 20 else "") + ".", markup=False)
+                  f"{missing}{pending}.", markup=False)
     b = last.budget
     if b is not None:
         unit = last.plan.money.unit

@@ -78,6 +78,8 @@ def value(figure: Decimal | None, indicator: Indicator, thresholds: Iterable[Dec
         return MISSING
     if indicator.value == "amount":
         return money(figure)
+    if indicator.value == "rank":
+        return TEXT["figure.rank"].format(rank=format_number(Decimal(figure), 0))
     rounded, _ = shown_value(Decimal(figure), 0, thresholds) if thresholds else (Decimal(figure), 0)
     return format_number(rounded)
 
@@ -85,7 +87,7 @@ def value(figure: Decimal | None, indicator: Indicator, thresholds: Iterable[Dec
 def with_unit(figure: Decimal | None, indicator: Indicator, money_unit: Money, thresholds: Iterable[Decimal] = ()) -> str:
     """"92,5%", "21 bộ dữ liệu", "1.250 tỷ đồng"."""
     text = value(figure, indicator, thresholds)
-    if figure is None or indicator.is_percent:
+    if figure is None or indicator.is_percent or indicator.value == "rank":
         return text
     unit = money_unit.unit if indicator.value == "amount" else indicator.count_unit
     return f"{text} {unit}".strip()
@@ -104,7 +106,8 @@ def target(tgt: Target, indicator: Indicator, money_unit: Money) -> str:
         def level(v: Decimal) -> str:
             return format_percent(v, 2, trim=True) if indicator.is_percent else with_unit(v, indicator, money_unit)
 
-        text = TEXT[f"target.{tgt.kind}"].format(value=level(tgt.value),
+        kind = "rank" if indicator.value == "rank" else tgt.kind
+        text = TEXT[f"target.{kind}"].format(value=level(tgt.value) if kind != "rank" else format_number(tgt.value, 0),
                                                  stretch=level(tgt.stretch) if tgt.stretch is not None else "")
     if tgt.each_year:
         qualifier = TEXT["target.each_year"]

@@ -65,6 +65,8 @@ def digits(text: str) -> int:
 
 def too_long(text: str) -> bool:
     """More digits than any real figure; checked before int() or Decimal() ever sees the text."""
+    if len(text) <= MAX_INTEGER_DIGITS:  # the common case, and the hot path of reading every file
+        return False
     return sum(ch.isdigit() for ch in text) > MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS or digits(text) > MAX_INTEGER_DIGITS
 
 

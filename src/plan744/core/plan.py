@@ -180,8 +180,9 @@ class Indicator(StrictModel):
     """What is measured, from what, and against which targets.
 
     `value`: a percentage (numerator over denominator, summed over units first), a count (the
-    sum of the units' counts: "ít nhất 20 bộ dữ liệu"), or an amount of money (a sum, in the
-    plan's money unit). `measure` says what numerator and denominator (or the count) are: items
+    sum of the units' counts: "ít nhất 20 bộ dữ liệu"), an amount of money (a sum, in the
+    plan's money unit), or a rank (a position, 1 the best: "nhóm 4 nước dẫn đầu ASEAN" is a
+    rank of at most 4; measured once, by the monitoring body). `measure` says what numerator and denominator (or the count) are: items
     counted ("count") or money ("money"). A `central` indicator is measured once, by its
     monitoring body, and never summed from units."""
 
@@ -190,7 +191,7 @@ class Indicator(StrictModel):
     section: Text
     text: Text  # the plan's sentence
     name: Text  # short label for tables, as the plan would write it (acronyms kept)
-    value: Literal["percent", "count", "amount"] = "percent"
+    value: Literal["percent", "count", "amount", "rank"] = "percent"
     measure: Literal["count", "money"] = "count"
     numerator: str = ""  # percent: what is counted
     denominator: str = ""  # percent: out of what
@@ -215,6 +216,8 @@ class Indicator(StrictModel):
             raise ValueError("indicator_quantity")
         if self.value == "amount" and self.measure != "money":
             raise ValueError("indicator_amount_money")
+        if self.value == "rank" and (self.direction != "lower" or not self.central):
+            raise ValueError("indicator_rank")
         if self.central and self.monitor is None:
             raise ValueError("indicator_central_monitor")
         return self
@@ -222,6 +225,17 @@ class Indicator(StrictModel):
     @property
     def is_percent(self) -> bool:
         return self.value == "percent"
+
+    @property
+    def state_at_end(self) -> bool:
+        """Figures that describe a state at the end of the reporting period (units that have
+        deployed a system, platforms in service), not events during it (documents sent): when units
+        change during the year, only those still there at its end are counted, or the same
+        place would be counted twice. A percentage is an event count unless the plan says
+        `accumulate: stock`."""
+        if self.is_percent:
+            return "accumulate" in self.model_fields_set and self.accumulate == "stock"
+        return self.accumulate == "stock"
 
     @property
     def whole_numbers(self) -> bool:

@@ -11,7 +11,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 class StrictModel(BaseModel):
     """No extra keys, no coercion: `"3"`, `3.0` and `yes` are not the integer 3."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when first used, so a command that never validates
+    # a plan (one read from the cache) does not pay for building it.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _int_to_decimal(value: Any) -> Any:

@@ -2,10 +2,10 @@
 
 Conventions follow Nghị định 30/2020/NĐ-CP (administrative documents) and the
 Vietnamese CLDR locale: "." groups thousands, "," marks decimals, a percentage
-has no space before "%". Digit grouping is Babel's (``format_decimal`` with
-locale ``vi``); this module only decides *how many* fraction digits to show and
-rounds with ``ROUND_HALF_UP`` itself, so Babel never rounds (it would round
-half-even).
+has no space before "%". The symbols and the grouping are Babel's (CLDR locale
+``vi``), read once: calling ``format_decimal`` for each of thousands of numbers
+re-parsed its pattern every time. This module decides *how many* fraction digits
+to show and rounds with ``ROUND_HALF_UP`` itself (Babel would round half-even).
 
 Everything is exact: inputs are ``int`` or ``Decimal``; ``float`` and ``bool``
 are rejected with ``TypeError`` and ``NaN``/``Infinity`` with ``ValueError``.
@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-
-from babel.numbers import format_decimal
+from functools import lru_cache
 
 __all__ = [
     "MISSING",
@@ -76,15 +75,38 @@ def _fraction_digits(number: Decimal) -> int:
     return max(0, -exponent)
 
 
+@lru_cache(maxsize=1)
+def _locale() -> tuple[str, str, str, int, int]:
+    """(group, decimal, minus sign, primary and secondary group size) of the locale, from Babel."""
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    pattern = Locale.parse(LOCALE).decimal_formats[None]
+    primary, secondary = pattern.grouping
+    return (get_group_symbol(LOCALE), get_decimal_symbol(LOCALE), get_minus_sign_symbol(LOCALE), primary, secondary)
+
+
+def _group(digits: str, primary: int, secondary: int, sep: str) -> str:
+    if len(digits) <= primary:
+        return digits
+    head, tail = digits[:-primary], digits[-primary:]
+    parts = []
+    while len(head) > secondary:
+        parts.append(head[-secondary:])
+        head = head[:-secondary]
+    parts.append(head)
+    return sep.join(reversed(parts)) + sep + tail
+
+
 def _render(number: Decimal) -> str:
-    """Group *number* with Babel, showing exactly its own fraction digits."""
+    """*number* grouped as the locale groups digits, showing exactly its own fraction digits."""
+    group, point, minus, primary, secondary = _locale()
     places = _fraction_digits(number)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    negative = number < 0  # -0 and a value rounded to zero print without a sign
-    with localcontext() as ctx:
-        ctx.prec = _precision_for(number, places)
-        body = format_decimal(number.copy_abs(), format=pattern, locale=LOCALE)
-    return ("-" if negative else "") + body
+    text = format(number.copy_abs(), "f")  # exact: no context rounding for a fixed-point format
+    whole, _, fraction = text.partition(".")
+    body = _group(whole, primary, secondary, group) + (point + fraction.ljust(places, "0") if places else "")
+    negative = number < 0 and any(ch not in "0." for ch in text)  # -0 and a value rounded to zero print without a sign
+    return (minus if negative else "") + body
 
 
 def format_number(value: int | Decimal, decimals: int | None = None) -> str:

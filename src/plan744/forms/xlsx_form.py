@@ -46,6 +46,8 @@ class _Sheet:
         for col, width in widths.items():
             self.ws.column_dimensions[col].width = width
         self.row = 2
+        self.ws.oddFooter.center.text = "Trang &P/&N"
+        self.ws.oddHeader.left.text = "&A"  # the sheet's name, so a printed page says what it is
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.bold = Font(bold=True)
         self.note_font = Font(italic=True, color=NOTE_COLOR)
@@ -88,6 +90,7 @@ class _Sheet:
             c.value, c.font, c.fill, c.alignment, c.border = title, self.bold, self.head_fill, self.wrap, self.border
             self._fit(col, title)
         ws.freeze_panes = f"B{r + 1}"
+        ws.print_title_rows = f"{r}:{r}"  # the header repeats on each printed page
         self.row += 1
 
     def cell(self, col: str, value: Any, *, fill_in: bool = False, rule: str = "", fmt: str = "") -> Any:
@@ -147,7 +150,7 @@ def _rule(rule: str) -> Any:
     elif rule == "date":
         dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                             allow_blank=True)
-        dv.error = "Ghi một ngày, ví dụ 10/01/2023."
+        dv.error = "Ghi một ngày (ngày/tháng/năm)."
     else:  # status
         dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=True)
         dv.error = "Chọn tình trạng trong danh sách."
@@ -232,9 +235,10 @@ def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt
         "kết quả thực hiện. Nhiệm vụ cùng chủ trì: chỉ điền nếu đơn vị có tham gia.",
         "5. Trang “Nhiệm vụ”: tình trạng và kết quả của các nhiệm vụ định tính; nhiệm vụ không bắt buộc chỉ điền nếu có.",
         "6. Trang “Nhận xét”: kết quả nổi bật, tồn tại hạn chế, đề xuất kiến nghị.",
-        "Số viết bình thường như trong Excel (1500 hoặc 1.500 tùy cách máy hiển thị); không gõ chữ vào ô số.",
+        "Ghi số liền, không gõ dấu chấm hay dấu phẩy ngăn cách hàng nghìn (ví dụ: 1500); số tiền có phần lẻ "
+        "ghi dấu thập phân như máy tính đang dùng. Không gõ chữ hay dấu % vào ô số.",
         "Không xóa, không đổi thứ tự các trang và các dòng; có thể đổi độ rộng cột để dễ đọc.",
-        "Gửi lại chính tệp này. Nơi nhận kiểm tra bằng lệnh: plan744 validate <tên tệp>.xlsx",
+        "Điền xong, gửi lại chính tệp này (không đổi sang định dạng khác) cho cơ quan tổng hợp.",
     ]
     for line in lines:
         s.text_row(line)
@@ -267,7 +271,7 @@ def _indicators(wb: Any, plan: Plan, unit_code: str, year: int, given: dict[str,
               "G": "Mẫu số", "H": "Tỷ lệ (tự tính)", "I": "Ghi chú"})
     applies = plan.indicators_for(unit_code, year)
     if not applies:
-        s.text_row("Đơn vị không có chỉ tiêu phải báo cáo trong năm này.", note=True)
+        s.text_row("Đơn vị không có chỉ tiêu phải báo cáo trong năm này.", note=True, span="I")
     own = plan.unit_levels(unit_code)
     for n, (ind, levels) in enumerate(applies, start=1):
         for lv in levels:
@@ -310,7 +314,7 @@ def _appendix(wb: Any, plan: Plan, unit_code: str, year: int, reported: list[dic
               "I": "Kết quả thực hiện trong năm"})
     rows = appendix_rows(plan, unit_code, year, reported, blank_form=blank_form)
     if not rows:
-        s.text_row("Đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm này.", note=True)
+        s.text_row("Đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm này.", note=True, span="I")
     for task, rep, shared in rows:
         rep = rep or {}
         r = s.row
@@ -337,7 +341,7 @@ def _tasks(wb: Any, plan: Plan, unit_code: str, given: dict[str, Any]) -> None:
     s.header({"B": "Mã", "C": "Nhiệm vụ", "D": "Bắt buộc", "E": "Tình trạng", "F": "Kết quả thực hiện, ngắn gọn"})
     mine = plan.tasks_for(unit_code)
     if not mine:
-        s.text_row("Đơn vị không có nhiệm vụ định tính phải báo cáo.", note=True)
+        s.text_row("Đơn vị không có nhiệm vụ định tính phải báo cáo.", note=True, span="F")
     for t in sorted(mine, key=lambda t: not (t.required or t.id in given)):
         rep = given.get(t.id) or {}
         required = t.required

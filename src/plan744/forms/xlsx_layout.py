@@ -40,7 +40,7 @@ FIELDS = {
 # row keys of the general sheet, in order: (key, label, required)
 GENERAL = (
     ("plan", "Kế hoạch (số, ký hiệu)", True),
-    ("unit", "Mã đơn vị", True),
+    ("unit", "Mã đơn vị (không sửa)", True),
     ("year", "Năm báo cáo", True),
     ("submitted", "Ngày gửi báo cáo", True),
     ("prepared_by.name", "Người lập báo cáo: họ và tên", True),

@@ -8,6 +8,7 @@ the models, then checked by `core.submission_checks`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,7 +39,7 @@ def read_yaml_file(path: Path, limit: int = MAX_BYTES, too_large_code: str = "ya
         raw = read_bounded(path, limit, too_large_code=too_large_code)
     except ReadRefused as refused:
         return YamlDocument(None, SourceMap(shown), [refused.finding])
-    return load_yaml(raw, shown)
+    return load_yaml(raw, shown, limit, too_large_code)
 
 
 @dataclass
@@ -49,13 +50,44 @@ class PlanLoad:
     findings: list[Finding] = field(default_factory=list)
 
 
+_ORGANISATION_LINE = re.compile(rb"^organisation:[ \t]*[\"']?([^\"'#\r\n]+?)[\"']?[ \t]*(?:#.*)?$", re.M)
+
+
 def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
     """The plan, with its organisation: inline (schema v1 `registry`, or an `organisation`
-    mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan)."""
+    mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan).
+
+    A plan read before is taken from the user's cache (`usercache`), keyed by the bytes of the
+    plan and of its organisation file and by plan744's version: a command then starts without
+    parsing and validating some thousands of lines it has already checked."""
+    from plan744 import __version__, usercache
+
+    try:
+        raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
+    except ReadRefused as refused:
+        return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
+    parts: list[bytes | str] = [__version__, str(checks), display_path(path), raw]
+    m = _ORGANISATION_LINE.search(raw)
+    if m:
+        try:
+            parts.append(read_bounded(path.parent / m.group(1).decode("utf-8", "replace").strip(), PLAN_MAX_BYTES))
+        except ReadRefused:
+            parts.append(b"")  # the parse below reports it
+    name = usercache.key(*parts)
+    cached = usercache.load("plans", name)
+    if isinstance(cached, PlanLoad):
+        return cached
+    loaded = _parse_plan(path, raw, checks)
+    if loaded.plan is not None:
+        usercache.store("plans", name, loaded)
+    return loaded
+
+
+def _parse_plan(path: Path, raw: bytes, checks: bool) -> PlanLoad:
     from plan744.core.organisation import Organisation
     from plan744.core.plan_checks import OrgPlace, check_plan
 
-    doc = read_yaml_file(path, PLAN_MAX_BYTES, "plan-too-large")
+    doc = load_yaml(raw, display_path(path), PLAN_MAX_BYTES, "plan-too-large")
     if doc.data is None:
         return PlanLoad(path, None, doc.source, doc.findings)
     data, findings, org_place = doc.data, list(doc.findings), None
@@ -161,7 +193,11 @@ def validate_files(
             progress()
     context: list[FileRecord] = []
     if with_context:
-        for path in sibling_reports(files):
+        # Only the years the checks look at: duplicates (the same year), cumulative spending and
+        # jumps from last year (earlier years). A later year changes nothing said about these files.
+        latest = max((y for y in (year_of_folder(f) for f in files) if y is not None), default=None)
+        years = None if latest is None else range(1900, latest + 1)
+        for path in sibling_reports(files, years):
             sf, _ = parse_submission(path, plan)  # problems in those files are theirs, reported when they are validated
             if sf is not None:
                 context.append(record_of(sf))

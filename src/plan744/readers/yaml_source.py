@@ -112,19 +112,19 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-def load_yaml(raw: bytes, file: str) -> YamlDocument:
-    """Parse one YAML file strictly. Never raises for any input."""
+def load_yaml(raw: bytes, file: str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
+    """Parse one YAML file strictly (a unit's report by default; a plan passes its own limit).
+    Never raises for any input."""
     source = SourceMap(file)
-    if len(raw) > MAX_BYTES:
-        return YamlDocument(
-            None, source, [make("yaml-too-large", file=file, line=1, column=1, size=len(raw), limit=MAX_BYTES)]
-        )
+    if len(raw) > limit:
+        return YamlDocument(None, source, [make(too_large_code, file=file, line=1, column=1, size=len(raw), limit=limit)])
     text, findings = decode(raw, file)
     if text is None:
         return YamlDocument(None, source, findings)
     if _LINE_SEPARATORS.search(text):
         text = _replace_line_separators(text, file, findings)
-    builder = _Builder(source)
+    # A unit's report has a few hundred values; a plan's organisation may list tens of thousands of units.
+    builder = _Builder(source, MAX_NODES if limit <= MAX_BYTES else limit // 8)
     builder.findings.extend(findings)
     parser = None
     try:
@@ -175,7 +175,8 @@ def _replace_line_separators(text: str, file: str, findings: list[Finding]) -> s
 class _Builder:
     """Turns the event stream into values, recording positions and rejecting what we forbid."""
 
-    def __init__(self, source: SourceMap) -> None:
+    def __init__(self, source: SourceMap, max_nodes: int = MAX_NODES) -> None:
+        self.max_nodes = max_nodes
         self.source = source
         self.file = source.file
         self.findings: list[Finding] = []
@@ -229,8 +230,8 @@ class _Builder:
         stack = self.stack
         if kind is _SCALAR or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self.nodes += 1
-            if self.nodes > MAX_NODES:
-                self._error("yaml-too-many-nodes", event, limit=MAX_NODES)
+            if self.nodes > self.max_nodes:
+                self._error("yaml-too-many-nodes", event, limit=self.max_nodes)
                 raise _Abort()
         if kind is _SCALAR and stack and event.anchor is None and event.tag is None:
             # The common case, inlined: a plain scalar inside a mapping or a list.

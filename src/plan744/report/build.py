@@ -100,9 +100,9 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
     caveats = _caveats(findings, parsed)
     if req.period is not None:
-        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats)
+        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats, req.today)
     else:
-        figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first])
+        figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first], req.today)
     ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), req.templates, req.stem, req.short)
     outputs: dict[str, bytes] = {}
     for name in req.formats:

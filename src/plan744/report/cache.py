@@ -9,15 +9,10 @@ cannot be written simply means no cache.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "plan744"
+from plan744.usercache import cache_dir
 
 
 def bytecode_cache() -> BytecodeCache | None:

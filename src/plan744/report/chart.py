@@ -128,6 +128,7 @@ class Series:
     met: bool
     percent: bool
     shown_last: str  # the last value as the tables show it
+    assessed: bool = True  # False: no verdict (a level that ended, no data): drawn grey, neither met nor not
 
 
 def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
@@ -145,6 +146,8 @@ def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
     shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, "Mục tiêu", 9),
                _rect(195, ly - 8, 8, 8, OK), _text(207, ly, "Đạt cuối kỳ", 9),
                _rect(265, ly - 8, 8, 8, NO), _text(277, ly, "Chưa đạt", 9)]
+    if any(not s.assessed for s in series):
+        shapes += [_rect(335, ly - 8, 8, 8, GREY), _text(347, ly, "Không đánh giá", 9)]
     if any(s.baseline for s in series):
         shapes += [_line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, "Lộ trình từ năm gốc", 9)]
     return Drawing(width, height, tuple(shapes), title)
@@ -183,7 +186,7 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
         shapes.append(_line(px(s.baseline[0]), py(s.baseline[1]), px(years[-1]), py(s.target), PATH, 1.2, (3, 2)))
         shapes.append(Shape("polygon", _dot(px(s.baseline[0]), py(s.baseline[1]), 2.5), fill="#777777"))
     known = [(y, v) for y, v in s.points if v is not None]
-    tone = OK if s.met else NO
+    tone = GREY if not s.assessed else OK if s.met else NO
     if len(known) > 1:
         shapes.append(Shape("polyline", tuple((px(y), py(v)) for y, v in known), stroke=tone, width=1.5))
     for y, v in known:

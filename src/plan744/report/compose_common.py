@@ -85,6 +85,8 @@ def verdict(figure: IndicatorYear) -> str:
         return UNASSESSED[figure.unassessed or Unassessed.NO_DATA]
     if figure.attainment is Attainment.EXCEEDED and figure.target is not None and figure.target.kind == "band":
         return BAND_EXCEEDED
+    if figure.attainment is Attainment.NOT_REACHED and not figure.governing.due and figure.governing.milestone:
+        return t("verdict.not_yet_due", year=figure.governing.milestone)  # the target is for a later year
     return ATTAINMENT[figure.attainment]
 
 

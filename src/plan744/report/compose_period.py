@@ -153,7 +153,7 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
             points=tuple((y, f.judged) for y, f in i.by_year),
             target=i.target.value if i.target else None, stretch=i.target.stretch if i.target else None,
             baseline=(i.baseline.year, i.baseline.value) if i.baseline and i.indicator.is_percent else None,
-            met=i.attainment.met, percent=i.indicator.is_percent,
+            met=i.attainment.met, percent=i.indicator.is_percent, assessed=i.attainment is not Attainment.NOT_ASSESSED,
             shown_last=display.value(last[1], i.indicator, thresholds(i.target)) if last else ""))
     drawing = chart.small_multiples(series, t("period.chart.title", span=f"{p.start}–{p.end}"))
     if drawing is not None:

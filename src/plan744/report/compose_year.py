@@ -13,16 +13,17 @@ short variant is asked for, every unit's own words in full.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
 from plan744.core.figures.year import AppendixYear, YearFigures
 from plan744.core.labels import COLUMN, NARRATIVE, PATH, ROW_STATE, TIMELINESS, TOTAL, lower_first, task_status
+from plan744.core.plan import ALL_LEVELS
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
-    clip,
     closing,
     first_sentence,
     header,
@@ -60,13 +61,26 @@ SELECTION = 6  # units quoted in the body per narrative section; the rest in the
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
+_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+")
+
+
 class _Numbering:
     """Headings numbered as the report reads them, with anchors for the table of contents."""
 
     def __init__(self) -> None:
         self.entries: list[tuple[int, str, str]] = []
+        self.counts = [0, 0]
 
     def heading(self, level: int, text: str) -> Heading:
+        """A section (I, II, …) or a subsection (1, 2, … within it), numbered in the order it is
+        written, so a section left out (a plan without money indicators) leaves no gap."""
+        text = _NUMBERED.sub("", text)
+        if level == 1:
+            self.counts = [self.counts[0] + 1, 0]
+            text = f"{ROMAN[self.counts[0] - 1]}. {text}"
+        elif level == 2:
+            self.counts[1] += 1
+            text = f"{self.counts[1]}. {text}"
         anchor = f"muc-{len(self.entries) + 1}"
         self.entries.append((level, text, anchor))
         return Heading(level, text, anchor)
@@ -81,9 +95,15 @@ def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, 
     if issuance.draft:
         body.append(Para(runs(t("draft.note", date=format_date_short(generated.date()))), "draft"))
     c = f.completeness
-    if c.missing:
+    if c.missing or c.pending:
+        why = []
+        if c.missing:
+            why.append(t("year.partial_missing", missing=len(c.missing)))
+        if c.pending:
+            why.append(t("year.partial_pending", pending=len(c.pending),
+                         deadline=format_date_short(max(d.coverage.deadline for d in c.pending))))
         body.append(Para(runs(t("year.partial_notice", submitted=c.submitted, expected=c.expected,
-                                missing=len(c.missing))), "notice"))
+                                why="; ".join(why))), "notice"))
     body.append(Para(runs(t("year.intro", plan=plan_ref(plan), title=lower_first(plan.document.title),
                             submitted=c.submitted, expected=c.expected, start=format_date_short(f.window[0]),
                             end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year))))
@@ -195,7 +215,7 @@ def _indicator_table(f: YearFigures, scopes: dict[str, str]) -> Table:
             if word:
                 result_lines.append(runs(word))
         state = verdict(r)
-        if r.path in (PathStatus.ON_TRACK, PathStatus.BEHIND):
+        if r.path in (PathStatus.AHEAD, PathStatus.ON_TRACK, PathStatus.BEHIND):
             state += "; " + lower_first(PATH[r.path])
         rows.append(Row((
             cell(str(i), align="center"),
@@ -226,7 +246,7 @@ def _tasks(f: YearFigures, n: _Numbering) -> list[Block]:
                 counts[status] = counts.get(status, 0) + k
             lagging += [(task, a) for a in task.lagging]
         parts = ", ".join(f"{k} {lower_first(task_status(s))}" for s, k in counts.items())
-        text = t("year.tasks.area", area=area.name, tasks=len(area.tasks), parts=parts)
+        text = t("year.tasks.area", area=area.name, tasks=len(area.tasks), accounts=sum(counts.values()), parts=parts)
         if lagging:
             units = list(dict.fromkeys(a.unit.name for _, a in lagging))
             text += " " + t("year.tasks.lagging", units=names(units, 6))
@@ -238,8 +258,20 @@ def _tasks(f: YearFigures, n: _Numbering) -> list[Block]:
 
 def _row_state(a: AppendixYear) -> str:
     if not a.reports:
-        return ROW_STATE["no_report"] if a.in_timeframe else ROW_STATE["outside"]
-    return "; ".join(task_status(s) for s in a.statuses)
+        if a.in_timeframe:
+            return ROW_STATE["no_report"]
+        if a.earlier is not None:  # a row whose time is over: where it stood when last reported
+            return t("appendix.row.earlier", state="; ".join(task_status(s) for s in a.earlier[1]), year=a.earlier[0])
+        return ROW_STATE["outside"]
+    state = "; ".join(task_status(s) for s in a.statuses)
+    return t("appendix.row.year_done", year=a.year) if a.year_done else state
+
+
+def _rows_named(rows: list[AppendixYear], limit: int = 6) -> str:
+    """"TT 9, 10 và 14" when there are many; with the rows' names when there are few."""
+    if len(rows) > limit:
+        return "TT " + ", ".join(str(a.task.tt) for a in rows)
+    return "; ".join(f"{a.task.name} (TT {a.task.tt})" for a in rows)
 
 
 def _appendix_summary(f: YearFigures, n: _Numbering) -> list[Block]:
@@ -250,7 +282,7 @@ def _appendix_summary(f: YearFigures, n: _Numbering) -> list[Block]:
     unit = plan.money.unit
     b = f.budget
     if b is not None:
-        out.append(Para(runs(t("year.appendix.budget", rows=len(plan.appendix), planned=display.money(b.planned),
+        out.append(Para(runs(t("year.appendix.budget", rows=len(plan.appendix), planned=display.money(b.planned), kind=plan.document.kind,
                                 unit=unit, year=f.year, allocated=display.money(b.allocated),
                                 disbursed=display.money(b.disbursed), words=money_words(plan, b.disbursed),
                                 rate=display.percent(b.disbursement_rate), start=plan.period.start,
@@ -262,19 +294,27 @@ def _appendix_summary(f: YearFigures, n: _Numbering) -> list[Block]:
     else:
         reported = sum(1 for a in f.appendix if a.reports)
         active = sum(1 for a in f.appendix if a.in_timeframe)
-        out.append(Para(runs(t("year.appendix.tasks", rows=len(plan.appendix), active=active, reported=reported,
+        out.append(Para(runs(t("year.appendix.tasks", rows=len(plan.appendix), active=active, reported=reported, kind=plan.document.kind,
                                 year=f.year))))
-    done = [a for a in f.appendix if a.reports and all(r.status in ("hoan_thanh", "hoan_thanh_qua_han") for r in a.reports)]
-    if done:
-        out.append(Para(runs(t("year.appendix.done", count=len(done), rows=", ".join(str(a.task.tt) for a in done)))))
+    done = [a for a in f.appendix if a.done]
+    done_now = [a for a in done if a.reports]
+    if f.year == plan.period.end and done:
+        out.append(Para(runs(t("year.appendix.done_all", year=f.year, count=len(done), rows=len(f.appendix),
+                                now=len(done_now), list=_rows_named(done)))))
+    elif done_now:
+        out.append(Para(runs(t("year.appendix.done", count=len(done_now), rows=_rows_named(done_now)))))
+    year_done = [a for a in f.appendix if a.year_done]
+    if year_done:
+        out.append(Para(runs(t("year.appendix.year_done", count=len(year_done), year=f.year,
+                                rows=", ".join(str(a.task.tt) for a in year_done)))))
     if f.rows_behind:
         out.append(Para(runs(t("year.appendix.behind", count=len(f.rows_behind)))))
-        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=a.task.tt, name=clip(a.task.name),
+        out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=a.task.tt, name=a.task.name,
                                         lead=a.lead_name, state=lower_first(_row_state(a))))
                                  for a in f.rows_behind)))
     moved = [a for a in f.appendix if a.transferred_from]
     if moved:
-        out.append(Para(runs(t("year.appendix.moved", rows=", ".join(str(a.task.tt) for a in moved),
+        out.append(Para(runs(t("year.appendix.moved", rows="TT " + ", ".join(str(a.task.tt) for a in moved),
                                 old=moved[0].transferred_from, new=moved[0].lead_name)), "note"))
     out.append(Para(runs(t("year.appendix.detail")), "note"))
     return out
@@ -306,7 +346,14 @@ def _selection_items(f: YearFigures, section: str) -> list[Block]:
     items = [i for i in f.narratives[section] if i.text.strip()]
     if not items:
         return [Para(runs(t(f"year.{section}.none")))]
-    chosen = spread(items, SELECTION)
+    seen: set[str] = set()
+    distinct = []
+    for i in items:  # the same sentence from several units is quoted once
+        key = " ".join(first_sentence(i.text).casefold().split())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(i)
+    chosen = spread(distinct, SELECTION)
     lead = t("year.selection.lead", count=len(items), section=lower_first(NARRATIVE[section]), shown=len(chosen))
     return [Para(runs(lead)), Bullets(tuple(unit_runs(i.unit, first_sentence(i.text)) for i in chosen))]
 
@@ -315,7 +362,19 @@ def _selection_items(f: YearFigures, section: str) -> list[Block]:
 
 
 def _assessment(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
-    out: list[Block] = [n.heading(2, t("year.h.shortcomings"))]
+    out: list[Block] = [n.heading(2, t("year.h.achieved"))]
+    achieved = []
+    if f.assessed:
+        achieved.append(runs(t("year.achieved.targets", met=len(f.met), assessed=len(f.assessed))))
+    if f.met:
+        achieved.append(runs(t("year.achieved.list", items="; ".join(f"{indicator_label(r, scopes)}: {shown(r)}" for r in f.met))))
+    done = [a for a in f.appendix if a.done and a.reports]
+    if done:
+        achieved.append(runs(t("year.achieved.rows", count=len(done), year=f.year)))
+    c = f.completeness
+    achieved.append(runs(t("year.achieved.reporting", submitted=c.submitted, expected=c.expected, on_time=len(c.on_time))))
+    out.append(Bullets(tuple(achieved)))
+    out.append(n.heading(2, t("year.h.shortcomings")))
     items = []
     if f.not_met:
         items.append(runs(t("year.short.not_met", items="; ".join(
@@ -325,12 +384,16 @@ def _assessment(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[B
             f"{indicator_label(r, scopes)}: {shown(r)}, lộ trình {display.percent(r.path_expected, r.indicator)}"
             for r in f.behind_path))))
     if f.rows_behind:
-        items.append(runs(t("year.short.rows", rows=", ".join(str(a.task.tt) for a in f.rows_behind))))
+        items.append(runs(t("year.short.rows", rows=_rows_named(f.rows_behind))))
     c = f.completeness
-    if c.missing or c.late:
-        items.append(runs(t("year.short.reporting", missing=len(c.missing), late=len(c.late),
-                            missing_names=names((d.unit.name for d in c.missing), 10),
-                            late_names=names((f"{d.unit.name} ({format_date_short(d.submitted)})" for d in c.late if d.submitted), 10))))
+    reporting = []
+    if c.missing:
+        reporting.append(t("year.short.missing", count=len(c.missing), names=names((d.unit.name for d in c.missing), 10)))
+    if c.late:
+        reporting.append(t("year.short.late", count=len(c.late), names=names(
+            (f"{d.unit.name} (gửi ngày {format_date_short(d.submitted)})" for d in c.late if d.submitted), 10)))
+    if reporting:
+        items.append(runs(t("year.short.reporting", parts="; ".join(reporting))))
     out.append(Bullets(tuple(items)) if items else Para(runs(t("year.short.none"))))
     out.append(n.heading(2, t("year.h.causes")))
     out += _selection_items(f, "shortcomings")
@@ -398,6 +461,7 @@ def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
     indicator and scope (in groups of at most MATRIX_COLUMNS). Pages grow by a row per unit."""
     plan = f.plan
     out: list[Block] = [Para(runs(t("appendix.units.lead")), "note")]
+    number = {id(r): k for k, r in enumerate(f.indicators, start=1)}  # the row numbers of the table in I.1
     reporting = [r for r in f.indicators if r.units and r.unassessed is not Unassessed.QUALITATIVE]
     if not reporting:
         return []
@@ -406,20 +470,22 @@ def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
         if not figs:
             continue
         units = [d.unit for d in f.completeness.rows if d.unit.kind == kind.code]
+        not_sent = {d.unit.code for d in f.completeness.rows if d.timeliness in (Timeliness.MISSING, Timeliness.PENDING)}
         out.append(Heading(3, f"{kind.name} ({len(units)} đơn vị)"))
         for start in range(0, len(figs), MATRIX_COLUMNS):
             chunk = figs[start:start + MATRIX_COLUMNS]
             value_of = [{u.unit.code: u for u in r.units} for r in chunk]
             share = 0.70 / len(chunk)
             cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["unit"], 0.25)) + tuple(
-                Column(f"{start + j + 1}. {r.indicator.name} ({lower_first(scopes[r.scope])})", share, "right")
-                for j, r in enumerate(chunk))
+                Column(f"({number[id(r)]}) {r.indicator.name}" + (f" ({lower_first(scopes[r.scope])})" if r.scope != ALL_LEVELS else ""),
+                       share, "right")
+                for r in chunk)
             rows = []
             for i, unit in enumerate(units, start=1):
                 cells = [cell(str(i), align="center"), cell(unit.name)]
                 for r, values in zip(chunk, value_of, strict=True):
                     uv = values.get(unit.code)
-                    cells.append(cell(display.value(uv.value, r.indicator) if uv else "—"))
+                    cells.append(cell(display.value(uv.value, r.indicator) if uv else ("" if unit.code in not_sent else "—")))
                 rows.append(Row(tuple(cells)))
             out.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
     out.append(Para(runs(t("appendix.units.note")), "note"))
@@ -430,7 +496,7 @@ def _completeness(f: YearFigures) -> list[Block]:
     c = f.completeness
     out: list[Block] = [Para(runs(t("appendix.completeness.lead", deadline=format_date_short(c.deadline),
                                      submitted=c.submitted, expected=c.expected, late=len(c.late),
-                                     missing=len(c.missing))), "center")]
+                                     missing=len(c.missing) + len(c.pending))), "center")]
     if c.partial:
         out.append(Para(runs(t("appendix.completeness.partial")), "note"))
     for kind in f.plan.organisation.kinds:

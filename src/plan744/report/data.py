@@ -113,7 +113,7 @@ def _key_schemas() -> dict[str, dict[str, Any]]:
     out |= dict.fromkeys(("level_end", "covers_from", "covers_to", "deadline", "submitted"), _DATE)
     out |= {"partial": {"type": "boolean"}, "each_year": {"type": "boolean"},
             "attainment": _enum(Attainment), "unassessed": _enum(Unassessed), "path": _enum(PathStatus),
-            "timeliness": _enum(Timeliness), "value_kind": _enum(("percent", "count", "amount")),
+            "timeliness": _enum(Timeliness), "value_kind": _enum(("percent", "count", "amount", "rank")),
             "target_kind": _enum(get_args(Comparison)), "status": _enum(STATUSES)}
     return out
 

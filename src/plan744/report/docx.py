@@ -15,6 +15,7 @@ same bytes (the zip entries carry the report's generation date).
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,16 @@ NATION, MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
 SIGNATURE_SPACE_LINES = 4  # room for the signature and the seal
 
 
+@dataclass(frozen=True)
+class _Page:
+    page_width: Any
+    page_height: Any
+    top_margin: Any
+    bottom_margin: Any
+    left_margin: Any
+    right_margin: Any
+
+
 class DocxTemplateError(ValueError):
     """The Word template cannot be used (missing, not a .docx, or a style renamed or deleted)."""
 
@@ -119,8 +130,12 @@ class _Writer:
         self.p = {key: styles[name] for key, name in PARAGRAPH.items()}  # looked up once
         self.c = {key: styles[name] for key, name in CHARACTER.items()}
         self.t = {key: styles[name] for key, name in TABLE.items()}
-        self.portrait = word.sections[0]
-        self.width = self._text_width(self.portrait)
+        first = word.sections[0]
+        # The template's page, as values: a Section read later may be another section's properties,
+        # since python-docx moves the document's last section properties as sections are added.
+        self.portrait = _Page(first.page_width, first.page_height, first.top_margin, first.bottom_margin,
+                              first.left_margin, first.right_margin)
+        self.width = self._text_width(first)
         self.after_table = False
 
     @staticmethod

@@ -29,7 +29,8 @@ class Unassessed(str, Enum):
 
 
 class PathStatus(str, Enum):
-    ON_TRACK = "on_track"
+    AHEAD = "ahead"  # beyond the path
+    ON_TRACK = "on_track"  # on it
     BEHIND = "behind"
     NO_PATH = "no_path"  # no baseline or earlier milestone to draw it from
     MILESTONE = "milestone"  # the year of the target itself: no path, the verdict says it
@@ -39,4 +40,5 @@ class Timeliness(str, Enum):
     ON_TIME = "on_time"
     LATE = "late"
     MISSING = "missing"
+    PENDING = "pending"  # not sent yet, and its deadline has not passed on the day of the report
     NOT_DUE = "not_due"  # (period) the unit did not exist or owed nothing that year

@@ -9,6 +9,7 @@ Works for any span inside the period (a mid-term review of 2021–2023 as well a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -232,9 +233,10 @@ def _outcome(status: str) -> str:
 
 
 def period_figures(plan: Plan, start: int, end: int, submissions: Sequence[Submission],
-                   caveats: Sequence[Caveat] = ()) -> PeriodFigures:
+                   caveats: Sequence[Caveat] = (), today: dt.date | None = None) -> PeriodFigures:
     with localcontext(EXACT):
-        years = tuple(year_figures(plan, y, submissions, list(caveats)) for y in range(start, end + 1))
+        years = tuple(year_figures(plan, y, submissions, [c for c in caveats if c.year == y], today)
+                      for y in range(start, end + 1))
         indicators = []
         for i, first in enumerate(years[0].indicators):
             by_year = tuple((y.year, y.indicators[i]) for y in years)

@@ -97,8 +97,10 @@ def path_value(anchor_value: Decimal, anchor_year: int, target: Decimal, target_
 def path_status(value: Decimal | None, expected: Decimal | None, lower_is_better: bool) -> PathStatus:
     if value is None or expected is None:
         return PathStatus.NO_PATH
-    ahead = value <= expected if lower_is_better else value >= expected
-    return PathStatus.ON_TRACK if ahead else PathStatus.BEHIND
+    if value == expected:
+        return PathStatus.ON_TRACK
+    ahead = value < expected if lower_is_better else value > expected
+    return PathStatus.AHEAD if ahead else PathStatus.BEHIND
 
 
 def thresholds(target: Target | None) -> tuple[Decimal, ...]:

@@ -27,7 +27,7 @@ from plan744.core.figures.targets import Governing, anchor_before, attainment, g
 from plan744.core.numbers import EXACT
 from plan744.core.organisation import Coverage, Event, Unit, UnitGroup
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan, Target, Task
-from plan744.core.submission import LAGGING, STATUSES, Submission
+from plan744.core.submission import DONE, LAGGING, STATUSES, Submission
 
 # --- indicators ----------------------------------------------------------------------------
 
@@ -191,6 +191,12 @@ def _indicator_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: _Ye
             a = _unit_amount(sub, ind.id, levels)
             if a is not None:
                 contributions.append((unit, None, a))
+    if ind.state_at_end and contributions:
+        # A state at the end of the year: units gone before its end described a state that their
+        # successors' figures now hold (a level that ended entirely keeps its last state).
+        at_end = [c for c in contributions if y.owed.get(c[0].code) is not None and y.owed[c[0].code].end >= y.window[1]]
+        if at_end:
+            contributions = at_end
     if ind.is_percent:
         total = pooled(r for _, r, _ in contributions if r is not None) if contributions else None
         return total, None, contributions
@@ -293,8 +299,12 @@ class Completeness:
         return [r for r in self.rows if r.timeliness is Timeliness.MISSING]
 
     @property
+    def pending(self) -> list[Delivery]:
+        return [r for r in self.rows if r.timeliness is Timeliness.PENDING]
+
+    @property
     def submitted(self) -> int:
-        return len(self.rows) - len(self.missing)
+        return len(self.rows) - len(self.missing) - len(self.pending)
 
     @property
     def partial(self) -> list[Delivery]:
@@ -302,13 +312,16 @@ class Completeness:
         return [r for r in self.rows if not r.coverage.whole]
 
 
-def completeness(plan: Plan, y: _Year) -> Completeness:
+def completeness(plan: Plan, y: _Year, today: dt.date | None = None) -> Completeness:
+    """Who sent what, when. A report not sent is missing once its deadline has passed on `today`
+    (the day of the run), pending before that."""
     rows = []
     for code, cov in y.owed.items():
         unit = plan.units_by_code[code]
         sub = y.subs.get(code)
         if sub is None:
-            rows.append(Delivery(unit, cov, None, Timeliness.MISSING))
+            pending = today is not None and today <= cov.deadline
+            rows.append(Delivery(unit, cov, None, Timeliness.PENDING if pending else Timeliness.MISSING))
         elif sub.submitted <= cov.deadline:
             rows.append(Delivery(unit, cov, sub.submitted, Timeliness.ON_TIME))
         else:
@@ -335,14 +348,30 @@ class AppendixYear:
     lead_name: str
     transferred_from: str | None  # the plan's lead, when the row has moved since (its name)
     in_timeframe: bool
+    year: int
     reports: tuple[RowReport, ...]
     allocated: Decimal
     disbursed: Decimal
     cumulative: Decimal  # disbursed since the start of the period, this year included
+    earlier: tuple[int, tuple[str, ...]] | None = None  # the last year before this one with reports, and its statuses
 
     @property
     def cumulative_share(self) -> Decimal | None:
         return share(self.cumulative, self.task.cost) if self.task.cost else None
+
+    @property
+    def done(self) -> bool:
+        """Finished: reported done this year (or, after its timeframe, the last year it was reported),
+        and the row's timeframe is over. A yearly row reported done before its last year finished
+        that year's work, not the row."""
+        statuses = self.statuses or (self.earlier[1] if self.earlier and not self.in_timeframe else ())
+        return bool(statuses) and all(st in DONE for st in statuses) and (
+            not self.in_timeframe or self.task.timeframe.end <= self.year)
+
+    @property
+    def year_done(self) -> bool:
+        """This year's work on a row that runs on after it reported done."""
+        return bool(self.reports) and all(r.status in DONE for r in self.reports) and not self.done
 
     @property
     def disbursement_rate(self) -> Decimal | None:
@@ -397,7 +426,11 @@ def disbursed_by_year(plan: Plan, submissions: Iterable[Submission], upto: int) 
 def appendix_years(plan: Plan, year: int, submissions: Sequence[Submission]) -> tuple[list[AppendixYear], Budget | None]:
     money = disbursed_by_year(plan, submissions, year)
     lines: dict[int | str, list[RowReport]] = defaultdict(list)
+    history: dict[int | str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for sub in submissions:
+        if sub.year < year and sub.unit in plan.units_by_code:
+            for rep in sub.appendix:
+                history[rep.tt][sub.year].add(rep.status)
         if sub.year != year or sub.unit not in plan.units_by_code:
             continue
         for rep in sub.appendix:
@@ -410,13 +443,16 @@ def appendix_years(plan: Plan, year: int, submissions: Sequence[Submission]) -> 
         lead = plan.units_by_code.get(lead_code) or plan.groups_by_code.get(lead_code)
         original = plan.units_by_code.get(task.lead) or plan.groups_by_code.get(task.lead)
         moved = lead_code != task.lead
+        past = history.get(task.tt)
+        last = max(past) if past else None
         rows.append(AppendixYear(
             task=task, lead=lead, lead_name=lead.name if lead else task.lead_text,
             transferred_from=(original.name if original else task.lead_text) if moved else None,
-            in_timeframe=task.timeframe.start <= year <= task.timeframe.end, reports=reps,
+            in_timeframe=task.timeframe.start <= year <= task.timeframe.end, year=year, reports=reps,
             allocated=sum((r.allocated or Decimal(0) for r in reps), Decimal(0)),
             disbursed=sum((r.disbursed or Decimal(0) for r in reps), Decimal(0)),
             cumulative=sum((d for (tt, _), (_, d) in money.items() if tt == task.tt), Decimal(0)),
+            earlier=(last, tuple(st for st in STATUSES if st in past[last])) if past and last is not None else None,
         ))
     if not plan.funded:
         return rows, None
@@ -574,7 +610,7 @@ def make_years(plan: Plan, submissions: Sequence[Submission], years: Iterable[in
 
 
 def year_figures(plan: Plan, year: int, submissions: Sequence[Submission],
-                 caveats: Sequence[Caveat] = ()) -> YearFigures:
+                 caveats: Sequence[Caveat] = (), today: dt.date | None = None) -> YearFigures:
     """Everything the annual report shows for `year`, from all submissions on file up to it."""
     with localcontext(EXACT):  # sums are never rounded (core.numbers.EXACT)
         history = [s for s in submissions if s.year <= year]
@@ -587,7 +623,7 @@ def year_figures(plan: Plan, year: int, submissions: Sequence[Submission],
         return YearFigures(
             plan=plan, year=year, window=y.window, deadline=y.deadline,
             drafter=plan.units_by_code.get(drafter_code) if drafter_code else None,
-            indicators=indicator_years(plan, year, years), completeness=completeness(plan, y),
+            indicators=indicator_years(plan, year, years), completeness=completeness(plan, y, today),
             appendix=rows, budget=budget, areas=task_years(plan, y.subs.values()),
             narratives=narratives(plan, y.subs.values()), changes=changes, caveats=tuple(caveats),
         )
