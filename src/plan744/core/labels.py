@@ -32,7 +32,7 @@ BAND_EXCEEDED = "Vượt"  # at or beyond a band's upper end (kept apart: a plan
 UNASSESSED = {
     Unassessed.QUALITATIVE: "Không có ngưỡng định lượng",
     Unassessed.NO_DATA: "Chưa có số liệu",
-    Unassessed.LEVEL_ENDED: "Không đánh giá: cấp này đã kết thúc",
+    Unassessed.LEVEL_ENDED: "Không đánh giá (cấp này đã kết thúc)",
     Unassessed.NO_TARGET_YET: "Chưa đến giai đoạn của mục tiêu",
     Unassessed.PARTIAL_YEARS: "Không đủ số liệu để đánh giá",
 }

@@ -113,17 +113,19 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
         tally += " " + t("period.tally.not_assessed", count=len(p.not_assessed), items="; ".join(
             f"{indicator_label(i.final, scopes)}: {lower_first(_reason(i))}" for i in p.not_assessed))
     if p.qualitative:
-        tally += " " + t("period.tally.qualitative", count=len(p.qualitative),
-                         items="; ".join(indicator_label(i.final, scopes) for i in p.qualitative))
+        tally += " " + t("period.tally.qualitative", count=len(p.qualitative), items="; ".join(
+            indicator_label(i.final, scopes) + (f": {shown(i.final)} ({display.money(i.final.ratio.numerator)}/"
+                                                f"{display.money(i.final.ratio.denominator)})" if i.final.ratio else "")
+            for i in p.qualitative))
     out.append(Para(runs(tally)))
     years = [y.year for y in p.years]
     base_years = sorted({i.baseline.year for i in p.indicators if i.baseline})
-    base_col = (Column(t("period.col.baseline"), 0.07, "right"),) if base_years else ()
-    share = min(0.09, 0.42 / max(1, len(years)))
-    fixed = 0.05 + 0.14 + 0.10 + (0.07 if base_years else 0) + share * len(years)
+    base_col = (Column(t("period.col.baseline"), 0.06, "right"),) if base_years else ()
+    share = min(0.09, 0.40 / max(1, len(years)))
+    fixed = 0.05 + 0.13 + 0.13 + (0.06 if base_years else 0) + share * len(years)
     cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["indicator"], 1 - fixed),
-            Column(COLUMN["target"], 0.14)) + base_col + tuple(
-        Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.10),)
+            Column(COLUMN["target"], 0.13)) + base_col + tuple(
+        Column(str(y), share, "right") for y in years) + (Column(COLUMN["verdict"], 0.13),)
     rows = []
     for k, i in enumerate(p.indicators, start=1):
         cells = [cell(str(k), align="center"), Cell((runs(i.indicator.name), runs(scopes[i.scope]))),
