@@ -228,6 +228,8 @@ TEXT = {
     "appendix.completeness.partial": "Cột “Kỳ số liệu” ghi phần kỳ mà báo cáo của đơn vị bao gồm khi đơn vị không hoạt động cả năm (hạn gửi của báo cáo khi kết thúc là ngày cuối cùng đơn vị hoạt động).",
     "appendix.row.earlier": "{state} (năm {year})",
     "appendix.row.year_done": "Hoàn thành nội dung năm {year}",
+    "appendix.accounts.matrix": "Tình trạng thực hiện từng nhiệm vụ của {units} đơn vị (mỗi đơn vị một dòng); nội dung báo cáo của từng đơn vị: bảng “Nhiệm vụ” của tệp số liệu kèm theo báo cáo.",
+    "appendix.narratives.in_data": "Toàn văn {count} ý kiến nhận xét, đánh giá của {units} đơn vị: bảng “Ý kiến của đơn vị” của tệp số liệu kèm theo báo cáo (Excel, CSV hoặc JSON).",
     "appendix.rows.title": "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ, DỰ ÁN NĂM {year}",
     "appendix.rows.unit": "(Đơn vị tính: {unit})",
     "appendix.rows.reports": "Báo cáo của các đơn vị chủ trì",

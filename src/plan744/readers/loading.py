@@ -18,6 +18,7 @@ from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
 from plan744.core.submission_checks import (
+    FigureStore,
     FileRecord,
     SubmissionFile,
     blank_figures,
@@ -66,7 +67,12 @@ def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
         raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
     except ReadRefused as refused:
         return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
-    parts: list[bytes | str] = [__version__, str(checks), display_path(path), raw]
+    from plan744.core import organisation as org_module
+    from plan744.core import plan as plan_module
+
+    # The models' own source is part of the key: a changed model never reads an old pickle.
+    models = b"".join(Path(m.__file__).read_bytes() for m in (plan_module, org_module) if m.__file__)
+    parts: list[bytes | str] = [__version__, models, str(checks), display_path(path), raw]
     m = _ORGANISATION_LINE.search(raw)
     if m:
         try:
@@ -181,12 +187,13 @@ def validate_files(
     findings: list[Finding] = []
     parsed: list[SubmissionFile] = []
     records: list[FileRecord] = []
+    store = FigureStore()
     for path in files:
         sf, fs = parse_submission(path, plan)
         findings += fs
         if sf is not None:
             findings += with_cells(check_file(plan, sf, today), sf.source)
-            records.append(record_of(sf))
+            records.append(record_of(sf, store))
             if keep:
                 parsed.append(sf)
         if progress:
@@ -200,7 +207,7 @@ def validate_files(
         for path in sibling_reports(files, years):
             sf, _ = parse_submission(path, plan)  # problems in those files are theirs, reported when they are validated
             if sf is not None:
-                context.append(record_of(sf))
+                context.append(record_of(sf, store))
     findings += locate_findings(check_across(plan, records, context))
     return parsed, findings
 

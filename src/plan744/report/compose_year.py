@@ -571,7 +571,17 @@ def _rows_detail(f: YearFigures) -> list[Block]:
     return out
 
 
+FULL_TEXT_UNITS = 100
+"""Above this many reporting units, the per-unit appendices give each unit one line (its status
+for each task) and leave the full texts to the report's data files: at 3,000 units the texts
+alone would run to thousands of pages."""
+
+ACCOUNT_COLUMNS = 6  # task columns per table of the status matrix
+
+
 def _accounts(f: YearFigures) -> list[Block]:
+    if f.completeness.submitted > FULL_TEXT_UNITS:
+        return _account_matrix(f)
     out: list[Block] = []
     for i, area in enumerate(f.areas, start=1):
         out.append(Heading(3, f"{i}. {area.name}"))
@@ -583,7 +593,29 @@ def _accounts(f: YearFigures) -> list[Block]:
     return out
 
 
+def _account_matrix(f: YearFigures) -> list[Block]:
+    """Each unit's status for each task, a line per unit; the accounts' text is in the data files."""
+    out: list[Block] = [Para(runs(t("appendix.accounts.matrix", units=f.completeness.submitted)), "note")]
+    for i, area in enumerate(f.areas, start=1):
+        out.append(Heading(3, f"{i}. {area.name}"))
+        for start in range(0, len(area.tasks), ACCOUNT_COLUMNS):
+            chunk = area.tasks[start:start + ACCOUNT_COLUMNS]
+            status = [{a.unit.code: a.status for a in task.accounts} for task in chunk]
+            units = list({a.unit.code: a.unit for task in chunk for a in task.accounts}.values())
+            share = 0.70 / len(chunk)
+            cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["unit"], 0.24)) + tuple(
+                Column(f"{task.task.id}. {task.task.title}", share, "center") for task in chunk)
+            rows = tuple(Row((cell(str(n), align="center"), cell(unit.name)) + tuple(
+                cell(task_status(s[unit.code]) if unit.code in s else "—", align="center") for s in status))
+                for n, unit in enumerate(units, start=1))
+            out.append(Table(cols, rows, caption=area.name, size="small"))
+    return out
+
+
 def _narratives_full(f: YearFigures) -> list[Block]:
+    if f.completeness.submitted > FULL_TEXT_UNITS:
+        count = sum(1 for items in f.narratives.values() for i in items if i.text.strip())
+        return [Para(runs(t("appendix.narratives.in_data", count=count, units=f.completeness.submitted)))] if count else []
     out: list[Block] = []
     for section in ("highlights", "shortcomings", "proposals"):
         items = [i for i in f.narratives[section] if i.text.strip()]

@@ -64,7 +64,10 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "tasks": (
         ("year", "Năm"), ("task", "Mã nhiệm vụ"), ("area", "Lĩnh vực"), ("unit", "Mã đơn vị"),
-        ("unit_name", "Đơn vị"), ("status", "Tình trạng"),
+        ("unit_name", "Đơn vị"), ("status", "Tình trạng"), ("account", "Kết quả thực hiện"),
+    ),
+    "narratives": (
+        ("year", "Năm"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("section", "Mục"), ("text", "Nội dung"),
     ),
     "outcomes": (
         ("start", "Từ năm"), ("end", "Đến năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"),
@@ -79,7 +82,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("cumulative_share", "Lũy kế / dự kiến (%)"),
     ),
 }
-SHEET_NAMES = {"outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu", "units": "Theo đơn vị", "appendix": "Phụ lục",
+SHEET_NAMES = {"narratives": "Ý kiến của đơn vị", "outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu",
+               "units": "Theo đơn vị", "appendix": "Phụ lục",
                "appendix_reports": "Báo cáo Phụ lục",
                "completeness": "Gửi báo cáo", "tasks": "Nhiệm vụ", "budget": "Kinh phí"}
 PERCENT_KEYS = {"value", "previous", "baseline", "last_value", "path_expected", "target_value", "target_stretch", "cumulative_share",
@@ -114,7 +118,8 @@ def _key_schemas() -> dict[str, dict[str, Any]]:
     out |= {"partial": {"type": "boolean"}, "each_year": {"type": "boolean"},
             "attainment": _enum(Attainment), "unassessed": _enum(Unassessed), "path": _enum(PathStatus),
             "timeliness": _enum(Timeliness), "value_kind": _enum(("percent", "count", "amount", "rank")),
-            "target_kind": _enum(get_args(Comparison)), "status": _enum(STATUSES)}
+            "target_kind": _enum(get_args(Comparison)), "status": _enum(STATUSES),
+            "section": _enum(("highlights", "shortcomings", "proposals"))}
     return out
 
 
@@ -257,7 +262,12 @@ def tables(figures: Figures) -> dict[str, list[Record]]:
             for task in area.tasks:
                 for acc in task.accounts:
                     out["tasks"].append({"year": y, "task": task.task.id, "area": area.code, "unit": acc.unit.code,
-                                         "unit_name": acc.unit.name, "status": acc.status})
+                                         "unit_name": acc.unit.name, "status": acc.status, "account": acc.text})
+        for section, items in f.narratives.items():
+            for item in items:
+                if item.text.strip():
+                    out["narratives"].append({"year": y, "unit": item.unit.code, "unit_name": item.unit.name,
+                                              "section": section, "text": item.text})
         if f.budget is not None:
             b = f.budget
             out["budget"].append({"year": y, "planned": _num(b.planned), "allocated": _num(b.allocated),
@@ -362,7 +372,7 @@ def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
         if rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
         for j, (key, header) in enumerate(cols, start=1):
-            wide = key in ("name", "unit_name", "progress", "lead_name")
+            wide = key in ("name", "unit_name", "progress", "lead_name", "account", "text")
             ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(header) + 2))
     wb.properties.creator = "plan744"
     wb.properties.created = wb.properties.modified = generated.replace(tzinfo=None)

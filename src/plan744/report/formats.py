@@ -59,9 +59,9 @@ def _html(ctx: RenderContext) -> dict[str, bytes]:
 
 
 def _pdf(ctx: RenderContext) -> dict[str, bytes]:
-    from plan744.report.pdf import render_pdf
+    from plan744.report.pdf import render_document_pdf
 
-    return {f"{ctx.stem}.pdf": render_pdf(ctx.html, ctx.generated)}
+    return {f"{ctx.stem}.pdf": render_document_pdf(ctx.document, ctx.templates, ctx.generated)}
 
 
 def _docx(ctx: RenderContext) -> dict[str, bytes]:

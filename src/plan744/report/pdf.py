@@ -51,8 +51,9 @@ def restricted_fetcher() -> Any:
     return RestrictedFetcher(allowed_protocols=("file", "data"), allow_redirects=False)
 
 
-def render_pdf(html: str, generated: dt.datetime) -> bytes:
-    """The PDF of `html`. Deterministic for the same html and `generated`."""
+def render_pdf(html: str, generated: dt.datetime, first_page: int | None = None) -> bytes:
+    """The PDF of `html`. Deterministic for the same html and `generated`. `first_page`: this is
+    a part of a larger document whose pages start at that number (numbered from its first page)."""
     import logging
 
     from weasyprint import CSS, HTML
@@ -64,10 +65,50 @@ def render_pdf(html: str, generated: dt.datetime) -> bytes:
     document = HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher, media_type="print")
     stamp = generated.strftime("%Y-%m-%dT%H:%M:%SZ")
     fonts = FontConfiguration()  # @font-face rules only load through a shared FontConfiguration
-    css = CSS(string=font_css(), url_fetcher=fetcher, font_config=fonts)
+    extra = ""
+    if first_page is not None:
+        extra = "\n".join(f"@page {name}:first {{ counter-reset: page {first_page}; @top-center {{ content: counter(page) !important; }} }}"
+                          for name in ("", "landscape"))
+    css = CSS(string=font_css() + "\n" + extra, url_fetcher=fetcher, font_config=fonts)
     pdf = document.render(stylesheets=[css], font_config=fonts)
     pdf.metadata.created = stamp
     pdf.metadata.modified = stamp
     # A content-derived identifier: same inputs, same bytes; different inputs, different ids.
     identifier = hashlib.sha256(html.encode("utf-8") + stamp.encode()).hexdigest()[:32].encode()
     return pdf.write_pdf(pdf_identifier=identifier)
+
+
+PART_ROWS = 2500
+"""A document with more table rows than this (a roll-up of thousands of units) is laid out one
+section at a time and the parts joined: WeasyPrint keeps every laid-out page in memory until it
+writes, about 2 MiB a page, so a 600-page roll-up in one piece would need several GiB."""
+
+
+def render_document_pdf(doc: Any, templates: Path, generated: dt.datetime, part_rows: int = PART_ROWS) -> bytes:
+    """The PDF of a report: in one piece, or section by section when it is large (pages numbered
+    on across the parts, as in one piece)."""
+    from plan744.report.document import Table
+    from plan744.report.html import render_html
+
+    rows = sum(len(b.rows) for b in doc.blocks() if isinstance(b, Table))
+    if rows <= part_rows or len(doc.sections) == 1:
+        return render_pdf(render_html(doc, templates), generated)
+    import dataclasses
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    next_page: int | None = None
+    for section in doc.sections:
+        part = dataclasses.replace(doc, sections=(section,))
+        data = render_pdf(render_html(part, templates), generated, next_page)
+        reader = PdfReader(io.BytesIO(data))
+        next_page = (next_page or 1) + len(reader.pages)
+        writer.append(reader)
+    stamp = generated.strftime("D:%Y%m%d%H%M%SZ")
+    writer.add_metadata({"/Title": doc.title, "/Producer": "plan744", "/CreationDate": stamp, "/ModDate": stamp})
+    # pypdf writes no file identifier unless asked to (only encryption needs one): same inputs, same bytes.
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
