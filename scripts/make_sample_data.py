@@ -33,15 +33,13 @@ imperfections (LATE, MISSING, BEHIND below):
 Các chỉ tiêu khác đạt hoặc gần đạt mục tiêu năm 2025 (xem --summary). Không có cảnh báo biến động bất
 thường: số liệu năm sau không gấp 5 lần năm trước.
 
-The generator is importable (bench/ uses it): `SampleGenerator(plan)`, `.submission_text(unit, year,
-schema_ref)`, `bench_organisation_text(...)`.
+The generator is importable: `SampleGenerator(plan)`, `.submission_text(unit, year, schema_ref)`.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import random
 import sys
@@ -702,27 +700,6 @@ class SampleGenerator:
                 if self.submits(cov.unit, year):
                     files.append((folder / f"{cov.unit}.yaml", self.submission_text(cov.unit, year, ref)))
         return files
-
-
-# ---------------------------------------------------------------------------------------------
-# Bench support: a copy of the plan with more units, so many files stay valid and distinct.
-# ---------------------------------------------------------------------------------------------
-
-def bench_plan_text(plan_text: str, plan, copies: int) -> tuple[str, dict[str, str]]:
-    """The plan's text with `copies` clones of every unit appended to registry.units.
-
-    Returns the text and {clone code: original code}. Clones keep their original's kind,
-    so each reports the same indicators and required tasks (but leads no appendix task).
-    """
-    lines = plan_text.splitlines()
-    at = next(i for i, line in enumerate(lines) if line == "  groups:")
-    extra, clones = [], {}
-    for k in range(1, copies + 1):
-        for unit in plan.registry.units:
-            code = f"{unit.code}_X{k:03d}"
-            clones[code] = unit.code
-            extra.append(f"    - {{code: {code}, name: {json.dumps(unit.name + f' (bản sao {k})', ensure_ascii=False)}, kind: {unit.kind}}}")
-    return "\n".join(lines[:at] + extra + lines[at:]) + "\n", clones
 
 
 def load_plan(path: Path):

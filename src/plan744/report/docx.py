@@ -18,12 +18,13 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document as open_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm
 
 from plan744.report import chart
@@ -129,6 +130,10 @@ class _Writer:
         styles = word.styles
         self.p = {key: styles[name] for key, name in PARAGRAPH.items()}  # looked up once
         self.c = {key: styles[name] for key, name in CHARACTER.items()}
+        # Style ids, written straight into each paragraph and run: python-docx's `.style = …`
+        # rescans every style of the template on each assignment (half the time of a report).
+        self.pid = {key: s.style_id for key, s in self.p.items()}
+        self.cid = {key: s.style_id for key, s in self.c.items()}
         self.t = {key: styles[name] for key, name in TABLE.items()}
         first = word.sections[0]
         # The template's page, as values: a Section read later may be another section's properties,
@@ -203,17 +208,25 @@ class _Writer:
             pass  # Word builds its own table of contents from the headings (References > Table of Contents)
 
     def paragraph(self, style: str, lines: tuple[tuple[str, ...], ...], container: Any = None) -> Any:
-        par = (container or self.word).add_paragraph(style=self.p[style])
+        par = self.styled(container or self.word, style)
         for i, line in enumerate(lines):
             if i:
                 par.add_run().add_break()
             par.add_run("".join(line))
         return par
 
+    def styled(self, container: Any, style: str, first: Any = None) -> Any:
+        """A paragraph of `style` in `container` (or `first`, its existing first paragraph)."""
+        par = first if first is not None else container.add_paragraph()
+        par._p.get_or_add_pPr().style = self.pid[style]  # the id, not the name: see __init__
+        return par
+
     def inline(self, par: Any, content: Inline, bold: bool = False, small: bool = False) -> None:
         for r in content:
-            style = self.c["unit"] if r.role == "unit" else (self.c["sub"] if small else None)
-            run = par.add_run(r.text, style=style)
+            style = self.cid["unit"] if r.role == "unit" else (self.cid["sub"] if small else None)
+            run = par.add_run(r.text)
+            if style is not None:
+                run._r.get_or_add_rPr().style = style
             if r.bold or bold:
                 run.bold = True
             if r.italic and r.role != "unit":
@@ -281,51 +294,68 @@ class _Writer:
     # data tables
 
     def _table(self, container: Any, t: Table) -> None:
+        """A data table, written as WordprocessingML and parsed once: building it cell by cell
+        through python-docx's objects took several times longer than writing the same table
+        naively (each call looks up and inserts one element)."""
         small = t.size == "small"
         prefix = "small" if small else "cell"
         widths = _split(self.width, tuple(c.share for c in t.columns))
         ncols = len(widths)
         if self.after_table:
             container.add_paragraph(style=self.p["caption"])  # Word joins two tables that touch into one
-        table = container.add_table(rows=0, cols=ncols)
-        table.style = self.t["data"]
-        table.autofit = False  # a fixed layout: long words wrap inside their cells
-        look = table._tbl.tblPr.find(qn("w:tblLook"))
-        if look is not None:  # the table style's header formatting on, its first-column formatting off
-            look.set(qn("w:firstRow"), "1")
-            look.set(qn("w:firstColumn"), "0")
+        twips = [w // EMU_PER_TWIP for w in widths]
+        out = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{_attr(self.t["data"].style_id)}"/>'
+               f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{w}"/>' for w in twips]
+        out.append("</w:tblGrid>")
         if t.group_header:
-            self._row(table, t.group_header, widths, f"{prefix}-head" if small else "cell-head", header=True)
+            out.append(self._row_xml(t.group_header, twips, f"{prefix}-head" if small else "cell-head", header=True))
         head = tuple(Cell(((Run(c.header),),)) for c in t.columns)
-        self._row(table, head, widths, "small-head" if small else "cell-head", header=True)
+        out.append(self._row_xml(head, twips, "small-head" if small else "cell-head", header=True))
         for row in t.rows:
             styles = []
             for i, c in enumerate(row.cells):
                 col = t.columns[min(i, ncols - 1)]
                 align = c.align or col.align
                 styles.append(prefix if align == "left" else f"{prefix}-{align}")
-            self._row(table, row.cells, widths, styles, bold=row.kind == "total")
-        for column, w in zip(table.columns, widths, strict=True):
-            column.width = Emu(w)
+            out.append(self._row_xml(row.cells, twips, styles, bold=row.kind == "total"))
+        out.append("</w:tbl>")
+        container.element.body.sectPr.addprevious(parse_xml("".join(out)))
 
-    def _row(self, table: Any, cells: tuple[Cell, ...], widths: list[int], styles: Any, header: bool = False,
-             bold: bool = False) -> None:
-        row = table.add_row()
-        _no_split(row, header)
-        word_cells = row.cells  # built once per row
+    def _row_xml(self, cells: tuple[Cell, ...], twips: list[int], styles: Any, header: bool = False,
+                 bold: bool = False) -> str:
+        out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"]
         col = 0
         for i, c in enumerate(cells):
-            style = styles if isinstance(styles, str) else styles[i]
-            target = word_cells[col]
-            if c.span > 1:
-                target = target.merge(word_cells[min(col + c.span, len(word_cells)) - 1])
-            target.width = Emu(sum(widths[col:col + c.span]))
-            first = target.paragraphs[0]
-            first.style = self.p[style]
-            for k, line in enumerate(c.lines):
-                par = first if k == 0 else target.add_paragraph(style=self.p[style])
-                self.inline(par, line, bold=bold or c.bold, small=k > 0)
-            col += c.span
+            style = self.pid[styles if isinstance(styles, str) else styles[i]]
+            span = max(1, min(c.span, len(twips) - col))
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{sum(twips[col:col + span])}" w:type="dxa"/>'
+                       + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + "</w:tcPr>")
+            for k, line in enumerate(c.lines or ((),)):
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="{_attr(style)}"/></w:pPr>')
+                out += [self._run_xml(r, bold or c.bold, k > 0) for r in line]
+                out.append("</w:p>")
+            out.append("</w:tc>")
+            col += span
+        out.append("</w:tr>")
+        return "".join(out)
+
+    def _run_xml(self, r: Run, bold: bool, small: bool) -> str:
+        style = self.cid["unit"] if r.role == "unit" else (self.cid["sub"] if small else None)
+        props = (f'<w:rStyle w:val="{_attr(style)}"/>' if style else "") + ("<w:b/>" if r.bold or bold else "") + (
+            "<w:i/>" if r.italic and r.role != "unit" else "")
+        parts = r.text.split("\n")
+        text = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(part)}</w:t>' for part in parts)
+        return "<w:r>" + (f"<w:rPr>{props}</w:rPr>" if props else "") + text + "</w:r>"
+
+
+EMU_PER_TWIP = 635
+
+
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
 
 
 def _split(total: int, shares: tuple[float, ...]) -> list[int]:

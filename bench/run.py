@@ -1,0 +1,424 @@
+#!/usr/bin/env python3
+"""plan744's benchmarks, in one command: every figure beside a floor measured in the same run.
+
+    python bench/run.py            # the whole set (about 15 minutes on 2 cores)
+    python bench/run.py --quick    # smaller sizes, fewer runs (about 3 minutes)
+    python bench/run.py --big      # also validate at 100,000 files (adds about 10 minutes)
+    python bench/run.py --write    # also rewrite the results in bench/README.md and README.md
+
+Each measure is a median over several runs, with its range; each ratio divides by a floor measured
+in the same run on the same machine, so the ratios travel between machines better than the times.
+Timings never decide a test: the test suite checks behaviour only.
+
+Floors:
+- start-up: `python -c "import yaml, pydantic"`;
+- validate: one Python process reading every file and loading it with PyYAML's C loader;
+- report (HTML): the pure work of the same run (load the plan, read and check the files, compute);
+- Word: python-docx writing the same tables cell by cell, naively (no styles, no measuring);
+- PDF: WeasyPrint alone laying out and writing the same HTML;
+- Excel form: openpyxl's read-only load of the same workbooks, every cell read.
+
+Scratch files go to bench/_work/ (git-ignored). Runs from this checkout (PYTHONPATH=src) with the
+interpreter that runs this script; byte-code caching is left on, as an installed package has it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "bench" / "_work"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import scale  # noqa: E402
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PLAN744_TODAY": "2026-11-27"}
+ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+ENV.pop("GITHUB_ACTIONS", None)
+RESULTS: list[tuple[str, str, str, str]] = []  # (measure, value, floor, ratio)
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def run(args: list[str], cwd: Path = ROOT) -> tuple[float, int, bytes]:
+    """Wall seconds and peak RSS (KiB) of one fresh process, and its stdout."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = proc.stdout.read() if proc.stdout else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t0, usage.ru_maxrss, out
+
+
+def timed(args: list[str], n: int, cwd: Path = ROOT) -> tuple[float, float, float, int]:
+    """(median, min, max) seconds over n runs after one warm-up, and the largest peak RSS."""
+    run(args, cwd)
+    times, peak = [], 0
+    for _ in range(n):
+        t, rss, _ = run(args, cwd)
+        times.append(t)
+        peak = max(peak, rss)
+    return statistics.median(times), min(times), max(times), peak
+
+
+def fmt(median: float, low: float, high: float) -> str:
+    return f"{median:.2f} s ({low:.2f}–{high:.2f})"
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def record(measure: str, value: str, floor: str = "", ratio: str = "") -> None:
+    RESULTS.append((measure, value, floor, ratio))
+    log(f"  {measure}: {value}" + (f" | floor {floor} | ratio {ratio}" if floor else ""))
+
+
+PY = sys.executable
+CLI = [PY, "-m", "plan744"]
+FLOOR_VALIDATE = r"""
+import os, sys, yaml
+paths = []
+for root, dirs, files in os.walk(sys.argv[1]):
+    paths += [os.path.join(root, f) for f in sorted(files) if f.endswith(".yaml")]
+for p in paths:
+    with open(p, "rb") as fh:
+        yaml.load(fh.read().decode("utf-8"), Loader=yaml.CSafeLoader)
+print(len(paths))
+"""
+
+
+# --- start-up -----------------------------------------------------------------------------------
+
+
+def startup(n: int) -> None:
+    log("start-up")
+    one = WORK / "one" / "2022"
+    one.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "data" / "reports" / "2022" / "SNV.yaml", one / "SNV.yaml")
+    floor = timed([PY, "-c", "import yaml, pydantic"], n)
+    stack = timed([PY, "-c", "import yaml, typer; from pydantic import BaseModel"], n)
+    version = timed(CLI + ["--version"], n)
+    validate = timed(CLI + ["validate", str(one / "SNV.yaml")], n)
+    record("`import yaml, pydantic` (floor)", fmt(*floor[:3]))
+    record("`import typer`, `pydantic.BaseModel` (the stack alone)", fmt(*stack[:3]), fmt(*floor[:3]), f"{stack[0] / floor[0]:.2f}×")
+    record("`plan744 --version`", fmt(*version[:3]), fmt(*floor[:3]), f"{version[0] / floor[0]:.2f}×")
+    record("`plan744 validate` one file", fmt(*validate[:3]), fmt(*floor[:3]), f"{validate[0] / floor[0]:.2f}×")
+
+
+# --- validate at scale --------------------------------------------------------------------------
+
+
+def validate_scale(sizes: list[int], n: int) -> None:
+    log("validate at scale")
+    for size in sizes:
+        years = [2021, 2022, 2023, 2024]
+        folder = WORK / f"v{size}"
+        plan, files = scale.make(folder, -(-size // len(years)), years)
+        reports = folder / "reports"
+        floor = timed([PY, "-c", FLOOR_VALIDATE, str(reports)], n)
+        ours = timed(CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)], n)
+        _, _, out = run(CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)])
+        findings = json.loads(out)["findings"]
+        one = timed(CLI + ["validate", "--plan", str(plan), str(ROOT / "data" / "reports" / "2021" / "SNV.yaml")], 1)
+        record(f"validate {_n(files)} files ({len(findings)} findings)", fmt(*ours[:3]), fmt(*floor[:3]),
+               f"{ours[0] / floor[0]:.2f}×")
+        per_file = (ours[3] - one[3]) / files
+        record(f"validate {_n(files)} files: peak RSS", f"{ours[3] / 1024:.0f} MiB",
+               f"{one[3] / 1024:.0f} MiB (one file, same plan)", f"{per_file:.2f} KiB per file")
+
+
+def copies(n: int) -> None:
+    log("copies of one report")
+    folder = WORK / "copies" / "2022"
+    if folder.exists():
+        shutil.rmtree(folder.parent)
+    folder.mkdir(parents=True)
+    text = (ROOT / "data" / "reports" / "2022" / "SNV.yaml").read_text(encoding="utf-8")
+    for k in range(200):
+        (folder / f"SNV-{k:03d}.yaml").write_text(text, encoding="utf-8")
+    t = timed(CLI + ["validate", "--format", "json", str(folder)], n)
+    _, _, out = run(CLI + ["validate", "--format", "json", str(folder)])
+    findings = json.loads(out)["findings"]
+    dupes = sum(1 for f in findings if f["code"] == "sub-duplicate")
+    record("validate 200 copies of one report", fmt(*t[:3]), "", f"{dupes} duplicate findings, {len(findings)} in all")
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+PURE = r"""
+import datetime as dt, sys
+from pathlib import Path
+from plan744.readers.files import discover
+from plan744.readers.loading import load_plan, validate_files
+from plan744.core.figures.year import year_figures
+plan = load_plan(Path(sys.argv[1])).plan
+found = discover([sys.argv[2]])
+year = int(sys.argv[3])
+files = [f for f in found.files if int(f.parent.name) <= year]
+parsed, _ = validate_files(plan, files, today=dt.date(2026, 11, 27), with_context=False, keep=True)
+year_figures(plan, year, [p.submission for p in parsed])
+"""
+
+
+def report_scale(units: list[int], n: int) -> None:
+    log("reports")
+    for count in units:
+        if count <= 48:
+            plan, data = ROOT / "data" / "plan.yaml", ROOT / "data" / "reports"
+            label = "2022, bundled data (48 units)"
+        else:
+            folder = WORK / f"r{count}"
+            plan, _ = scale.make(folder, count, [2021, 2022])
+            data = folder / "reports"
+            label = f"2022, {count} units"
+        out = WORK / "out"
+        pure = timed([PY, "-c", PURE, str(plan), str(data), "2022"], n)
+        html = timed(CLI + ["report", "--plan", str(plan), "--data", str(data), "--year", "2022", "--format", "html",
+                            "--out", str(out)], n)
+        record(f"report --format html, {label}", fmt(*html[:3]), f"{fmt(*pure[:3])} (pure work)", f"{html[0] / pure[0]:.2f}×")
+        render_floors(plan, data, label, n)
+
+
+RENDER = r"""
+import datetime as dt, io, json, statistics, sys, time
+from pathlib import Path
+from plan744.readers.files import discover
+from plan744.readers.loading import load_plan, validate_files
+from plan744.core.figures.year import year_figures
+from plan744.report.compose_common import Issuance
+from plan744.report.compose_year import compose_year
+from plan744.report.document import Table
+from plan744.report.docx import render_docx
+from plan744.report.html import render_html
+from plan744.report.pdf import font_css, render_document_pdf, restricted_fetcher
+from plan744.report.fonts import FONTS_DIR
+
+plan = load_plan(Path(sys.argv[1])).plan
+found = discover([sys.argv[2]])
+files = [f for f in found.files if int(f.parent.name) <= 2022]
+parsed, _ = validate_files(plan, files, today=dt.date(2026, 11, 27), with_context=False, keep=True)
+fig = year_figures(plan, 2022, [p.submission for p in parsed])
+when = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+doc = compose_year(fig, Issuance(), when)
+templates = Path(sys.argv[3])
+n = int(sys.argv[4])
+tables = [b for b in doc.blocks() if isinstance(b, Table)]
+
+def floor_docx():
+    from docx import Document
+    d = Document()
+    for t in tables:
+        table = d.add_table(rows=len(t.rows) + 1, cols=len(t.columns))
+        rows = table.rows
+        for c, target in zip(t.columns, rows[0].cells):
+            target.text = c.header
+        for row, target_row in zip(t.rows, rows[1:]):
+            for c, target in zip(row.cells, target_row.cells):
+                target.text = " ".join(" ".join(r.text for r in line) for line in c.lines)
+    d.save(io.BytesIO())
+
+def floor_pdf(html):
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+    fetcher = restricted_fetcher()
+    css = CSS(string=font_css(), url_fetcher=fetcher, font_config=fonts)
+    HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)
+
+def med(fn):
+    fn()
+    out = []
+    for _ in range(n):
+        t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
+    return statistics.median(out), min(out), max(out)
+
+html = render_html(doc, templates)
+cells = sum(len(t.rows) * len(t.columns) for t in tables)
+result = {"tables": len(tables), "cells": cells,
+          "docx": med(lambda: render_docx(doc, templates / "report.docx")), "docx_floor": med(floor_docx)}
+if sys.argv[5] == "pdf":
+    result["pdf"] = med(lambda: render_document_pdf(doc, templates, when))
+    result["pdf_floor"] = med(lambda: floor_pdf(html))
+print(json.dumps(result))
+"""
+
+
+def render_floors(plan: Path, data: Path, label: str, n: int) -> None:
+    with_pdf = "bundled" in label
+    _, _, out = run([PY, "-c", RENDER, str(plan), str(data), str(ROOT / "templates"), str(max(1, n)),
+                     "pdf" if with_pdf else "-"])
+    r = json.loads(out)
+    record(f"Word draft, {label} ({r['tables']} tables, {_n(r['cells'])} cells)", fmt(*r["docx"]),
+           f"{fmt(*r['docx_floor'])} (python-docx, naive)", f"{r['docx'][0] / r['docx_floor'][0]:.2f}×")
+    if with_pdf:
+        record(f"PDF, {label}", fmt(*r["pdf"]), f"{fmt(*r['pdf_floor'])} (WeasyPrint alone)", f"{r['pdf'][0] / r['pdf_floor'][0]:.2f}×")
+
+
+def documents(n: int) -> None:
+    log("the 2025 report and the close-out")
+    for args, label in ((["--year", "2025"], "report 2025 (171 units), PDF"),
+                        (["--period", "2021-2025"], "close-out 2021–2025, PDF")):
+        out = WORK / "docs"
+        t = timed(CLI + ["report", *args, "--format", "pdf", "--out", str(out)], n)
+        pdf = next(out.glob("*.pdf")) if len(list(out.glob("*.pdf"))) == 1 else max(out.glob("*.pdf"), key=os.path.getmtime)
+        from pypdf import PdfReader
+
+        pages = PdfReader(pdf).pages
+        body = next(i for i, p in enumerate(pages, start=1) if "Nơi nhận:" in (p.extract_text() or ""))
+        record(label, fmt(*t[:3]), "", f"{len(pages)} pages, body {body}; peak {t[3] / 1024:.0f} MiB")
+        for f in out.glob("*"):
+            f.unlink()
+
+
+def rollup(units: int) -> None:
+    log(f"roll-up of {units} units")
+    folder = WORK / f"r{units}"
+    plan, files = scale.make(folder, units, [2021, 2022])
+    out = WORK / "rollup"
+    t, rss, _ = run(CLI + ["report", "--plan", str(plan), "--data", str(folder / "reports"), "--year", "2022",
+                           "--format", "html,pdf", "--out", str(out)])
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(out / "bao-cao-2022.pdf").pages)
+    record(f"roll-up: {_n(units)} units, HTML + PDF", f"{t:.0f} s", "", f"{pages} pages, peak {rss / 1024:.0f} MiB")
+
+
+# --- the Excel form -----------------------------------------------------------------------------
+
+FLOOR_XLSX = r"""
+import sys, warnings
+from pathlib import Path
+from openpyxl import load_workbook
+warnings.simplefilter("ignore")
+n = 0
+for p in sorted(Path(sys.argv[1]).rglob("*.xlsx")):
+    wb = load_workbook(p, read_only=True, data_only=True)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            n += len(row)
+    wb.close()
+print(n)
+"""
+
+
+def xlsx(count: int, n: int) -> None:
+    log("Excel forms")
+    from plan744.forms.xlsx_form import workbook
+    from plan744.readers.loading import load_plan, parse_submission
+
+    folder = WORK / "xlsx" / "2022"
+    if folder.parent.exists():
+        shutil.rmtree(folder.parent)
+    folder.mkdir(parents=True)
+    plan = load_plan(ROOT / "data" / "plan.yaml").plan
+    sources = sorted((ROOT / "data" / "reports" / "2022").glob("*.yaml"))
+    forms = {}
+    for src in sources:
+        sf, _ = parse_submission(src, plan)
+        forms[src.stem] = workbook(plan, sf.submission.unit, 2022, sf.submission.model_dump())
+    for k in range(count):
+        stem = sources[k % len(sources)].stem
+        (folder / f"{stem}-{k:04d}.xlsx").write_bytes(forms[stem])
+    floor = timed([PY, "-c", FLOOR_XLSX, str(folder.parent)], n)
+    ours = timed(CLI + ["validate", "--no-context", "--format", "json", str(folder)], n)
+    record(f"validate {_n(count)} filled Excel forms", fmt(*ours[:3]),
+           f"{fmt(*floor[:3])} (openpyxl read-only)", f"{ours[0] / floor[0]:.2f}×")
+
+
+# --- HarfBuzz -----------------------------------------------------------------------------------
+
+HB = r"""
+import datetime as dt, statistics, sys, time
+import weasyprint.pdf.fonts as wf
+from plan744.report.html import render_html
+from plan744.report.pdf import render_pdf
+from pathlib import Path
+html = Path(sys.argv[1]).read_text(encoding="utf-8")
+if sys.argv[2] == "off":
+    wf.harfbuzz_subset = None  # WeasyPrint then subsets the fonts with fontTools
+when = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)
+render_pdf(html, when)
+out = []
+for _ in range(int(sys.argv[3])):
+    t = time.perf_counter(); render_pdf(html, when); out.append(time.perf_counter() - t)
+print(statistics.median(out))
+"""
+
+
+def harfbuzz(n: int) -> None:
+    log("HarfBuzz subsetting")
+    out = WORK / "hb"
+    run(CLI + ["report", "--year", "2022", "--format", "html", "--out", str(out)])
+    html = out / "bao-cao-2022.html"
+    from weasyprint.text.ffi import harfbuzz_subset  # type: ignore[attr-defined]
+
+    if harfbuzz_subset is None:
+        record("PDF with HarfBuzz's subsetter", "libharfbuzz-subset not installed: not measured")
+        return
+    on = float(run([PY, "-c", HB, str(html), "on", str(n)])[2])
+    off = float(run([PY, "-c", HB, str(html), "off", str(n)])[2])
+    record("PDF 2022 with HarfBuzz's subsetter", f"{on:.2f} s", f"{off:.2f} s (fontTools)", f"{on / off:.2f}×")
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def table() -> str:
+    head = (f"Measured {dt.date.today():%d/%m/%Y} on {platform.machine()}, {os.cpu_count()} CPU, Python "
+            f"{platform.python_version()}, with `python bench/run.py {' '.join(sys.argv[1:])}`. "
+            "Median of the runs (range).")
+    lines = [head, "", "| measure | value | floor | ratio / note |", "|---|---|---|---|"]
+    lines += [f"| {m} | {v} | {f} | {r} |" for m, v, f, r in RESULTS]
+    return "\n".join(lines)
+
+
+def write(text: str) -> None:
+    for path in (ROOT / "bench" / "README.md", ROOT / "README.md"):
+        content = path.read_text(encoding="utf-8")
+        new, count = re.subn(r"(<!-- bench:results -->\n).*?(\n<!-- /bench:results -->)",
+                             lambda m: m.group(1) + text + m.group(2), content, flags=re.S)
+        if count:
+            path.write_text(new, encoding="utf-8")
+            log(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
+    ap.add_argument("--big", action="store_true", help="also validate 100,000 files")
+    ap.add_argument("--write", action="store_true", help="write the results into bench/README.md and README.md")
+    args = ap.parse_args()
+    n = 3 if args.quick else 5
+    WORK.mkdir(parents=True, exist_ok=True)
+    startup(10 if args.quick else 20)
+    validate_scale([1000] if args.quick else [1000, 10000] + ([100000] if args.big else []), 1 if args.quick else 3)
+    copies(n)
+    report_scale([48] if args.quick else [48, 548], 1 if args.quick else 3)
+    documents(1)
+    rollup(548 if args.quick else 3000)
+    xlsx(100 if args.quick else 1000, 1 if args.quick else 3)
+    harfbuzz(3)
+    text = table()
+    print(text)
+    if args.write:
+        write(text)
+
+
+if __name__ == "__main__":
+    main()
