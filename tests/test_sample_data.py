@@ -103,7 +103,7 @@ def test_every_year_has_its_report(tmp_path: Path, year: int) -> None:
     proc = run_cli("report", "--year", str(year), "--format", "html", "--out", str(tmp_path))
     assert proc.returncode == 0, proc.stderr.decode()
     html = (tmp_path / f"bao-cao-{year}.html").read_text(encoding="utf-8")
-    assert f"Kết quả thực hiện Kế hoạch số 744/KH-UBND ngày 15/12/2020 của UBND tỉnh Nghệ An năm {year}" in html
+    assert f"Kết quả thực hiện năm {year} Kế hoạch số 744/KH-UBND ngày 15/12/2020 của UBND tỉnh Nghệ An" in html
 
 
 def test_the_2025_report_names_the_reform(tmp_path: Path, bundled) -> None:

@@ -140,11 +140,11 @@ TEXT = {
     "target.each_year": "mỗi năm",
     "plan.ref": "{kind} số {number} ngày {date} của {issuer}",
     "draft.note": "DỰ THẢO (số liệu tổng hợp đến ngày {date}); số, ngày văn bản và người ký được ghi khi ban hành.",
-    "appendix.sub": "(Kèm theo Báo cáo số {number}/{symbol} của {issuer})",
+    "appendix.sub": "(Kèm theo Báo cáo số {number}/{symbol} {date} của {issuer})",
     "col.result_year": "Kết quả năm {year}",
     # the annual report
     "year.doc_title": "Báo cáo kết quả thực hiện {kind} {number} năm {year}",
-    "year.summary": "Kết quả thực hiện {plan} năm {year}",
+    "year.summary": "Kết quả thực hiện năm {year} {plan}",
     "year.partial_notice": "Lưu ý: báo cáo này lập trên số liệu của {submitted}/{expected} đơn vị ({why}), nên các số liệu tổng hợp chưa đầy đủ.",
     "year.partial_missing": "{missing} đơn vị chưa gửi báo cáo",
     "year.partial_pending": "{pending} đơn vị chưa đến hạn gửi, hạn ngày {deadline}",
@@ -218,7 +218,7 @@ TEXT = {
     "year.next.reporting": "Các cơ quan, đơn vị gửi báo cáo đúng kỳ số liệu, đúng thời hạn và đúng biểu mẫu về {drafter}.",
     "year.next.reporting_plain": "Các cơ quan, đơn vị gửi báo cáo đúng kỳ số liệu, đúng thời hạn và đúng biểu mẫu.",
     "year.next_period.placeholder": "[Cơ quan soạn thảo bổ sung: nhiệm vụ, giải pháp sau khi kết thúc giai đoạn của kế hoạch (năm {end}), theo kế hoạch giai đoạn mới.]",
-    "year.end": "Trên đây là báo cáo kết quả thực hiện {plan} năm {year}./.",
+    "year.end": "Trên đây là báo cáo kết quả thực hiện năm {year} {plan}./.",
     # appendices
     "appendix.units.title": "KẾT QUẢ CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ NĂM {year}",
     "appendix.units.lead": "Mỗi bảng một nhóm đơn vị, mỗi dòng một đơn vị, mỗi cột một chỉ tiêu; số trong ngoặc ở tiêu đề cột là số thứ tự chỉ tiêu ở bảng kết quả mục I.1. “—”: đơn vị không báo cáo chỉ tiêu này; ô trống: đơn vị chưa gửi báo cáo.",

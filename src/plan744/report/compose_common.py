@@ -44,6 +44,15 @@ def header(plan: Plan, issuance: Issuance) -> Header:
                   format_place_date(r.place, issuance.date))
 
 
+def appendix_subtitle(plan: Plan, issuance: Issuance) -> str:
+    """"(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 01 năm 2023 của UBND tỉnh …)", blanks in a draft."""
+    from plan744.core.vnformat import format_date
+
+    date = format_date(issuance.date) if issuance.date else "ngày …… tháng …… năm ……"
+    return t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, date=date,
+             issuer=plan.report.issuer_short)
+
+
 def title(summary: str) -> Title:
     return Title(TEXT["doc.title"], summary)
 

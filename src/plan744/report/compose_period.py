@@ -24,6 +24,7 @@ from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
+    appendix_subtitle,
     clip,
     closing,
     header,
@@ -271,7 +272,7 @@ def _next(p: PeriodFigures, scopes: dict[str, str]) -> list[Block]:
 
 def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
     plan = p.plan
-    sub = t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, issuer=plan.report.issuer_short)
+    sub = appendix_subtitle(plan, issuance)
     out = []
     k = 0
     if plan.appendix:

@@ -24,6 +24,7 @@ from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
     Issuance,
+    appendix_subtitle,
     closing,
     first_sentence,
     header,
@@ -428,7 +429,7 @@ def _next_year(f: YearFigures, scopes: dict[str, str], n: _Numbering) -> list[Bl
 
 def _appendices(f: YearFigures, scopes: dict[str, str], issuance: Issuance, short: bool) -> list[Section]:
     plan = f.plan
-    sub = t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, issuer=plan.report.issuer_short)
+    sub = appendix_subtitle(plan, issuance)
     out = []
     k = 0
 
