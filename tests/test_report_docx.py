@@ -207,7 +207,7 @@ def test_issued_report_has_number_date_and_signer(tmp_path: Path) -> None:
     closing = next(t for t in issued.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
     assert closing.rows[0].cells[1].text.split() == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn Mẫu".split()
     assert not any(p.text.startswith("Dự thảo do plan744") for p in issued.paragraphs)
-    assert "(Kèm theo Báo cáo số 15/BC-UBND của UBND tỉnh Mẫu Sơn)" in [p.text for p in issued.paragraphs]
+    assert "(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 01 năm 2023 của UBND tỉnh Mẫu Sơn)" in [p.text for p in issued.paragraphs]
 
 
 def test_closing_has_recipients_and_signature_block(doc: DocumentObject) -> None:

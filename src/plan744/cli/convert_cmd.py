@@ -4,8 +4,6 @@ from YAML to the Excel form (to send a corrected report back). Only a report tha
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 
 import typer
@@ -61,15 +59,10 @@ def convert(
         content = workbook(the_plan, sub.unit, sub.year, values, generated=clock.now())
     else:
         from plan744.forms.scaffold_yaml import scaffold
-        from plan744.readers.project import find_root
+        from plan744.readers.project import schema_ref_for
 
-        root = find_root()
-        schema_file = root / "schema" / "submission.schema.json" if root is not None else None
-        schema_ref = None
-        if schema_file is not None and schema_file.is_file():
-            schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
-        header = (f"# Chuyển từ biểu mẫu Excel {source.name} bằng plan744 convert ngày {dt.date.today():%d/%m/%Y}.",)
-        content = scaffold(the_plan, sub.unit, sub.year, schema_ref, values, header=header).encode("utf-8")
+        header = (f"# Chuyển từ biểu mẫu Excel {source.name} bằng plan744 convert ngày {clock.today():%d/%m/%Y}.",)
+        content = scaffold(the_plan, sub.unit, sub.year, schema_ref_for(target), values, header=header).encode("utf-8")
     try:
         write_atomic(target, content)
     except OutputError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
@@ -31,7 +30,6 @@ def new_report(
     from plan744.core.submission_checks import absence
     from plan744.core.suggest import closest
     from plan744.outputs import OutputError, write_atomic
-    from plan744.readers.project import find_root
 
     suffix = "." + parse_choice(fmt, ("yaml", "xlsx"), "--format")
     the_year = parse_year(year)
@@ -60,13 +58,9 @@ def new_report(
         content = workbook(p, unit, the_year, generated=clock.now())
     else:
         from plan744.forms.scaffold_yaml import scaffold
+        from plan744.readers.project import schema_ref_for
 
-        root = find_root()
-        schema_file = root / "schema" / "submission.schema.json" if root is not None else None
-        schema_ref = None
-        if schema_file is not None and schema_file.is_file():
-            schema_ref = Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()
-        content = scaffold(p, unit, the_year, schema_ref).encode("utf-8")
+        content = scaffold(p, unit, the_year, schema_ref_for(target)).encode("utf-8")
     try:
         write_atomic(target, content)
     except OutputError as exc:

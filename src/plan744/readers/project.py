@@ -123,3 +123,13 @@ def find_root(start: Path | None = None) -> Path | None:
     """The data repository's folder (where `schema/` and `data/` live), if any."""
     found = _find((start or Path.cwd()).absolute())
     return found[0] if found else None
+
+
+def schema_ref_for(target: Path) -> str | None:
+    """The path from `target`'s folder to the repository's submission schema, for the editor hint
+    of a YAML report written there; None when there is no such schema (never a dangling hint)."""
+    root = find_root()
+    schema_file = root / "schema" / "submission.schema.json" if root is not None else None
+    if schema_file is None or not schema_file.is_file():
+        return None
+    return Path(os.path.relpath(schema_file, target.absolute().parent)).as_posix()

@@ -79,7 +79,8 @@ def _check_package(raw: bytes, file: str, name: str) -> None:
     for info in infos:
         if info.filename.endswith((".xml", ".rels", ".vml")):
             try:
-                head = z.read(info.filename)
+                with z.open(info.filename) as member:
+                    head = member.read(4096)  # a DOCTYPE comes before the root element
             except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError) as exc:
                 raise _Refused(make("xlsx-corrupt", file=file, name=name, why=type(exc).__name__)) from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
@@ -213,7 +214,7 @@ def _rows(ws: Any, kind: str, r: _Reader) -> list[dict[str, Any]]:
         if n > MAX_ROWS:
             r.findings.append(make("xlsx-too-many-rows", file=r.file, cell=f"{ws.title}!A{n}", sheet=ws.title, limit=MAX_ROWS))
             break
-        cells = {getattr(c, "column", None): c for c in row if getattr(c, "column", None)}
+        cells = {col: c for c in row if (col := getattr(c, "column", None)) == 1 or col in fields}
         key_cell = cells.get(1)
         key = key_cell.value if key_cell is not None else None
         if key == NO_RECORD:
@@ -228,7 +229,9 @@ def _rows(ws: Any, kind: str, r: _Reader) -> list[dict[str, Any]]:
         for col, field in fields.items():
             c = cells.get(col)
             value = getattr(c, "value", None) if c is not None else None
-            record["cells"][field] = {"value": value, "format": getattr(c, "number_format", "General") or "General",
+            numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+            record["cells"][field] = {"value": value,
+                                      "format": (getattr(c, "number_format", None) or "General") if numeric else "General",
                                       "type": getattr(c, "data_type", "n"), "col": col,
                                       "letter": _letter(col)}
         out.append(record)
