@@ -13,6 +13,7 @@ from plan744.core.text import for_terminal
 
 if TYPE_CHECKING:
     from plan744.core.plan import Plan
+    from plan744.readers.loading import PlanLoad
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -42,6 +43,13 @@ def choose_plan(plan: Path | None) -> PlanChoice:
 def load_plan_or_exit(choice: PlanChoice, fmt: str = "text") -> Plan:
     """The one policy every command follows: a plan with errors is refused (its warnings, about
     the source document, are for `plan check` to show)."""
+    plan = load_checked_plan(choice, fmt).plan
+    assert plan is not None  # load_checked_plan exits otherwise
+    return plan
+
+
+def load_checked_plan(choice: PlanChoice, fmt: str = "text") -> PlanLoad:
+    """`load_plan_or_exit`, keeping what the load knows besides the plan (its cache key)."""
     import typer
 
     from plan744.cli.reporters import emit
@@ -52,7 +60,7 @@ def load_plan_or_exit(choice: PlanChoice, fmt: str = "text") -> Plan:
     if loaded.plan is None or errors:
         emit(errors, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi (xem plan744 plan check), chưa thể làm tiếp.")
         raise typer.Exit(EXIT_INVALID)
-    return loaded.plan
+    return loaded
 
 
 def say(text: str) -> None:

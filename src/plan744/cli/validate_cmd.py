@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from plan744 import clock
-from plan744.cli.console import EXIT_INVALID, EXIT_OK, choose_plan, load_plan_or_exit
+from plan744.cli.console import EXIT_INVALID, EXIT_OK, choose_plan, load_checked_plan
 from plan744.cli.options import parse_choice, plan_option
 from plan744.cli.vi import Command
 
@@ -45,7 +45,9 @@ def validate(
 
     fmt = resolve_format(parse_choice(fmt, FORMATS, "--format"), dict(os.environ))
     choice = choose_plan(plan)
-    the_plan = load_plan_or_exit(choice, fmt)
+    loaded = load_checked_plan(choice, fmt)
+    the_plan, key = loaded.plan, loaded.key
+    assert the_plan is not None
     found = discover(paths)
     files, findings = found.files, found.findings
     if not files:
@@ -60,9 +62,9 @@ def validate(
             with Progress(transient=True) as bar:
                 task = bar.add_task("Đang kiểm tra", total=len(files))
                 _, more = validate_files(the_plan, files, today=clock.today(), with_context=context,
-                                         progress=lambda: bar.advance(task))
+                                         progress=lambda: bar.advance(task), plan_key=key)
         else:
-            _, more = validate_files(the_plan, files, today=clock.today(), with_context=context)
+            _, more = validate_files(the_plan, files, today=clock.today(), with_context=context, plan_key=key)
     finally:
         gc.enable()
     findings += more

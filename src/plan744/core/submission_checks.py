@@ -106,6 +106,20 @@ def record_of(sf: SubmissionFile, store: FigureStore | None = None) -> FileRecor
     )
 
 
+RecordRow = tuple[str, str, int, tuple[int, int], tuple, list]
+
+
+def record_row(rec: FileRecord) -> RecordRow:
+    """A record as plain values, free of its store (to be kept between runs)."""
+    return (rec.file, rec.unit, rec.year, rec.unit_pos, rec.disbursed, list(rec.figures.items()))
+
+
+def record_from(row: RecordRow, store: FigureStore) -> FileRecord:
+    file, unit, year, unit_pos, disbursed, figures = row
+    return FileRecord(file=file, unit=sys.intern(unit), year=year, unit_pos=store.position(unit_pos),
+                      disbursed=disbursed, store=store, span=store.add(figures))
+
+
 class FigureStore:
     """The figures of many records in one buffer: each (indicator, level, side) gets a number
     the first time it is seen, and a record's figures are marshalled (number, value) pairs, a

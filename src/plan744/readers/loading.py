@@ -8,6 +8,7 @@ the models, then checked by `core.submission_checks`.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -20,12 +21,15 @@ from plan744.core.submission import Submission
 from plan744.core.submission_checks import (
     FigureStore,
     FileRecord,
+    RecordRow,
     SubmissionFile,
     blank_figures,
     check_across,
     check_file,
     locate_with,
+    record_from,
     record_of,
+    record_row,
 )
 from plan744.readers.files import ReadRefused, display_path, read_bounded, sibling_reports, year_of_folder
 from plan744.readers.yaml_source import MAX_BYTES, YamlDocument, load_yaml
@@ -49,6 +53,7 @@ class PlanLoad:
     plan: Plan | None
     source: SourceMap
     findings: list[Finding] = field(default_factory=list)
+    key: str = ""  # the plan's cache key: what else is cached for this plan is keyed by it too
 
 
 _ORGANISATION_LINE = re.compile(rb"^organisation:[ \t]*[\"']?([^\"'#\r\n]+?)[\"']?[ \t]*(?:#.*)?$", re.M)
@@ -82,8 +87,8 @@ def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
     name = usercache.key(*parts)
     cached = usercache.load("plans", name)
     if isinstance(cached, PlanLoad):
-        return cached
-    loaded = _parse_plan(path, raw, checks)
+        return replace(cached, key=name)
+    loaded = replace(_parse_plan(path, raw, checks), key=name)
     if loaded.plan is not None:
         usercache.store("plans", name, loaded)
     return loaded
@@ -180,10 +185,13 @@ def validate_files(
     with_context: bool = True,
     keep: bool = False,
     progress: Callable[[], None] | None = None,
+    plan_key: str = "",
 ) -> tuple[list[SubmissionFile], list[Finding]]:
     """Parse and check every file. Each file is checked as soon as it is read and only a small
     record of it is kept for the cross-file checks, so memory does not grow with the whole
-    parse of every file; `keep=True` also returns the parsed submissions (for the report)."""
+    parse of every file; `keep=True` also returns the parsed submissions (for the report).
+    With `plan_key` (`PlanLoad.key`), the records of the other reports read for context are
+    cached (`context_records`)."""
     findings: list[Finding] = []
     parsed: list[SubmissionFile] = []
     records: list[FileRecord] = []
@@ -204,12 +212,66 @@ def validate_files(
         # jumps from last year (earlier years). A later year changes nothing said about these files.
         latest = max((y for y in (year_of_folder(f) for f in files) if y is not None), default=None)
         years = None if latest is None else range(1900, latest + 1)
-        for path in sibling_reports(files, years):
-            sf, _ = parse_submission(path, plan)  # problems in those files are theirs, reported when they are validated
-            if sf is not None:
-                context.append(record_of(sf, store))
+        context = context_records(plan, sibling_reports(files, years), store, plan_key)
     findings += locate_findings(check_across(plan, records, context))
     return parsed, findings
+
+
+def context_records(plan: Plan, paths: list[Path], store: FigureStore, plan_key: str = "") -> list[FileRecord]:
+    """The cross-file records of the other reports beside the files being checked. Problems in
+    those files are theirs, reported when they are validated; a file that does not pass gives
+    no record.
+
+    Checking one file of a folder of hundreds would otherwise parse them all on every run, so
+    with a `plan_key` each year folder keeps, in the user's cache, every file's record beside
+    its name, size, modification time and inode (the test git and build tools use): only a file
+    whose stamp changed is parsed again. One entry per folder, rewritten when something changed."""
+    from plan744 import usercache
+
+    out: list[FileRecord] = []
+    by_folder: dict[Path, list[Path]] = {}
+    for path in paths:
+        by_folder.setdefault(path.parent, []).append(path)
+    for folder, members in by_folder.items():
+        name = _context_key(plan_key, folder) if plan_key else ""
+        cached = usercache.load("context", name) if name else None
+        known: dict[str, tuple[str, RecordRow | None]] = cached if isinstance(cached, dict) else {}
+        kept: dict[str, tuple[str, RecordRow | None]] = {}
+        for path in members:
+            stamp = _stamp(path)
+            hit = known.get(path.name)
+            if hit is not None and stamp and hit[0] == stamp:
+                row = hit[1]
+                if row is not None:
+                    out.append(record_from(row, store))
+            else:
+                sf, _ = parse_submission(path, plan)
+                row = None
+                if sf is not None:
+                    out.append(rec := record_of(sf, store))
+                    row = record_row(rec)
+            if stamp:
+                kept[path.name] = (stamp, row)
+        if name and kept != known:
+            usercache.store("context", name, kept)
+    return out
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return ""  # gone or unreadable: parsed each time, and the parse says nothing of it
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+
+def _context_key(plan_key: str, folder: Path) -> str:
+    from plan744 import usercache
+    from plan744.core import submission_checks
+
+    # Records hold display paths (relative to the working folder), and their shape is ours.
+    code = b"".join(Path(m).read_bytes() for m in (__file__, submission_checks.__file__ or "") if m)
+    return usercache.key(plan_key, code, os.getcwd(), str(folder.absolute()))
 
 
 def locate_findings(findings: list[Finding]) -> list[Finding]:

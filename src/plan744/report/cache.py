@@ -18,7 +18,7 @@ from plan744.usercache import cache_dir
 def bytecode_cache() -> BytecodeCache | None:
     folder = cache_dir() / "jinja"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # compiled code: ours alone
         if not os.access(folder, os.W_OK):
             return None
     except OSError:
