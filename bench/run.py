@@ -75,6 +75,26 @@ def timed(args: list[str], n: int, cwd: Path = ROOT, env: dict[str, str] | None 
     return statistics.median(times), min(times), max(times), peak
 
 
+Timing = tuple[float, float, float, int]
+
+
+def paired(commands: list[list[str]], n: int, envs: list[dict[str, str] | None] | None = None) -> list[Timing]:
+    """`timed` for several commands at once, taking turns (a, b, a, b, …) after a warm-up run
+    of each: a machine that slows down or speeds up during the run touches a figure and its
+    floor alike, so their ratio holds."""
+    envs = envs or [None] * len(commands)
+    for args, env in zip(commands, envs, strict=True):
+        run(args, ROOT, env)
+    times: list[list[float]] = [[] for _ in commands]
+    peaks = [0] * len(commands)
+    for _ in range(n):
+        for i, (args, env) in enumerate(zip(commands, envs, strict=True)):
+            t, rss, _ = run(args, ROOT, env)
+            times[i].append(t)
+            peaks[i] = max(peaks[i], rss)
+    return [(statistics.median(ts), min(ts), max(ts), peak) for ts, peak in zip(times, peaks, strict=True)]
+
+
 def fmt(median: float, low: float, high: float) -> str:
     return f"{median:.2f} s ({low:.2f}–{high:.2f})"
 
@@ -110,20 +130,18 @@ def startup(n: int) -> None:
     one = WORK / "one" / "2022"
     one.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "reports" / "2022" / "SNV.yaml", one / "SNV.yaml")
-    floor = timed([PY, "-c", "import yaml, pydantic"], n)
-    stack = timed([PY, "-c", "import yaml, typer; from pydantic import BaseModel"], n)
-    version = timed(CLI + ["--version"], n)
-    validate = timed(CLI + ["validate", str(one / "SNV.yaml")], n)
-    record("`import yaml, pydantic` (floor)", fmt(*floor[:3]))
-    record("`import typer`, `pydantic.BaseModel` (the stack alone)", fmt(*stack[:3]), fmt(*floor[:3]), f"{stack[0] / floor[0]:.2f}×")
-    record("`plan744 --version`", fmt(*version[:3]), fmt(*floor[:3]), f"{version[0] / floor[0]:.2f}×")
-    record("`plan744 validate` one file", fmt(*validate[:3]), fmt(*floor[:3]), f"{validate[0] / floor[0]:.2f}×")
     # One file among the bundled reports: the others are read for the cross-file checks, from
     # the user's cache once they have been parsed (PLAN744_NO_CACHE=1: every run parses them).
     among = ROOT / "data" / "reports" / "2025" / "SKHCN.yaml"
     others = sum(1 for p in (ROOT / "data" / "reports").glob("20*/*.yaml")) - 1
-    warm = timed(CLI + ["validate", str(among)], n)
-    cold = timed(CLI + ["validate", str(among)], n, env={"PLAN744_NO_CACHE": "1"})
+    floor, stack, version, validate, warm, cold = paired(
+        [[PY, "-c", "import yaml, pydantic"], [PY, "-c", "import yaml, typer; from pydantic import BaseModel"],
+         CLI + ["--version"], CLI + ["validate", str(one / "SNV.yaml")], CLI + ["validate", str(among)],
+         CLI + ["validate", str(among)]], n, [None] * 5 + [{"PLAN744_NO_CACHE": "1"}])
+    record("`import yaml, pydantic` (floor)", fmt(*floor[:3]))
+    record("`import typer`, `pydantic.BaseModel` (the stack alone)", fmt(*stack[:3]), fmt(*floor[:3]), f"{stack[0] / floor[0]:.2f}×")
+    record("`plan744 --version`", fmt(*version[:3]), fmt(*floor[:3]), f"{version[0] / floor[0]:.2f}×")
+    record("`plan744 validate` one file", fmt(*validate[:3]), fmt(*floor[:3]), f"{validate[0] / floor[0]:.2f}×")
     record(f"`plan744 validate` one file of 2025 among {_n(others)} others, cache warm", fmt(*warm[:3]), fmt(*floor[:3]),
            f"{warm[0] / floor[0]:.2f}×")
     record("the same, no cache (`PLAN744_NO_CACHE=1`: plan and others parsed)", fmt(*cold[:3]), fmt(*floor[:3]),
@@ -140,8 +158,8 @@ def validate_scale(sizes: list[int], n: int) -> None:
         folder = WORK / f"v{size}"
         plan, files = scale.make(folder, -(-size // len(years)), years)
         reports = folder / "reports"
-        floor = timed([PY, "-c", FLOOR_VALIDATE, str(reports)], n)
-        ours = timed(CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)], n)
+        floor, ours = paired([[PY, "-c", FLOOR_VALIDATE, str(reports)],
+                              CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)]], n)
         _, _, out = run(CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)])
         findings = json.loads(out)["findings"]
         one = timed(CLI + ["validate", "--plan", str(plan), str(ROOT / "data" / "reports" / "2021" / "SNV.yaml")], 1)
@@ -198,9 +216,9 @@ def report_scale(units: list[int], n: int) -> None:
             data = folder / "reports"
             label = f"2022, {count} units"
         out = WORK / "out"
-        pure = timed([PY, "-c", PURE, str(plan), str(data), "2022"], n)
-        html = timed(CLI + ["report", "--plan", str(plan), "--data", str(data), "--year", "2022", "--format", "html",
-                            "--out", str(out)], n)
+        pure, html = paired([[PY, "-c", PURE, str(plan), str(data), "2022"],
+                             CLI + ["report", "--plan", str(plan), "--data", str(data), "--year", "2022", "--format", "html",
+                                    "--out", str(out)]], n)
         record(f"report --format html, {label}", fmt(*html[:3]), f"{fmt(*pure[:3])} (pure work)", f"{html[0] / pure[0]:.2f}×")
         render_floors(plan, data, label, n)
 
@@ -345,8 +363,8 @@ def xlsx(count: int, n: int) -> None:
     for k in range(count):
         stem = sources[k % len(sources)].stem
         (folder / f"{stem}-{k:04d}.xlsx").write_bytes(forms[stem])
-    floor = timed([PY, "-c", FLOOR_XLSX, str(folder.parent)], n)
-    ours = timed(CLI + ["validate", "--no-context", "--format", "json", str(folder)], n)
+    floor, ours = paired([[PY, "-c", FLOOR_XLSX, str(folder.parent)],
+                          CLI + ["validate", "--no-context", "--format", "json", str(folder)]], n)
     record(f"validate {_n(count)} filled Excel forms", fmt(*ours[:3]),
            f"{fmt(*floor[:3])} (openpyxl read-only)", f"{ours[0] / floor[0]:.2f}×")
 

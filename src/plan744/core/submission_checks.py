@@ -72,6 +72,9 @@ class FileRecord:
     # the path and the caller locates it (loading.locate_findings re-reads that file).
     store: FigureStore
     span: int  # start << 32 | end in the store's buffer: one small int instead of a tuple of two
+    # A workbook's cells of the paths reported above (unit, disbursed), so that a finding about
+    # a workbook names its cell without the file being read again; None for a text file.
+    cells: dict[tuple, str] | None = None
 
     @property
     def figures(self) -> dict[tuple[str, str, str], int | Decimal]:
@@ -82,12 +85,17 @@ class FileRecord:
         return (self.unit, self.year)
 
     def finding(self, code: str, pos: tuple[int, int], path: tuple, **params: Any) -> Finding:
-        return make(code, file=self.file, line=pos[0], column=pos[1], path=path, **params)
+        cell = self.cells.get(path, "") if self.cells else ""
+        return make(code, file=self.file, line=pos[0], column=pos[1], path=path, cell=cell, **params)
 
 
 def record_of(sf: SubmissionFile, store: FigureStore | None = None) -> FileRecord:
     sub, locate = sf.submission, sf.source.locate
     store = store if store is not None else FigureStore()
+    cells = None
+    if sf.source.cells:
+        paths = [("unit",)] + [("appendix", i, "disbursed") for i, rep in enumerate(sub.appendix) if rep.disbursed is not None]
+        cells = {path: sf.source.cell(path) for path in paths}
     return FileRecord(
         file=sf.source.file,
         unit=sys.intern(sub.unit),
@@ -103,21 +111,22 @@ def record_of(sf: SubmissionFile, store: FigureStore | None = None) -> FileRecor
             for side in ("numerator", "denominator", "value")
             if getattr(counts, side) is not None
         ),
+        cells=cells,
     )
 
 
-RecordRow = tuple[str, str, int, tuple[int, int], tuple, list]
+RecordRow = tuple[str, str, int, tuple[int, int], tuple, list, "dict[tuple, str] | None"]
 
 
 def record_row(rec: FileRecord) -> RecordRow:
     """A record as plain values, free of its store (to be kept between runs)."""
-    return (rec.file, rec.unit, rec.year, rec.unit_pos, rec.disbursed, list(rec.figures.items()))
+    return (rec.file, rec.unit, rec.year, rec.unit_pos, rec.disbursed, list(rec.figures.items()), rec.cells)
 
 
 def record_from(row: RecordRow, store: FigureStore) -> FileRecord:
-    file, unit, year, unit_pos, disbursed, figures = row
+    file, unit, year, unit_pos, disbursed, figures, cells = row
     return FileRecord(file=file, unit=sys.intern(unit), year=year, unit_pos=store.position(unit_pos),
-                      disbursed=disbursed, store=store, span=store.add(figures))
+                      disbursed=disbursed, store=store, span=store.add(figures), cells=cells)
 
 
 class FigureStore:

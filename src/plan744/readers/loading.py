@@ -279,8 +279,8 @@ def locate_findings(findings: list[Finding]) -> list[Finding]:
     sources: dict[str, SourceMap] = {}
     out = []
     for f in findings:
-        workbook = f.file.lower().endswith(".xlsx") and not f.cell
-        if f.path and f.file and (f.line == 0 or workbook):
+        workbook = f.file.lower().endswith(".xlsx")
+        if f.path and f.file and not f.cell and (f.line == 0 or workbook):
             if f.file not in sources:
                 sources[f.file] = read_report_file(Path(f.file)).source
             f = with_cells([locate_with(f, sources[f.file])], sources[f.file])[0]
