@@ -192,14 +192,14 @@ class _Writer:
         elif isinstance(b, Para):
             style = {"body": "normal", "note": "note", "draft": "draft", "notice": "notice", "placeholder": "placeholder",
                      "center": "center", "caption": "caption"}[b.style]
-            self.inline(self.word.add_paragraph(style=self.p[style]), b.content)
+            self.inline(self.styled(self.word, style), b.content)
         elif isinstance(b, Bullets):
             for item in b.items:
-                self.inline(self.word.add_paragraph(style=self.p["list"]), item)
+                self.inline(self.styled(self.word, "list"), item)
         elif isinstance(b, Table):
             self._table(self.word, b)
         elif isinstance(b, Figure):
-            par = self.word.add_paragraph(style=self.p["figure"])
+            par = self.styled(self.word, "figure")
             shape = par.add_run().add_picture(io.BytesIO(chart.to_png(b.drawing)), width=Emu(int(self.width * b.width * 0.97)))
             shape._inline.docPr.set("descr", b.drawing.title)  # alt text: python-docx has no public setter
         elif isinstance(b, Closing):
@@ -249,44 +249,43 @@ class _Writer:
         _, (left, right), (lw, rw) = self._layout_table((0.38, 0.62))
         first = left.paragraphs[0]
         if h.issuer_parent:
-            first.style = self.p["issuer-parent"]
+            self.styled(left, "issuer-parent", first)
             first.add_run(h.issuer_parent)
             first = None
         for line in h.issuer:
-            par = first if first is not None else left.add_paragraph(style=self.p["issuer"])
-            par.style = self.p["issuer"]
+            par = self.styled(left, "issuer", first)
             par.add_run(line)
             first = None
         self._rule(left, 0.35, lw)
         self.paragraph("number", ((h.number,),), left)
         par = right.paragraphs[0]
-        par.style = self.p["nation"]
+        self.styled(right, "nation", par)
         par.add_run(NATION)
         self.paragraph("motto", ((MOTTO,),), right)
         self._rule(right, 0.58, rw)
         self.paragraph("place-date", ((h.place_date,),), right)
 
     def _closing(self, c: Closing) -> None:
-        spacer = self.word.add_paragraph(style=self.p["normal"])
+        spacer = self.styled(self.word, "normal")
         spacer.paragraph_format.keep_with_next = True
         _, (left, right), _ = self._layout_table((0.45, 0.55))
         par = left.paragraphs[0]
-        par.style = self.p["recipients-label"]
+        self.styled(left, "recipients-label", par)
         par.add_run("Nơi nhận:")
         for line in c.recipients:
             self.paragraph("recipients", ((line,),), left)
         par = right.paragraphs[0]
-        par.style = self.p["signature"]
+        self.styled(right, "signature", par)
         par.add_run(c.signer[0] if c.signer else "")
         for line in c.signer[1:]:
             self.paragraph("signature", ((line,),), right)
         for _ in range(SIGNATURE_SPACE_LINES):
-            right.add_paragraph(style=self.p["signature"])
+            self.styled(right, "signature")
         self.paragraph("signature", ((c.signer_name,),), right)
 
     def _rule(self, container: Any, share: float, width: int | None = None) -> None:
         """A short centred line: an empty paragraph with a bottom border, narrowed by indents."""
-        par = container.add_paragraph(style=self.p["rule"])
+        par = self.styled(container, "rule")
         side = Emu(int((width or self.width) * (1 - share) / 2))
         par.paragraph_format.left_indent = side
         par.paragraph_format.right_indent = side
@@ -302,7 +301,7 @@ class _Writer:
         widths = _split(self.width, tuple(c.share for c in t.columns))
         ncols = len(widths)
         if self.after_table:
-            container.add_paragraph(style=self.p["caption"])  # Word joins two tables that touch into one
+            self.styled(container, "caption")  # Word joins two tables that touch into one
         twips = [w // EMU_PER_TWIP for w in widths]
         out = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{_attr(self.t["data"].style_id)}"/>'
                f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
