@@ -232,8 +232,9 @@ def context_records(plan: Plan, paths: list[Path], store: FigureStore, plan_key:
     by_folder: dict[Path, list[Path]] = {}
     for path in paths:
         by_folder.setdefault(path.parent, []).append(path)
+    prefix = _context_prefix(plan_key) if plan_key and by_folder else ""
     for folder, members in by_folder.items():
-        name = _context_key(plan_key, folder) if plan_key else ""
+        name = usercache.key(prefix, str(folder.absolute())) if prefix else ""
         cached = usercache.load("context", name) if name else None
         known: dict[str, tuple[str, RecordRow | None]] = cached if isinstance(cached, dict) else {}
         kept: dict[str, tuple[str, RecordRow | None]] = {}
@@ -265,13 +266,14 @@ def _stamp(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
 
 
-def _context_key(plan_key: str, folder: Path) -> str:
+def _context_prefix(plan_key: str) -> str:
+    """What every folder's entry of this run is keyed by besides the folder."""
     from plan744 import usercache
     from plan744.core import submission_checks
 
     # Records hold display paths (relative to the working folder), and their shape is ours.
     code = b"".join(Path(m).read_bytes() for m in (__file__, submission_checks.__file__ or "") if m)
-    return usercache.key(plan_key, code, os.getcwd(), str(folder.absolute()))
+    return usercache.key(plan_key, code, os.getcwd())
 
 
 def locate_findings(findings: list[Finding]) -> list[Finding]:
