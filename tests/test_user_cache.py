@@ -47,12 +47,12 @@ def test_context_cache_answers_as_a_fresh_parse_and_follows_every_change(reports
     assert len(entries(env, "context")) == 2  # one per year folder read for context
     assert codes(validate(target, env, tmp_path)) == cold
 
-    # A sibling edited after the cache was written: a copy of the target under another name.
+    # A sibling added after the cache was written: a copy of the target under another name.
     shutil.copy(target, reports / "2022" / "BANSAO.yaml")
     dup = codes(validate(target, env, tmp_path))
     assert ("sub-duplicate", "ANHSON.yaml") in dup and ("sub-duplicate", "ANHSON.yaml") not in cold
 
-    # Last year's figure changed in place, same size (a digit swapped): a jump appears.
+    # Last year's figure changed in place, the file keeping its size: a jump appears.
     last = reports / "2021" / "ANHSON.yaml"
     text = last.read_text(encoding="utf-8")
     assert "numerator: 14450 " in text
