@@ -92,17 +92,18 @@ class FileRecord:
 def record_of(sf: SubmissionFile, store: FigureStore | None = None) -> FileRecord:
     sub, locate = sf.submission, sf.source.locate
     store = store if store is not None else FigureStore()
+    disbursed = tuple((i, str(rep.tt), rep.disbursed, locate(("appendix", i, "disbursed")))
+                      for i, rep in enumerate(sub.appendix) if rep.disbursed is not None)
     cells = None
     if sf.source.cells:
-        paths = [("unit",)] + [("appendix", i, "disbursed") for i, rep in enumerate(sub.appendix) if rep.disbursed is not None]
+        paths = [("unit",)] + [("appendix", i, "disbursed") for i, *_ in disbursed]
         cells = {path: sf.source.cell(path) for path in paths}
     return FileRecord(
         file=sf.source.file,
         unit=sys.intern(sub.unit),
         year=sub.year,
         unit_pos=store.position(locate(("unit",))),
-        disbursed=tuple((i, str(rep.tt), rep.disbursed, locate(("appendix", i, "disbursed")))
-                        for i, rep in enumerate(sub.appendix) if rep.disbursed is not None),
+        disbursed=disbursed,
         store=store,
         span=store.add(
             ((ind_id, level, side), getattr(counts, side))

@@ -39,12 +39,17 @@ PLAN_MAX_BYTES = 64 * 1024 * 1024
 
 
 def read_yaml_file(path: Path, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
+    return _read_then(path, limit, too_large_code, lambda raw, shown: load_yaml(raw, shown, limit, too_large_code))
+
+
+def _read_then(path: Path, limit: int, too_large_code: str, parse: Callable[[bytes, str], YamlDocument]) -> YamlDocument:
+    """The file's bytes (bounded, regular files only) parsed by `parse`, or the refusal as a finding."""
     shown = display_path(path)
     try:
         raw = read_bounded(path, limit, too_large_code=too_large_code)
     except ReadRefused as refused:
         return YamlDocument(None, SourceMap(shown), [refused.finding])
-    return load_yaml(raw, shown, limit, too_large_code)
+    return parse(raw, shown)
 
 
 @dataclass
@@ -142,12 +147,7 @@ def read_report_file(path: Path) -> YamlDocument:
         return read_yaml_file(path)
     from plan744.readers.xlsx_source import MAX_FILE_BYTES, read_xlsx
 
-    shown = display_path(path)
-    try:
-        raw = read_bounded(path, MAX_FILE_BYTES, too_large_code="file-too-large")
-    except ReadRefused as refused:
-        return YamlDocument(None, SourceMap(shown), [refused.finding])
-    return read_xlsx(raw, shown, path.name)
+    return _read_then(path, MAX_FILE_BYTES, "file-too-large", lambda raw, shown: read_xlsx(raw, shown, path.name))
 
 
 def with_cells(findings: list[Finding], source: SourceMap) -> list[Finding]:
