@@ -124,6 +124,20 @@ print(len(paths))
 
 # --- start-up -----------------------------------------------------------------------------------
 
+# typer (0.29) turns each parameter's annotation into a pydantic TypeAdapter on every run: this is
+# what any typer command with validate's parameters costs before doing anything.
+EMPTY_COMMAND = r"""
+from pathlib import Path
+import typer, yaml
+app = typer.Typer(add_completion=False)
+@app.command()
+def validate(paths: list[str] = typer.Argument(...), plan: Path | None = typer.Option(None, "--plan"),
+             fmt: str = typer.Option("auto", "--format"), strict: bool = typer.Option(False, "--strict"),
+             context: bool = typer.Option(True, "--context/--no-context")) -> None:
+    pass
+app()
+"""
+
 
 def startup(n: int) -> None:
     log("start-up")
@@ -134,12 +148,15 @@ def startup(n: int) -> None:
     # the user's cache once they have been parsed (PLAN744_NO_CACHE=1: every run parses them).
     among = ROOT / "data" / "reports" / "2025" / "SKHCN.yaml"
     others = sum(1 for p in (ROOT / "data" / "reports").glob("20*/*.yaml")) - 1
-    floor, stack, version, validate, warm, cold = paired(
+    floor, stack, command, version, validate, warm, cold = paired(
         [[PY, "-c", "import yaml, pydantic"], [PY, "-c", "import yaml, typer; from pydantic import BaseModel"],
+         [PY, "-c", EMPTY_COMMAND, str(one / "SNV.yaml")],
          CLI + ["--version"], CLI + ["validate", str(one / "SNV.yaml")], CLI + ["validate", str(among)],
-         CLI + ["validate", str(among)]], n, [None] * 5 + [{"PLAN744_NO_CACHE": "1"}])
+         CLI + ["validate", str(among)]], n, [None] * 6 + [{"PLAN744_NO_CACHE": "1"}])
     record("`import yaml, pydantic` (floor)", fmt(*floor[:3]))
     record("`import typer`, `pydantic.BaseModel` (the stack alone)", fmt(*stack[:3]), fmt(*floor[:3]), f"{stack[0] / floor[0]:.2f}×")
+    record("a typer command with `validate`'s five parameters, doing nothing", fmt(*command[:3]), fmt(*floor[:3]),
+           f"{command[0] / floor[0]:.2f}×")
     record("`plan744 --version`", fmt(*version[:3]), fmt(*floor[:3]), f"{version[0] / floor[0]:.2f}×")
     record("`plan744 validate` one file", fmt(*validate[:3]), fmt(*floor[:3]), f"{validate[0] / floor[0]:.2f}×")
     record(f"`plan744 validate` one file of 2025 among {_n(others)} others, cache warm", fmt(*warm[:3]), fmt(*floor[:3]),

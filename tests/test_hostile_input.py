@@ -204,3 +204,19 @@ def test_a_million_items_is_refused_at_once(tmp_path: Path) -> None:
     (folder / "S1.yaml").write_text(text, encoding="utf-8")
     proc = run_cli("validate", *MINI, "--format", "json", str(folder / "S1.yaml"))
     assert proc.returncode == 1 and findings(proc) == [("yaml-too-many-nodes", "S1.yaml")]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    """Named, found in its folder, through a linked folder and through a link: one file, one read."""
+    from plan744.readers.files import discover
+
+    folder = year_folder(tmp_path)
+    (folder / "S2.yaml").symlink_to(folder / "S1.yaml")
+    (tmp_path / "lien-ket").symlink_to(folder)
+    found = discover([str(folder), str(folder / "S1.yaml"), str(tmp_path / "lien-ket" / "S1.yaml"),
+                      str(tmp_path / "reports" / "2022" / ".." / "2022" / "S1.yaml")])
+    assert [p.name for p in found.files] == ["S1.yaml"]
+    assert found.findings == []
+    # A copy under another name is another file: both are read (and the duplicate unit is said).
+    shutil.copy(folder / "S1.yaml", folder / "S3.yaml")
+    assert sorted(p.name for p in discover([str(folder)]).files) == ["S1.yaml", "S3.yaml"]

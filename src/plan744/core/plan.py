@@ -509,13 +509,49 @@ class Plan(StrictModel):
         return self.organisation.levels_of(unit_code)
 
     def indicator_levels_for(self, indicator: Indicator, unit_code: str) -> list[str]:
-        """The levels of `indicator` that `unit_code` must report; empty if none."""
-        if indicator.central:
-            return list(indicator.levels) if unit_code == indicator.monitor else []
-        if indicator.reporters is not None and unit_code not in indicator.reporters:
-            return []
+        """The levels of `indicator` that `unit_code` must report; empty if none. (Shared with
+        other callers: not to be changed.)"""
+        return self._levels_by_indicator(unit_code).get(indicator.id, [])
+
+    def _levels_by_indicator(self, unit_code: str) -> dict[str, list[str]]:
+        """`indicator_levels_for` of every indicator the unit reports, by id, worked out once per
+        answer: a unit that no indicator names (as its monitor or among its reporters) reports by
+        its levels alone, so thousands of files share a handful of answers."""
+        found = self._levels_memo.get(unit_code)
+        if found is not None:
+            return found
         own = self.unit_levels(unit_code)
-        return [lv for lv in indicator.levels if lv in own]
+        key = (unit_code if unit_code in self._named_by_indicators else "", *own)
+        found = self._levels_memo.get(key)
+        if found is None:
+            found = {}
+            for ind in self.indicators:
+                if ind.central:
+                    levels = list(ind.levels) if unit_code == ind.monitor else []
+                elif ind.reporters is not None and unit_code not in ind.reporters:
+                    levels = []
+                else:
+                    levels = [lv for lv in ind.levels if lv in own]
+                if levels:
+                    found[ind.id] = levels
+            self._levels_memo[key] = found
+        self._levels_memo[unit_code] = found  # a unit's code is never a tuple: no clash
+        return found
+
+    @cached_property
+    def _named_by_indicators(self) -> frozenset[str]:
+        named = {ind.monitor for ind in self.indicators if ind.central and ind.monitor}
+        for ind in self.indicators:
+            named.update(ind.reporters or ())
+        return frozenset(named)
+
+    @cached_property
+    def _levels_memo(self) -> dict[str | tuple[str, ...], dict[str, list[str]]]:
+        return {}
+
+    @cached_property
+    def _lead_memo(self) -> dict[tuple[str, str, int], str]:
+        return {}
 
     def due(self, indicator: Indicator, year: int) -> bool:
         """Whether the indicator is measured in `year`: a target of a later stage ("Giai đoạn
@@ -524,17 +560,18 @@ class Plan(StrictModel):
 
     def indicators_for(self, unit_code: str, year: int | None = None) -> list[tuple[Indicator, list[str]]]:
         """The indicators (and their levels) the unit reports; with `year`, only those due then."""
-        out = []
-        for ind in self.indicators:
-            levels = self.indicator_levels_for(ind, unit_code)
-            if levels and (year is None or self.due(ind, year)):
-                out.append((ind, levels))
-        return out
+        levels = self._levels_by_indicator(unit_code)
+        return [(ind, levels[ind.id]) for ind in self.indicators
+                if ind.id in levels and (year is None or self.due(ind, year))]
 
     def lead_in(self, task: AppendixTask, year: int) -> str:
         """Who leads the row for the reporting year `year` (moved by the organisation's events up
         to the end of the year's data period)."""
-        return self.organisation.lead_on(task.lead, task.tt, self.window(year)[1])
+        key = (task.lead, str(task.tt), year)
+        lead = self._lead_memo.get(key)
+        if lead is None:  # once per row and year, not once per file
+            lead = self._lead_memo[key] = self.organisation.lead_on(task.lead, task.tt, self.window(year)[1])
+        return lead
 
     def leads(self, task: AppendixTask, unit_code: str, year: int | None = None) -> bool:
         """Whether the unit leads the appendix row (in `year`), or shares its lead through a group."""

@@ -25,19 +25,18 @@ _NONCHAR_ASTRAL = re.compile("[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fff
                              "\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
 _BAD = re.compile(f"[{_REMOVE}]")
 _SPACES = re.compile("[\t\x85\u2028\u2029]")  # become a space: they separate words
-_ANY = re.compile(f"[{_REMOVE}\t\x85\u2028\u2029]|" + _NONCHAR_ASTRAL.pattern)
+_ANY = re.compile(f"[{_REMOVE}\t\x85\u2028\u2029{_NONCHAR_ASTRAL.pattern[1:-1]}]")
 
 
 def clean(text: str) -> tuple[str, list[str]]:
     """`text` in NFC without the characters above, and the code points removed or replaced
     (as "U+001B"), for the warning that says so. Fast when there is nothing to do."""
-    if text.isascii():
-        if not _ANY.search(text):
-            return text, []
-    else:
+    # Every character taken out is unprintable, so printable text (most values: names, notes on
+    # one line) needs no search; tests/test_text.py holds that to be true of the whole set.
+    if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-        if not _ANY.search(text):
-            return text, []
+    if text.isprintable() or not _ANY.search(text):
+        return text, []
     found = sorted({f"U+{ord(ch):04X}" for ch in _ANY.findall(text) if ch != "\t"})
     out = _SPACES.sub(" ", text)
     out = _NONCHAR_ASTRAL.sub("", _BAD.sub("", out))

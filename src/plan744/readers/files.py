@@ -41,8 +41,10 @@ def display_path(path: Path | str) -> str:
     text = os.fspath(path)
     absolute = text if os.path.isabs(text) else os.path.join(_CWD, text)
     absolute = os.path.normpath(absolute)
-    if absolute == _CWD or absolute.startswith(_CWD + os.sep):
-        text = os.path.relpath(absolute, _CWD)
+    if absolute == _CWD:
+        text = os.curdir
+    elif absolute.startswith(_CWD + os.sep):  # both normalised: what relpath would give, sliced
+        text = absolute[len(_CWD) + 1:]
     shown = text.replace(os.sep, "/")
     try:
         shown.encode("utf-8")
@@ -81,25 +83,31 @@ def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -
     folders too). Duplicates (the same file reached twice) appear once."""
     out = Discovery()
     seen: set[str] = set()
+    real_folders: dict[str, str] = {}
 
     def add(path: Path, root: str, explicit: bool) -> None:
-        shown = display_path(path)
         if not name_is_utf8(path):
+            shown = display_path(path)
             out.findings.append(make("path-name-encoding", file=shown, name=shown))
             return
         suffix = path.suffix.lower()
         if suffix in REFUSED_SUFFIXES:
-            out.findings.append(make(f"file-{REFUSED_SUFFIXES[suffix]}", file=shown, name=path.name))
+            out.findings.append(make(f"file-{REFUSED_SUFFIXES[suffix]}", file=display_path(path), name=path.name))
             return
         if suffix not in suffixes:
             severity = None if explicit else Severity.WARNING
-            out.findings.append(make("file-not-report", file=shown, name=path.name, severity=severity))
+            out.findings.append(make("file-not-report", file=display_path(path), name=path.name, severity=severity))
             return
-        problem = _check_file(path, root)
-        if problem is not None:
-            out.findings.append(make(problem[0], file=shown, name=shown, **problem[1]))
+        link = _check_file(path, root)
+        if not isinstance(link, bool):
+            shown = display_path(path)
+            out.findings.append(make(link[0], file=shown, name=shown, **link[1]))
             return
-        key = os.path.realpath(path)
+        # The same file reached twice (a folder and a glob, a link) has one real path. A file's
+        # is its folder's and its name: one realpath per folder, not one per file.
+        folder = str(path.parent)
+        real_folder = real_folders.get(folder) or real_folders.setdefault(folder, os.path.realpath(folder))
+        key = os.path.realpath(path) if link else os.path.join(real_folder, path.name)
         if key not in seen:
             seen.add(key)
             out.files.append(path)
@@ -159,13 +167,15 @@ def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -
     return out
 
 
-def _check_file(path: Path, root: str) -> tuple[str, dict] | None:
-    """Why `path` must not be read, or None. Links may point anywhere inside `root`."""
+def _check_file(path: Path, root: str) -> tuple[str, dict] | bool:
+    """Why `path` must not be read (a finding's code and parameters), or else whether it is a
+    link (to a regular file: links may point anywhere inside `root`)."""
     try:
         st = os.lstat(path)
     except OSError as exc:
         return "path-unreadable", {"detail": _reason(exc)}
-    if stat.S_ISLNK(st.st_mode):
+    link = stat.S_ISLNK(st.st_mode)
+    if link:
         try:
             target = os.path.realpath(path, strict=True)
         except OSError as exc:  # dangling link or a loop
@@ -178,7 +188,7 @@ def _check_file(path: Path, root: str) -> tuple[str, dict] | None:
             return "path-unreadable", {"detail": _reason(exc)}
     if not stat.S_ISREG(st.st_mode):
         return "path-not-regular", {"kind": _kind(st.st_mode)}
-    return None
+    return link
 
 
 def _kind(mode: int) -> str:
@@ -213,10 +223,11 @@ class ReadRefused(Exception):
         self.finding = finding
 
 
-def read_bounded(path: Path, limit: int, *, too_large_code: str = "file-too-large") -> bytes:
+def read_bounded(path: Path, limit: int, *, too_large_code: str = "file-too-large", shown: str = "") -> bytes:
     """The bytes of a regular file, at most `limit` of them. Opened without blocking and checked
-    on the open descriptor, so a FIFO or device swapped in after discovery is still refused."""
-    shown = display_path(path)
+    on the open descriptor, so a FIFO or device swapped in after discovery is still refused.
+    `shown`: the file's display path, when the caller has it already."""
+    shown = shown or display_path(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)

@@ -46,7 +46,7 @@ def _read_then(path: Path, limit: int, too_large_code: str, parse: Callable[[byt
     """The file's bytes (bounded, regular files only) parsed by `parse`, or the refusal as a finding."""
     shown = display_path(path)
     try:
-        raw = read_bounded(path, limit, too_large_code=too_large_code)
+        raw = read_bounded(path, limit, too_large_code=too_large_code, shown=shown)
     except ReadRefused as refused:
         return YamlDocument(None, SourceMap(shown), [refused.finding])
     return parse(raw, shown)

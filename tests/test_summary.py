@@ -1,0 +1,57 @@
+"""The summary `report` prints after writing its files: plain lines (one per indicator) when the
+output goes to a pipe or a log, a drawn table at a terminal, the same words in both."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from plan744.cli.summary import COLUMNS
+
+from conftest import REPO, run_cli
+
+
+def test_piped_summary_has_one_line_per_indicator(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run_cli("report", "--year", "2022", "--format", "json", "--out", str(out),
+                     env={"PLAN744_TODAY": "2026-11-27"})
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    header = lines.index(" | ".join(COLUMNS))
+    assert lines[header - 1] == "Kết quả các chỉ tiêu năm 2022"
+    rows = [line.split(" | ") for line in lines[header + 1:] if " | " in line]
+    indicators = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))["tables"]["indicators"]
+    assert [(r[0], r[1]) for r in rows] == [(i["name"], i["scope_name"]) for i in indicators]
+    assert all(len(r) == len(COLUMNS) for r in rows)
+    assert "Báo cáo của đơn vị năm 2022: 47/48 đã gửi" in result.stdout.decode()
+    assert "\x1b" not in result.stdout.decode() and "━" not in result.stdout.decode()
+
+
+def test_terminal_summary_is_a_table(tmp_path: Path) -> None:
+    main, secondary = pty.openpty()
+    env = {**os.environ, "PLAN744_TODAY": "2026-11-27", "NO_COLOR": "1", "COLUMNS": "200", "TERM": "xterm"}
+    env.pop("GITHUB_ACTIONS", None)
+    proc = subprocess.Popen([sys.executable, "-m", "plan744", "report", "--year", "2022", "--format", "json",
+                             "--out", str(tmp_path / "out")], cwd=REPO, env=env, stdout=secondary,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the command has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    assert proc.wait(timeout=300) == 0
+    text = b"".join(chunks).decode()
+    assert "Kết quả các chỉ tiêu năm 2022" in text
+    assert " | ".join(COLUMNS) not in text  # not the piped lines: a drawn table
+    assert "━" in text or "─" in text
+    assert "Văn bản trao đổi" in text and "47/48 đã gửi" in text
