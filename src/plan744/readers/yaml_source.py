@@ -308,8 +308,6 @@ class _Builder:
             node: Any = {} if kind is yaml.MappingStartEvent else []
             self._add(node, event, path)
             self.stack.append([node, path, _NO_KEY, {}])
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.stack.pop()
         elif kind is yaml.AliasEvent:
             path = self._child_path()
             self._error("yaml-alias", event, path or (), name=event.anchor)
