@@ -138,6 +138,21 @@ def validate(paths: list[str] = typer.Argument(...), plan: Path | None = typer.O
 app()
 """
 
+EMPTY_REPORT = r"""
+from pathlib import Path
+import typer, yaml
+app = typer.Typer(add_completion=False)
+@app.command()
+def report(year: str | None = typer.Option(None, "--year"), period: str | None = typer.Option(None, "--period"),
+           fmt: str = typer.Option("all", "--format"), short: bool = typer.Option(False, "--short"),
+           out: Path | None = typer.Option(None, "--out"), plan: Path | None = typer.Option(None, "--plan"),
+           data: Path | None = typer.Option(None, "--data"), templates: Path | None = typer.Option(None, "--templates"),
+           so: str | None = typer.Option(None, "--so"), ngay: str | None = typer.Option(None, "--ngay"),
+           nguoi_ky: str | None = typer.Option(None, "--nguoi-ky")) -> None:
+    pass
+app()
+"""
+
 
 def startup(n: int) -> None:
     log("start-up")
@@ -233,10 +248,13 @@ def report_scale(units: list[int], n: int) -> None:
             data = folder / "reports"
             label = f"2022, {count} units"
         out = WORK / "out"
-        pure, html = paired([[PY, "-c", PURE, str(plan), str(data), "2022"],
-                             CLI + ["report", "--plan", str(plan), "--data", str(data), "--year", "2022", "--format", "html",
-                                    "--out", str(out)]], n)
+        args = ["--plan", str(plan), "--data", str(data), "--year", "2022", "--format", "html", "--out", str(out)]
+        pure, html, empty = paired([[PY, "-c", PURE, str(plan), str(data), "2022"], CLI + ["report"] + args,
+                                    [PY, "-c", EMPTY_REPORT] + args], n)
         record(f"report --format html, {label}", fmt(*html[:3]), f"{fmt(*pure[:3])} (pure work)", f"{html[0] / pure[0]:.2f}×")
+        if count <= 48:
+            record("a typer command with `report`'s eleven parameters, doing nothing", fmt(*empty[:3]),
+                   f"{fmt(*pure[:3])} (pure work)", f"{empty[0] / pure[0]:.2f}× (+{empty[0]:.2f} s of typer)")
         render_floors(plan, data, label, n)
 
 
@@ -286,20 +304,22 @@ def floor_pdf(html):
     css = CSS(string=font_css(), url_fetcher=fetcher, font_config=fonts)
     HTML(string=html, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(stylesheets=[css], font_config=fonts)
 
-def med(fn):
-    fn()
-    out = []
+def med_pair(name, fn, floor):
+    # Taking turns, as paired() does between processes: a slow spell slows both.
+    fn(); floor()
+    out, low = [], []
     for _ in range(n):
+        t = time.perf_counter(); floor(); low.append(time.perf_counter() - t)
         t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
-    return statistics.median(out), min(out), max(out)
+    stats = lambda xs: (statistics.median(xs), min(xs), max(xs))
+    return {name: stats(out), name + "_floor": stats(low)}
 
 html = render_html(doc, templates)
 cells = sum(len(t.rows) * len(t.columns) for t in tables)
 result = {"tables": len(tables), "cells": cells,
-          "docx": med(lambda: render_docx(doc, templates / "report.docx")), "docx_floor": med(floor_docx)}
+          **med_pair("docx", lambda: render_docx(doc, templates / "report.docx"), floor_docx)}
 if sys.argv[5] == "pdf":
-    result["pdf"] = med(lambda: render_document_pdf(doc, templates, when))
-    result["pdf_floor"] = med(lambda: floor_pdf(html))
+    result |= med_pair("pdf", lambda: render_document_pdf(doc, templates, when), lambda: floor_pdf(html))
 print(json.dumps(result))
 """
 
