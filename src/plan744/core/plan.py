@@ -509,8 +509,8 @@ class Plan(StrictModel):
         return self.organisation.levels_of(unit_code)
 
     def indicator_levels_for(self, indicator: Indicator, unit_code: str) -> list[str]:
-        """The levels of `indicator` that `unit_code` must report; empty if none. (Shared with
-        other callers: not to be changed.)"""
+        """The levels of `indicator` that `unit_code` must report; empty if none. The list is
+        the memo's own: read it, do not change it."""
         return self._levels_by_indicator(unit_code).get(indicator.id, [])
 
     def _levels_by_indicator(self, unit_code: str) -> dict[str, list[str]]:
