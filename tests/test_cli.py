@@ -243,3 +243,19 @@ def test_validate_imports_no_renderer() -> None:
     imported = {line.split("|")[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
     assert "plan744.readers.loading" in imported
     assert not {m for m in imported if m.split(".")[0] in ("weasyprint", "jinja2", "docx", "openpyxl", "rich")}
+
+
+def test_plan_rows_13_and_quoted_13_are_one_row(tmp_path: Path) -> None:
+    """`tt: 1` and `tt: "1"` name the same Phụ lục row (a report may write either), so a plan
+    may not hold both: the second is a duplicate, located."""
+    text = MINI_PLAN.read_text(encoding="utf-8")
+    start = text.index("  - tt: 1\n")
+    end = text.index("  - tt:", start + 1) if "  - tt:" in text[start + 1:] else len(text)
+    row = text[start:end].replace("  - tt: 1\n", '  - tt: "1"\n', 1)
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(text[:end] + row + text[end:], encoding="utf-8")
+    proc = run_cli("plan", "check", "--plan", str(twice), "--format", "json")
+    assert proc.returncode == 1
+    lines = twice.read_text(encoding="utf-8").splitlines()
+    found = {(f["code"], f["line"]) for f in json.loads(proc.stdout)["findings"]}
+    assert ("plan-duplicate-id", lines.index('  - tt: "1"') + 1) in found

@@ -220,3 +220,11 @@ def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
     # A copy under another name is another file: both are read (and the duplicate unit is said).
     shutil.copy(folder / "S1.yaml", folder / "S3.yaml")
     assert sorted(p.name for p in discover([str(folder)]).files) == ["S1.yaml", "S3.yaml"]
+
+
+def test_display_paths_from_the_root_folder_are_never_empty() -> None:
+    # Run from "/": "//" and "/" are the working folder itself, shown as ".".
+    code = "from plan744.readers.files import display_path as d; print([d('//'), d('/'), d('/a/b'), d('a')])"
+    proc = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert proc.stdout.strip() == "['.', '.', '/a/b', 'a']", proc.stderr

@@ -55,3 +55,21 @@ def test_terminal_summary_is_a_table(tmp_path: Path) -> None:
     assert " | ".join(COLUMNS) not in text  # not the piped lines: a drawn table
     assert "━" in text or "─" in text
     assert "Văn bản trao đổi" in text and "47/48 đã gửi" in text
+
+
+def test_piped_summary_keeps_one_line_per_row_whatever_the_plan_says(tmp_path: Path) -> None:
+    """An indicator named over two lines, or with " | " in its name, still gives one line of six cells."""
+    plan = tmp_path / "plan.yaml"
+    text = (REPO / "tests" / "fixtures" / "plans" / "mini.yaml").read_text(encoding="utf-8")
+    assert "    name: Hồ sơ trực tuyến\n" in text
+    plan.write_text(text.replace("    name: Hồ sơ trực tuyến\n", '    name: "Hồ sơ | trực\\ntuyến"\n'), encoding="utf-8")
+    result = run_cli("report", "--plan", str(plan), "--data", str(REPO / "tests" / "cases" / "valid" / "basic" / "reports"),
+                     "--year", "2022", "--format", "json", "--out", str(tmp_path / "out"), env={"PLAN744_TODAY": "2026-11-27"})
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    rows = lines[lines.index(" | ".join(COLUMNS)) + 1:]
+    named = [line for line in rows if line.startswith("Hồ sơ")]
+    assert named and all(line.startswith("Hồ sơ / trực tuyến | ") and len(line.split(" | ")) == len(COLUMNS)
+                         for line in named)
+    assert not any(line.startswith("tuyến") for line in rows)
+

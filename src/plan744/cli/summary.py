@@ -23,8 +23,8 @@ def print_summary(figures: Any) -> None:
     title, rows, notes = summary(figures)
     if not sys.stdout.isatty():
         print(title)
-        for row in (COLUMNS, *rows):
-            print(" | ".join(row))
+        for row in (COLUMNS, *rows):  # a line per row, " | " only between cells, whatever the plan's words
+            print(" | ".join(" ".join(cell.replace(" | ", " / ").split()) for cell in row))
         for note in notes:
             print(note)
         return

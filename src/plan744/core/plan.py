@@ -550,7 +550,7 @@ class Plan(StrictModel):
         return {}
 
     @cached_property
-    def _lead_memo(self) -> dict[tuple[str, str, int], str]:
+    def _lead_memo(self) -> dict[tuple[str, int | str, int], str]:
         return {}
 
     def due(self, indicator: Indicator, year: int) -> bool:
@@ -567,7 +567,7 @@ class Plan(StrictModel):
     def lead_in(self, task: AppendixTask, year: int) -> str:
         """Who leads the row for the reporting year `year` (moved by the organisation's events up
         to the end of the year's data period)."""
-        key = (task.lead, str(task.tt), year)
+        key = (task.lead, task.tt, year)  # the row as lead_on compares it: 13 is not "13" there
         lead = self._lead_memo.get(key)
         if lead is None:  # once per row and year, not once per file
             lead = self._lead_memo[key] = self.organisation.lead_on(task.lead, task.tt, self.window(year)[1])

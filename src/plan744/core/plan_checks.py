@@ -111,7 +111,8 @@ def _ids(c: _Checker) -> None:
     c.unique("lĩnh vực (areas)", ((("areas", i, "code"), x.code) for i, x in enumerate(p.areas)))
     c.unique("chỉ tiêu (indicators)", ((("indicators", i, "id"), x.id) for i, x in enumerate(p.indicators)))
     c.unique("nhiệm vụ (tasks)", ((("tasks", i, "id"), x.id) for i, x in enumerate(p.tasks)))
-    c.unique("Phụ lục (TT)", ((("appendix", i, "tt"), x.tt) for i, x in enumerate(p.appendix)))
+    # 13 and "13" name the same row (Plan.row), so they may not be two rows.
+    c.unique("Phụ lục (TT)", ((("appendix", i, "tt"), str(x.tt)) for i, x in enumerate(p.appendix)))
     c.unique("số liệu năm gốc (baselines)", ((("baselines", i, "id"), x.id) for i, x in enumerate(p.baselines)))
     c.unique("phụ lục (appendices)", ((("document", "appendices", i, "id"), x.id) for i, x in enumerate(p.document.appendices)))
 

@@ -44,7 +44,7 @@ def display_path(path: Path | str) -> str:
     if absolute == _CWD:
         text = os.curdir
     elif absolute.startswith(_CWD + os.sep):  # both normalised: what relpath would give, sliced
-        text = absolute[len(_CWD) + 1:]
+        text = absolute[len(_CWD) + 1:] or os.curdir  # "//" below a working folder "/"
     shown = text.replace(os.sep, "/")
     try:
         shown.encode("utf-8")
