@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from plan744.core import display
@@ -18,8 +19,6 @@ COLUMNS = ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh gi�
 def print_summary(figures: Any) -> None:
     """A table at a terminal; plain lines, one per indicator, when the output goes to a file, a
     pipe or a CI log (where a drawn table is of no use, and rich's layout costs a tenth of a second)."""
-    import sys
-
     title, rows, notes = summary(figures)
     if not sys.stdout.isatty():
         print(title)
@@ -50,9 +49,11 @@ def summary(figures: Any) -> tuple[str, list[tuple[str, ...]], list[str]]:
              else f"Kết quả các chỉ tiêu giai đoạn {figures.start}–{figures.end}")
     verdicts = ({(i.indicator.id, i.scope): period_verdict(i) for i in figures.indicators}
                 if isinstance(figures, PeriodFigures) else {})
-    rows: list[tuple[str, ...]] = [(r.indicator.name, scopes[r.scope], target_text(r, last.plan.money), shown(r),
-             verdicts.get((r.indicator.id, r.scope)) or verdict(r), PATH[r.path] or "—")
-            for r in last.indicators]
+    rows: list[tuple[str, ...]] = [
+        (r.indicator.name, scopes[r.scope], target_text(r, last.plan.money), shown(r),
+         verdicts.get((r.indicator.id, r.scope)) or verdict(r), PATH[r.path] or "—")
+        for r in last.indicators
+    ]
     c = last.completeness
     missing = f"{len(c.missing)} chưa gửi"
     if c.missing:
