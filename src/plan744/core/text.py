@@ -21,11 +21,12 @@ _REMOVE = (
     "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
     "\ufdd0-\ufdef\ufffe\uffff"
 )
-_NONCHAR_ASTRAL = re.compile("[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
-                             "\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
+_ASTRAL_NONCHARS = ("\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff"
+                    "\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff")
+_NONCHAR_ASTRAL = re.compile(f"[{_ASTRAL_NONCHARS}]")
 _BAD = re.compile(f"[{_REMOVE}]")
 _SPACES = re.compile("[\t\x85\u2028\u2029]")  # become a space: they separate words
-_ANY = re.compile(f"[{_REMOVE}\t\x85\u2028\u2029{_NONCHAR_ASTRAL.pattern[1:-1]}]")
+_ANY = re.compile(f"[{_REMOVE}\t\x85\u2028\u2029{_ASTRAL_NONCHARS}]")
 
 
 def clean(text: str) -> tuple[str, list[str]]:

@@ -104,10 +104,14 @@ def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -
             out.findings.append(make(link[0], file=shown, name=shown, **link[1]))
             return
         # The same file reached twice (a folder and a glob, a link) has one real path. A file's
-        # is its folder's and its name: one realpath per folder, not one per file.
-        folder = str(path.parent)
-        real_folder = real_folders.get(folder) or real_folders.setdefault(folder, os.path.realpath(folder))
-        key = os.path.realpath(path) if link else os.path.join(real_folder, path.name)
+        # (not a link's) is its folder's and its name: one realpath per folder, not one per file.
+        if link:
+            key = os.path.realpath(path)
+        else:
+            folder = str(path.parent)
+            if folder not in real_folders:
+                real_folders[folder] = os.path.realpath(folder)
+            key = os.path.join(real_folders[folder], path.name)
         if key not in seen:
             seen.add(key)
             out.files.append(path)
