@@ -224,13 +224,13 @@ def copies(n: int) -> None:
 PURE = r"""
 import datetime as dt, sys
 from pathlib import Path
-from plan744.readers.files import discover
+from plan744.readers.files import discover, year_of_folder
 from plan744.readers.loading import load_plan, validate_files
 from plan744.core.figures.year import year_figures
 plan = load_plan(Path(sys.argv[1])).plan
 found = discover([sys.argv[2]])
 year = int(sys.argv[3])
-files = [f for f in found.files if int(f.parent.name) <= year]
+files = [f for f in found.files if (year_of_folder(f) or 0) <= year]
 parsed, _ = validate_files(plan, files, today=dt.date(2026, 11, 27), with_context=False, keep=True)
 year_figures(plan, year, [p.submission for p in parsed])
 """
@@ -261,7 +261,7 @@ def report_scale(units: list[int], n: int) -> None:
 RENDER = r"""
 import datetime as dt, io, json, statistics, sys, time
 from pathlib import Path
-from plan744.readers.files import discover
+from plan744.readers.files import discover, year_of_folder
 from plan744.readers.loading import load_plan, validate_files
 from plan744.core.figures.year import year_figures
 from plan744.report.compose_common import Issuance
@@ -274,7 +274,7 @@ from plan744.report.fonts import FONTS_DIR
 
 plan = load_plan(Path(sys.argv[1])).plan
 found = discover([sys.argv[2]])
-files = [f for f in found.files if int(f.parent.name) <= 2022]
+files = [f for f in found.files if (year_of_folder(f) or 0) <= 2022]
 parsed, _ = validate_files(plan, files, today=dt.date(2026, 11, 27), with_context=False, keep=True)
 fig = year_figures(plan, 2022, [p.submission for p in parsed])
 when = dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc)

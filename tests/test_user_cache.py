@@ -127,3 +127,23 @@ def test_report_with_warm_caches_is_the_same_document(tmp_path: Path, env) -> No
         outs.append(sorted(out.glob("*.html"))[0].read_bytes())
     assert entries(env, "plans") and list((Path(env["XDG_CACHE_HOME"]) / "plan744" / "jinja").iterdir())
     assert outs[0] == outs[1]
+
+
+def test_a_plan_through_the_cache_is_the_same_plan_and_its_copies_stay_apart() -> None:
+    """The units of a cached plan share the sets of the fields they were given (one per shape,
+    not one per unit); the plan read back is equal to the plan parsed, and a copy of a unit with
+    a changed field does not change what the other units were given."""
+    from plan744.readers.loading import load_plan
+
+    plan = load_plan(REPO / "data" / "plan.yaml", checks=False).plan
+    assert plan is not None
+    back = pickle.loads(pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == plan
+    units = back.organisation.units
+    shapes = {frozenset(u.model_fields_set) for u in units}
+    assert len({id(u.model_fields_set) for u in units}) == len(shapes) < len(units)
+    first, second = next((u, v) for u in units for v in units
+                         if u is not v and u.model_fields_set is v.model_fields_set and "note" not in u.model_fields_set)
+    before = set(second.model_fields_set)
+    changed = first.model_copy(update={"note": "ghi chú mới"})
+    assert "note" in changed.model_fields_set and second.model_fields_set == before

@@ -214,8 +214,12 @@ def check_file(plan: Plan, sf: SubmissionFile, today: dt.date | None = None) -> 
 def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[FileRecord] = ()) -> list[Finding]:
     """Checks that need other files on record: duplicates, cumulative spending, jumps.
     Reports only on `targets`."""
-    target_files = {t.file for t in targets}
-    everything = list(targets) + [c for c in context if c.file not in target_files]
+    if context:
+        target_files = {t.file for t in targets}
+        everything = list(targets) + [c for c in context if c.file not in target_files]
+        del target_files
+    else:
+        everything = list(targets)
     with localcontext(EXACT):  # sums and ratios of bounded figures, never rounded
         return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
 
@@ -438,34 +442,57 @@ def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
             out.add("sub-qual-task-missing", ("tasks",), prefer_key=True, id=task.id, title=task.title)
 
 
+def _by_year_and_unit(records: Iterable[FileRecord]) -> dict[int, dict[str, FileRecord]]:
+    """year -> unit -> the record (the last one given, for a unit and year given twice). Two
+    levels instead of (unit, year) keys: over 100,000 records, no tuple is made per record."""
+    out: dict[int, dict[str, FileRecord]] = {}
+    for rec in records:
+        year = out.get(rec.year)
+        if year is None:
+            year = out[rec.year] = {}
+        year[rec.unit] = rec
+    return out
+
+
 def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
     """One finding per extra copy of a unit's report for a year, naming the first copy (by file
-    name): linear in the number of copies, never one per pair."""
-    by_key: dict[tuple[str, int], list[FileRecord]] = defaultdict(list)
+    name): linear in the number of copies, never one per pair. Only units given twice get a
+    group: the other records cost no object each."""
+    first: dict[int, dict[str, FileRecord]] = {}
+    group_of: dict[int, list[FileRecord]] = {}  # id of a group's first record -> its group
     for rec in everything:
-        by_key[rec.key].append(rec)
-    wanted = {id(t) for t in targets}
+        units = first.get(rec.year)
+        if units is None:
+            units = first[rec.year] = {}
+        seen = units.setdefault(rec.unit, rec)
+        if seen is not rec:
+            group = group_of.get(id(seen))
+            if group is None:
+                group = group_of[id(seen)] = [seen]
+            group.append(rec)
+    if not group_of:
+        return []
+    in_groups = {id(rec) for group in group_of.values() for rec in group}
+    wanted = {id(t) for t in targets if id(t) in in_groups}
     out = []
-    for group in by_key.values():
-        if len(group) < 2:
-            continue
+    for group in [group_of[id(rec)] for rec in everything if id(rec) in group_of]:  # in the files' order
         group = sorted(group, key=lambda r: r.file)
-        first = group[0]
+        head = group[0]
         flagged = [rec for rec in group[1:] if id(rec) in wanted]
         for rec in flagged:
-            out.append(rec.finding("sub-duplicate", rec.unit_pos, ("unit",), unit=rec.unit, year=rec.year, other=first.file))
-        if id(first) in wanted and not flagged:  # checked alone: still told that a copy exists
-            out.append(first.finding("sub-duplicate", first.unit_pos, ("unit",), unit=first.unit, year=first.year,
-                                     other=group[1].file))
+            out.append(rec.finding("sub-duplicate", rec.unit_pos, ("unit",), unit=rec.unit, year=rec.year, other=head.file))
+        if id(head) in wanted and not flagged:  # checked alone: still told that a copy exists
+            out.append(head.finding("sub-duplicate", head.unit_pos, ("unit",), unit=head.unit, year=head.year,
+                                    other=group[1].file))
     return out
 
 
 def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
     """One record per (unit, year), the first by file name: a duplicate is reported, never summed."""
-    chosen: dict[tuple[str, int], FileRecord] = {}
+    chosen: dict[int, dict[str, FileRecord]] = {}
     for rec in sorted(records, key=lambda r: r.file):
-        chosen.setdefault(rec.key, rec)
-    return list(chosen.values())
+        chosen.setdefault(rec.year, {}).setdefault(rec.unit, rec)
+    return [rec for units in chosen.values() for rec in units.values()]
 
 
 def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
@@ -491,10 +518,10 @@ def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[
 
 
 def _jumps(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
-    by_key = {rec.key: rec for rec in everything}
+    by_year = _by_year_and_unit(everything)
     findings = []
     for rec in targets:
-        prev = by_key.get((rec.unit, rec.year - 1))
+        prev = by_year.get(rec.year - 1, {}).get(rec.unit)
         if prev is None:
             continue
         before = prev.figures

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,11 +38,11 @@ PLAN_MAX_BYTES = 64 * 1024 * 1024
 """A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
 
 
-def read_yaml_file(path: Path, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
+def read_yaml_file(path: Path | str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
     return _read_then(path, limit, too_large_code, lambda raw, shown: load_yaml(raw, shown, limit, too_large_code))
 
 
-def _read_then(path: Path, limit: int, too_large_code: str, parse: Callable[[bytes, str], YamlDocument]) -> YamlDocument:
+def _read_then(path: Path | str, limit: int, too_large_code: str, parse: Callable[[bytes, str], YamlDocument]) -> YamlDocument:
     """The file's bytes (bounded, regular files only) parsed by `parse`, or the refusal as a finding."""
     shown = display_path(path)
     try:
@@ -79,9 +79,11 @@ def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
         return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
     from plan744.core import organisation as org_module
     from plan744.core import plan as plan_module
+    from plan744.core import strict as strict_module
 
-    # The models' own source is part of the key: a changed model never reads an old pickle.
-    models = b"".join(Path(m.__file__).read_bytes() for m in (plan_module, org_module) if m.__file__)
+    # The models' own source is part of the key (with the base they share, and how it pickles):
+    # a changed model never reads an old pickle.
+    models = b"".join(Path(m.__file__).read_bytes() for m in (plan_module, org_module, strict_module) if m.__file__)
     parts: list[bytes | str] = [__version__, models, str(checks), display_path(path), raw]
     m = _ORGANISATION_LINE.search(raw)
     if m:
@@ -141,13 +143,14 @@ def number_kinds(plan: Plan) -> Callable[[tuple], bool | None]:
     return integer_at
 
 
-def read_report_file(path: Path) -> YamlDocument:
+def read_report_file(path: Path | str) -> YamlDocument:
     """A unit's report as data with its source map: a YAML file, or an Excel form (.xlsx)."""
-    if path.suffix.lower() != ".xlsx":
+    name = os.path.basename(path)
+    if os.path.splitext(name)[1].lower() != ".xlsx":
         return read_yaml_file(path)
     from plan744.readers.xlsx_source import MAX_FILE_BYTES, read_xlsx
 
-    return _read_then(path, MAX_FILE_BYTES, "file-too-large", lambda raw, shown: read_xlsx(raw, shown, path.name))
+    return _read_then(path, MAX_FILE_BYTES, "file-too-large", lambda raw, shown: read_xlsx(raw, shown, name))
 
 
 def with_cells(findings: list[Finding], source: SourceMap) -> list[Finding]:
@@ -157,7 +160,7 @@ def with_cells(findings: list[Finding], source: SourceMap) -> list[Finding]:
     return [f if f.cell or f.file != source.file else replace(f, cell=source.cell(f.path)) for f in findings]
 
 
-def parse_submission(path: Path, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
+def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
     """Read and validate one file against the model (not yet against the plan)."""
     doc = read_report_file(path)
     if doc.data is None:
@@ -174,12 +177,13 @@ def parse_submission(path: Path, plan: Plan) -> tuple[SubmissionFile | None, lis
     findings = [f for f in findings if f.path not in said]
     if not isinstance(sub, Submission) or blanks or any(f.is_error for f in doc.findings):
         return None, with_cells(doc.findings + blanks + findings, doc.source)
-    return SubmissionFile(sub, doc.source, path.parent.name, path.stem), with_cells(doc.findings, doc.source)
+    folder, name = os.path.split(os.fspath(path))
+    return SubmissionFile(sub, doc.source, os.path.basename(folder), os.path.splitext(name)[0]), with_cells(doc.findings, doc.source)
 
 
 def validate_files(
     plan: Plan,
-    files: list[Path],
+    files: Sequence[Path | str],
     *,
     today: dt.date,
     with_context: bool = True,
@@ -217,7 +221,7 @@ def validate_files(
     return parsed, findings
 
 
-def context_records(plan: Plan, paths: list[Path], store: FigureStore, plan_key: str = "") -> list[FileRecord]:
+def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore, plan_key: str = "") -> list[FileRecord]:
     """The cross-file records of the other reports beside the files being checked. Problems in
     those files are theirs, reported when they are validated; a file that does not pass gives
     no record.
@@ -229,18 +233,20 @@ def context_records(plan: Plan, paths: list[Path], store: FigureStore, plan_key:
     from plan744 import usercache
 
     out: list[FileRecord] = []
-    by_folder: dict[Path, list[Path]] = {}
-    for path in paths:
-        by_folder.setdefault(path.parent, []).append(path)
+    by_folder: dict[str, list[str]] = {}
+    for given in paths:
+        path = os.fspath(given)
+        by_folder.setdefault(os.path.dirname(path), []).append(path)
     prefix = _context_prefix(plan_key) if plan_key and by_folder else ""
     for folder, members in by_folder.items():
-        name = usercache.key(prefix, str(folder.absolute())) if prefix else ""
+        name = usercache.key(prefix, os.path.abspath(folder or os.curdir)) if prefix else ""
         cached = usercache.load("context", name) if name else None
         known: dict[str, tuple[str, RecordRow | None]] = cached if isinstance(cached, dict) else {}
         kept: dict[str, tuple[str, RecordRow | None]] = {}
         for path in members:
             stamp = _stamp(path)
-            hit = known.get(path.name)
+            base = os.path.basename(path)
+            hit = known.get(base)
             if hit is not None and stamp and hit[0] == stamp:
                 row = hit[1]
                 if row is not None:
@@ -252,15 +258,15 @@ def context_records(plan: Plan, paths: list[Path], store: FigureStore, plan_key:
                     out.append(rec := record_of(sf, store))
                     row = record_row(rec)
             if stamp:
-                kept[path.name] = (stamp, row)
+                kept[base] = (stamp, row)
         if name and kept != known:
             usercache.store("context", name, kept)
     return out
 
 
-def _stamp(path: Path) -> str:
+def _stamp(path: str) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return ""  # gone or unreadable: parsed each time, and the parse says nothing of it
     return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
