@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,13 +34,24 @@ def test_siblings_are_the_other_reports_of_every_year(reports: Path, monkeypatch
 
 
 def test_a_target_is_never_its_own_sibling_whatever_its_form(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Named from inside its year folder, with "./", or through "..": the checked file is left out."""
+    """Through "..", beside a bare name for the same folder, or from another folder: the checked
+    files are left out, and the siblings are absolute whatever the targets' spelling (so what a
+    finding shows, and the context cache, do not depend on how the targets were typed)."""
     monkeypatch.chdir(reports / "2022")
-    assert sibling_reports(["A.yaml"], years=[2022]) == ["B.yaml", "C.yaml"]
-    assert sibling_reports(["./A.yaml"], years=[2022]) == ["./B.yaml", "./C.yaml"]
-    assert sibling_reports([Path("../2022/A.yaml"), "B.yaml"], years=[2022]) == ["../2022/C.yaml"]
-    earlier = [str(reports.resolve() / "2021" / f"{unit}.yaml") for unit in "ABC"]
-    assert sibling_reports(["A.yaml"]) == [*earlier, "B.yaml", "C.yaml"]
+    here = reports.resolve() / "2022"
+    assert sibling_reports([Path("../2022/A.yaml"), "B.yaml"], years=[2022]) == [str(here / "C.yaml")]
+    assert sibling_reports(["B.yaml", "../2022/A.yaml"], years=[2022]) == [str(here / "C.yaml")]
+    monkeypatch.chdir(reports.parent)
+    spelt = [sibling_reports(["r/2022/A.yaml"]), sibling_reports([str(reports / "2022" / "A.yaml")])]
+    assert spelt[0] == spelt[1] and all(os.path.isabs(p) for p in spelt[0])
+
+
+def test_a_target_whose_path_names_no_year_folder_has_no_siblings(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its year is not known from its path (`year_of_folder`), so no folder is read for it, even
+    from inside a year folder."""
+    monkeypatch.chdir(reports / "2022")
+    assert sibling_reports(["A.yaml"]) == []
+    assert sibling_reports(["./A.yaml"]) == []
 
 
 def test_a_file_outside_a_year_folder_has_no_siblings(reports: Path, monkeypatch: pytest.MonkeyPatch) -> None:

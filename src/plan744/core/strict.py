@@ -19,10 +19,11 @@ class StrictModel(BaseModel):
         # Which fields a frozen model was given never changes, and pydantic copies that set before
         # changing a copy's (model_copy): equal sets are pickled as one object, so a plan read from
         # the user's cache shares a few sets instead of one per unit (300 bytes each, 7 MiB over
-        # the 25,000 units of a national organisation).
+        # the 25,000 units of a national organisation). The pickled set is a private copy, never
+        # a live model's; the models read back share it, so `model_fields_set` is only ever read.
         state = super().__getstate__()
-        given = state["__pydantic_fields_set__"]
-        state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault((type(self), frozenset(given)), given)
+        given = frozenset(state["__pydantic_fields_set__"])
+        state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault((type(self), given), set(given))
         return state
 
 

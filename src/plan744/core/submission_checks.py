@@ -214,14 +214,17 @@ def check_file(plan: Plan, sf: SubmissionFile, today: dt.date | None = None) -> 
 def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[FileRecord] = ()) -> list[Finding]:
     """Checks that need other files on record: duplicates, cumulative spending, jumps.
     Reports only on `targets`."""
-    if context:
-        target_files = {t.file for t in targets}
-        everything = list(targets) + [c for c in context if c.file not in target_files]
-        del target_files
-    else:
-        everything = list(targets)
+    everything = list(targets) + _others(targets, context)
     with localcontext(EXACT):  # sums and ratios of bounded figures, never rounded
         return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
+
+
+def _others(targets: Sequence[FileRecord], context: Sequence[FileRecord]) -> list[FileRecord]:
+    """The context's records of files that are not targets (the set of names is let go at once)."""
+    if not context:
+        return []
+    target_files = {t.file for t in targets}
+    return [c for c in context if c.file not in target_files]
 
 
 def locate_with(finding: Finding, source: SourceMap) -> Finding:
@@ -488,7 +491,8 @@ def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord])
 
 
 def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
-    """One record per (unit, year), the first by file name: a duplicate is reported, never summed."""
+    """One record per (unit, year), the first by file name: a duplicate is reported, never summed.
+    Listed year by year."""
     chosen: dict[int, dict[str, FileRecord]] = {}
     for rec in sorted(records, key=lambda r: r.file):
         chosen.setdefault(rec.year, {}).setdefault(rec.unit, rec)

@@ -156,7 +156,8 @@ def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -
                 matches = sorted(glob.glob(arg, recursive=True))
                 if not matches:
                     out.findings.append(make("path-not-found", file=arg, name=arg))
-                for m in (str(Path(m)) for m in matches):
+                for match in matches:
+                    m = str(Path(match))
                     name = os.path.basename(m)
                     if os.path.isdir(m) and not os.path.islink(m):
                         walk(m)
@@ -275,24 +276,28 @@ def year_of_folder(path: Path | str) -> int | None:
 
 def sibling_reports(targets: Iterable[Path | str], years: Iterable[int] | None = None) -> list[str]:
     """The other reports beside the targets, for cross-file checks: for `data/reports/2022/X.yaml`,
-    every report in `data/reports/<year>/` (only `years`, when given). A file outside a year
-    folder has no siblings: a user's whole folder tree is never scanned.
+    every report in `data/reports/<year>/` (only `years`, when given), as absolute paths. A file
+    whose path does not name a year folder (`year_of_folder`) has no siblings: a user's whole
+    folder tree is never scanned.
 
-    Memory stays near the targets' own: a folder of targets is read under the name the targets
-    use, so that its entries' paths compare with the targets' own texts (no new text per target),
-    and a folder's entries are read as they come, only the siblings kept and sorted."""
-    named: dict[str, str] = {}  # a targets' folder, absolute -> as the targets name it
-    absolute: dict[str, str] = {}  # the reverse, to look each folder up once
-    wanted: set[str] = set()
+    Memory stays near the targets' own, with no absolute path made per target: a folder holding
+    targets is listed under the spelling the targets use, so each entry compares with the
+    targets' own texts; entries are read as they come, and only the siblings are kept."""
+    spelling: dict[str, str] = {}  # a folder holding targets, absolute -> how the targets spell it
+    absolute: dict[str, str] = {}  # each spelling met -> its absolute folder (one lookup each)
+    years_at: set[str] = set()  # absolute year folders that a target's path names
+    wanted: set[str] = set()  # the targets, each spelt from its folder's spelling
     for target in targets:
         text = os.fspath(target)
         folder, name = os.path.split(text)
         if folder not in absolute:
             absolute[folder] = os.path.abspath(folder or os.curdir)
-            named.setdefault(absolute[folder], folder)
-        joined = os.path.join(named[absolute[folder]], name)
-        wanted.add(text if joined == text else joined)
-    roots = sorted({os.path.dirname(folder) for folder in named if is_year_folder(os.path.basename(folder))})
+            spelling.setdefault(absolute[folder], folder)
+            if is_year_folder(os.path.basename(folder)):
+                years_at.add(absolute[folder])
+        joined = os.path.join(spelling[absolute[folder]], name)
+        wanted.add(text if joined == text else joined)  # the target's own text when it is that
+    roots = sorted({os.path.dirname(folder) for folder in years_at})
     keep = None if years is None else {str(y) for y in years}
     out: list[str] = []
     for root in roots:
@@ -305,17 +310,17 @@ def sibling_reports(targets: Iterable[Path | str], years: Iterable[int] | None =
                 continue
             if keep is not None and year_dir.name not in keep:
                 continue
-            where = named.get(year_dir.path, year_dir.path)
+            spelt = spelling.get(year_dir.path)  # None: no target there, nothing to leave out
             found: list[str] = []
             try:
-                with os.scandir(where or os.curdir) as files:
+                with os.scandir(spelt or year_dir.path) as files:
                     for entry in files:
                         name = entry.name
-                        path = entry.path if where else name  # "X.yaml", not "./X.yaml", as the targets say
+                        # listed as "" (the working folder) an entry is "./X.yaml", spelt "X.yaml"
                         if (os.path.splitext(name)[1].lower() in REPORT_SUFFIXES and not _is_debris(name)
                                 and not name.startswith(".") and entry.is_file(follow_symlinks=False)
-                                and path not in wanted):
-                            found.append(path)
+                                and (spelt is None or (entry.path if spelt else name) not in wanted)):
+                            found.append(os.path.join(year_dir.path, name) if spelt else entry.path)
             except OSError:
                 continue
             out += sorted(found)
