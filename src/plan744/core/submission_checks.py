@@ -40,10 +40,6 @@ class SubmissionFile:
     folder: str  # name of the folder holding the file ("2022" by convention)
     stem: str  # file name without extension ("STTTT" by convention)
 
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.submission.unit, self.submission.year)
-
 
 class _Out:
     def __init__(self, sf: SubmissionFile) -> None:
@@ -79,10 +75,6 @@ class FileRecord:
     @property
     def figures(self) -> dict[tuple[str, str, str], int | Decimal]:
         return self.store.read(self.span >> 32, self.span & 0xFFFFFFFF)
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return (self.unit, self.year)
 
     def finding(self, code: str, pos: tuple[int, int], path: tuple, **params: Any) -> Finding:
         cell = self.cells.get(path, "") if self.cells else ""
@@ -445,15 +437,17 @@ def _check_tasks(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
             out.add("sub-qual-task-missing", ("tasks",), prefer_key=True, id=task.id, title=task.title)
 
 
-def _by_year_and_unit(records: Iterable[FileRecord]) -> dict[int, dict[str, FileRecord]]:
-    """year -> unit -> the record (the last one given, for a unit and year given twice). Two
-    levels instead of (unit, year) keys: over 100,000 records, no tuple is made per record."""
+def _by_year_and_unit(records: Iterable[FileRecord], *, first: bool = False) -> dict[int, dict[str, FileRecord]]:
+    """year -> unit -> the record (for a unit and year given twice, the last one given, or the
+    first with `first`). Two levels instead of (unit, year) keys: over 100,000 records, no tuple
+    is made per record."""
     out: dict[int, dict[str, FileRecord]] = {}
     for rec in records:
         year = out.get(rec.year)
         if year is None:
             year = out[rec.year] = {}
-        year[rec.unit] = rec
+        if not (first and rec.unit in year):
+            year[rec.unit] = rec
     return out
 
 
@@ -493,9 +487,7 @@ def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord])
 def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
     """One record per (unit, year), the first by file name: a duplicate is reported, never summed.
     Listed year by year."""
-    chosen: dict[int, dict[str, FileRecord]] = {}
-    for rec in sorted(records, key=lambda r: r.file):
-        chosen.setdefault(rec.year, {}).setdefault(rec.unit, rec)
+    chosen = _by_year_and_unit(sorted(records, key=lambda r: r.file), first=True)
     return [rec for units in chosen.values() for rec in units.values()]
 
 
