@@ -455,13 +455,10 @@ def _duplicates(targets: Sequence[FileRecord], everything: Sequence[FileRecord])
     """One finding per extra copy of a unit's report for a year, naming the first copy (by file
     name): linear in the number of copies, never one per pair. Only units given twice get a
     group: the other records cost no object each."""
-    first: dict[int, dict[str, FileRecord]] = {}
+    first = _by_year_and_unit(everything, first=True)
     group_of: dict[int, list[FileRecord]] = {}  # id of a group's first record -> its group
     for rec in everything:
-        units = first.get(rec.year)
-        if units is None:
-            units = first[rec.year] = {}
-        seen = units.setdefault(rec.unit, rec)
+        seen = first[rec.year][rec.unit]
         if seen is not rec:
             group = group_of.get(id(seen))
             if group is None:

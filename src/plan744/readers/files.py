@@ -38,7 +38,7 @@ _CWD = os.getcwd()
 def display_path(path: Path | str) -> str:
     """Relative to the current folder when below it, with forward slashes (for CI annotations),
     and printable whatever bytes the name holds."""
-    text = os.fspath(path)
+    given = text = os.fspath(path)
     absolute = text if os.path.isabs(text) else os.path.join(_CWD, text)
     absolute = os.path.normpath(absolute)
     if absolute == _CWD:
@@ -52,7 +52,6 @@ def display_path(path: Path | str) -> str:
         shown = os.fsencode(text).decode("utf-8", "backslashreplace").replace(os.sep, "/")
     # The caller's own text when it is already what is shown: a record of each of 100,000 files
     # then shares its path's text instead of keeping an equal copy.
-    given = os.fspath(path)
     return given if shown == given else shown
 
 
