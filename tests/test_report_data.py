@@ -9,6 +9,7 @@ import io
 import json
 import shutil
 import subprocess
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -118,6 +119,25 @@ def _check_workbook(path: Path, doc: dict) -> None:
 
 def test_workbook_holds_exactly_the_json(period: Path) -> None:
     _check_workbook(next(period.glob("*.xlsx")), _load(next(period.glob("*.json"))))
+
+
+def test_workbook_is_dated_by_the_report_not_by_the_clock(tmp_path: Path) -> None:
+    """openpyxl's Workbook.save stamps "modified" with the clock; the same inputs must give the
+    same bytes, dated by the report (here SOURCE_DATE_EPOCH, as a reproducible build sets it)."""
+    import datetime as dt
+
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    made = []
+    for n in (1, 2):
+        out = tmp_path / str(n)
+        result = run_cli("report", "--year", "2022", "--format", "xlsx", "--out", str(out), env=env)
+        assert result.returncode == 0, result.stderr.decode()
+        made.append((out / "bao-cao-2022.xlsx").read_bytes())
+        if n == 1:
+            time.sleep(1.1)  # "modified" has whole seconds
+    assert made[0] == made[1]
+    props = load_workbook(io.BytesIO(made[0])).properties
+    assert props.created == props.modified == dt.datetime(2023, 11, 14, 22, 13, 20)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (installed by .ci/run)")

@@ -163,3 +163,12 @@ def test_new_report_refuses_a_unit_that_does_not_report_that_year() -> None:
     result = run_cli("new-report", "--unit", "XA_MYLY", "--year", "2024", "--format", "xlsx")
     assert result.returncode == 2
     assert "Huyện Kỳ Sơn" in result.stderr.decode()
+
+
+def test_the_form_is_dated_by_its_year_not_by_the_clock(plan) -> None:
+    """A blank form is the same bytes whenever it is made (openpyxl's Workbook.save would stamp
+    "modified" with the clock): dated 1 January of the year after the one it reports."""
+    import datetime as dt
+
+    props = load_workbook(io.BytesIO(workbook(plan, "STTTT", 2022))).properties
+    assert props.created == props.modified == dt.datetime(2023, 1, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 
 
 def reproducible_zip(data: bytes, stamp: dt.datetime) -> bytes:
@@ -18,3 +19,16 @@ def reproducible_zip(data: bytes, stamp: dt.datetime) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(item.filename))
     return out.getvalue()
+
+
+def workbook_bytes(wb: Any, stamp: dt.datetime) -> bytes:
+    """An openpyxl workbook as reproducible bytes, created and modified at `stamp`.
+    `Workbook.save` stamps "modified" with the clock (openpyxl.writer.excel.save_workbook); its
+    writer, called directly, keeps the date set here."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return reproducible_zip(buf.getvalue(), stamp)

@@ -14,7 +14,6 @@ openpyxl writes the workbook; the bytes are made reproducible with the date give
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -183,7 +182,7 @@ def workbook(plan: Plan, unit_code: str, year: int, values: dict[str, Any] | Non
     `Submission.model_dump()`, when given)."""
     from openpyxl import Workbook
 
-    from plan744.reproducible import reproducible_zip
+    from plan744.reproducible import workbook_bytes
 
     v = values or {}
     when = generated or dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
@@ -211,10 +210,7 @@ def workbook(plan: Plan, unit_code: str, year: int, values: dict[str, Any] | Non
     wb.active = 1
     wb.properties.creator = "plan744"
     wb.properties.title = f"Báo cáo năm {year}: {unit.name}"
-    wb.properties.created = wb.properties.modified = when.replace(tzinfo=None)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return reproducible_zip(buf.getvalue(), when)
+    return workbook_bytes(wb, when)
 
 
 def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt.date, cover_to: dt.date,

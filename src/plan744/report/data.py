@@ -22,7 +22,7 @@ from typing import Any
 from plan744.core import display
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.year import IndicatorYear, YearFigures
-from plan744.reproducible import reproducible_zip
+from plan744.reproducible import workbook_bytes
 
 SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
 PERCENT_PLACES = Decimal("0.0001")
@@ -375,10 +375,7 @@ def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
             wide = key in ("name", "unit_name", "progress", "lead_name", "account", "text")
             ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(header) + 2))
     wb.properties.creator = "plan744"
-    wb.properties.created = wb.properties.modified = generated.replace(tzinfo=None)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return reproducible_zip(buf.getvalue(), generated)
+    return workbook_bytes(wb, generated)
 
 
 def write_cell(ws: Any, row: int, column: int, value: Any, *, percent: bool = False) -> Any:
