@@ -10,23 +10,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
 from plan744.core.labels import TEXT, lower_first
 from plan744.core.plan import ALL_LEVELS, Indicator, Money, Plan, Target
-from plan744.core.vnformat import MISSING, format_money_million, format_number, format_percent
+from plan744.core.vnformat import MISSING, format_money_million, format_number, format_percent, round_to
 
 MAX_EXTRA = 4  # decimals at most, where rounding would cross a threshold
 
 
 def percent_decimals(indicator: Indicator | None) -> int:
     return 2 if indicator is not None and indicator.measure == "money" else 1
-
-
-def _round(value: Decimal, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
-    with localcontext() as ctx:
-        ctx.prec = max(28, value.adjusted() + places + 4)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding)
 
 
 def _crosses(value: Decimal, shown: Decimal, thresholds: Iterable[Decimal]) -> bool:
@@ -38,15 +32,15 @@ def shown_value(value: Decimal, places: int, thresholds: Iterable[Decimal] = ())
     other side of (or onto) a threshold it is not on."""
     limits = tuple(thresholds)
     for p in range(places, MAX_EXTRA + 1):
-        rounded = _round(value, p)
+        rounded = round_to(value, p)
         if not _crosses(value, rounded, limits):
             return rounded, p
     # Still ambiguous at MAX_EXTRA places (79,99996% against 80%): cut towards the value's side.
     for rounding in (ROUND_DOWN, ROUND_UP):
-        cut = _round(value, MAX_EXTRA, rounding)
+        cut = round_to(value, MAX_EXTRA, rounding)
         if not _crosses(value, cut, limits):
             return cut, MAX_EXTRA
-    return _round(value, MAX_EXTRA), MAX_EXTRA  # pragma: no cover - a value exactly between two thresholds
+    return round_to(value, MAX_EXTRA), MAX_EXTRA  # pragma: no cover - a value exactly between two thresholds
 
 
 def percent(value: Decimal | None, indicator: Indicator | None = None, thresholds: Iterable[Decimal] = ()) -> str:

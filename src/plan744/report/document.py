@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 
@@ -31,7 +32,17 @@ Inline = tuple[Run, ...]
 
 
 def runs(*parts: str | Run) -> Inline:
+    if len(parts) == 1 and isinstance(parts[0], str):
+        return _plain(parts[0])
     return tuple(p if isinstance(p, Run) else Run(p) for p in parts if p != "")
+
+
+# Blocks are frozen, so equal ones can be one object. A roll-up's per-unit tables hold tens of
+# thousands of cells, most of them a figure or a dash seen many times: building each anew (a
+# frozen dataclass sets its fields one by one) was most of the time spent composing them.
+@lru_cache(maxsize=8192)
+def _plain(text: str) -> Inline:
+    return (Run(text),) if text else ()
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,14 @@ class Cell:
 
 
 def cell(*texts: str, bold: bool = False, align: Align | None = None, span: int = 1) -> Cell:
-    return Cell(tuple(runs(t) for t in texts if t), align, span, bold)
+    if len(texts) == 1:
+        return _one_line(texts[0], align, span, bold)
+    return Cell(tuple(_plain(t) for t in texts if t), align, span, bold)
+
+
+@lru_cache(maxsize=8192)
+def _one_line(text: str, align: Align | None, span: int, bold: bool) -> Cell:
+    return Cell((_plain(text),) if text else (), align, span, bold)
 
 
 @dataclass(frozen=True)
