@@ -38,10 +38,18 @@ def runs(*parts: str | Run) -> Inline:
 
 
 # Blocks are frozen, so equal ones can be one object. A roll-up's per-unit tables hold tens of
-# thousands of cells, most of them a figure or a dash seen many times: building each anew (a
-# frozen dataclass sets its fields one by one) was most of the time spent composing them.
-@lru_cache(maxsize=8192)
+# thousands of cells, most of them a figure, a dash or a unit's name seen many times: building
+# each anew (a frozen dataclass sets its fields one by one) was most of the time spent composing
+# them. Longer texts (a sentence, a unit's account of its work) seldom repeat and are not kept.
+SHARED_TEXT = 100  # characters
+
+
 def _plain(text: str) -> Inline:
+    return _shared_plain(text) if len(text) <= SHARED_TEXT else (Run(text),)
+
+
+@lru_cache(maxsize=8192)
+def _shared_plain(text: str) -> Inline:
     return (Run(text),) if text else ()
 
 
@@ -101,7 +109,7 @@ class Cell:
 
 
 def cell(*texts: str, bold: bool = False, align: Align | None = None, span: int = 1) -> Cell:
-    if len(texts) == 1:
+    if len(texts) == 1 and len(texts[0]) <= SHARED_TEXT:
         return _one_line(texts[0], align, span, bold)
     return Cell(tuple(_plain(t) for t in texts if t), align, span, bold)
 
