@@ -21,13 +21,18 @@ def reproducible_zip(data: bytes, stamp: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+def office_time(stamp: dt.datetime) -> dt.datetime:
+    """`stamp` as the naive UTC time an Office file's core properties hold (written with a "Z")."""
+    return stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
+
+
 def workbook_bytes(wb: Any, stamp: dt.datetime) -> bytes:
     """An openpyxl workbook as reproducible bytes, created and modified at `stamp`.
     `Workbook.save` stamps "modified" with the clock (openpyxl.writer.excel.save_workbook); its
     writer, called directly, keeps the date set here."""
     from openpyxl.writer.excel import ExcelWriter
 
-    wb.properties.created = wb.properties.modified = stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
+    wb.properties.created = wb.properties.modified = office_time(stamp)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()

@@ -45,7 +45,7 @@ from plan744.report.document import (
     Title,
     Toc,
 )
-from plan744.reproducible import reproducible_zip
+from plan744.reproducible import office_time, reproducible_zip
 
 PARAGRAPH = {
     "normal": "Normal", "title": "Title", "subtitle": "Subtitle", "h1": "Heading 1", "h2": "Heading 2",
@@ -120,7 +120,7 @@ def _metadata(word: Any, doc: Document) -> None:
     props.subject = props.keywords = props.comments = props.category = ""
     props.author = props.last_modified_by = "plan744"
     props.language = "vi-VN"
-    props.created = props.modified = doc.generated.replace(tzinfo=None)
+    props.created = props.modified = office_time(doc.generated)
     props.revision = 1
 
 
