@@ -205,6 +205,45 @@ def validate_scale(sizes: list[int], n: int) -> None:
                f"{one[3] / 1024:.0f} MiB (one file, same plan)", f"{per_file:.2f} KiB per file")
 
 
+# Reading and hashing every file, the least a warm run does to know that none changed.
+FLOOR_HASH = r"""
+import hashlib, os, sys
+n = 0
+for root, dirs, files in os.walk(sys.argv[1]):
+    for f in files:
+        if f.endswith(".yaml"):
+            with open(os.path.join(root, f), "rb") as fh:
+                hashlib.sha256(fh.read()).digest()
+            n += 1
+print(n)
+"""
+
+
+def context_cache(sizes: list[int], n: int) -> None:
+    """One file checked among many: the others are read for the cross-file checks, from the
+    user's cache when their content is unchanged (each is read and hashed), or all parsed."""
+    log("one file among many: the context cache, keyed by content")
+    for size in sizes:
+        years = [2021, 2022, 2023, 2024]
+        folder = WORK / f"v{size}"
+        plan, files = scale.make(folder, -(-size // len(years)), years)  # the data of validate_scale
+        target = sorted((folder / "reports" / "2024").glob("*.yaml"))[0]
+        cache = WORK / f"cache-{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        command = CLI + ["validate", "--plan", str(plan), str(target)]
+        warm_env = {"XDG_CACHE_HOME": str(cache)}
+        hashing, alone, warm, cold = paired(
+            [[PY, "-c", FLOOR_HASH, str(folder / "reports")], command + ["--no-context"], command, command], n,
+            [None, warm_env, warm_env, {**warm_env, "PLAN744_NO_CACHE": "1"}])
+        others = _n(files - 1)
+        record(f"validate one file among {others} others, cache warm", fmt(*warm[:3]),
+               f"{fmt(*alone[:3])} (`--no-context`: no other file read)",
+               f"+{warm[0] - alone[0]:.2f} s for the others: each read, hashed, its record taken from the cache")
+        record(f"reading and hashing the {_n(files)} files alone (SHA-256, one process)", fmt(*hashing[:3]))
+        record(f"the same, no cache (`PLAN744_NO_CACHE=1`: the plan and {others} files parsed)", fmt(*cold[:3]),
+               f"{fmt(*warm[:3])} (cache warm)", f"{cold[0] / warm[0]:.1f}× the warm run")
+
+
 def copies(n: int) -> None:
     log("copies of one report")
     folder = WORK / "copies" / "2022"
@@ -471,21 +510,35 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
     ap.add_argument("--big", action="store_true", help="also validate 100,000 files")
     ap.add_argument("--write", action="store_true", help="write the results into bench/README.md and README.md")
+    ap.add_argument("--only", metavar="MEASURE", help="one measure: " + ", ".join(MEASURES) + " (never with --write)")
     args = ap.parse_args()
+    if args.only and (args.only not in MEASURES or args.write):
+        ap.error(f"--only takes one of {', '.join(MEASURES)}, without --write")
     n = 3 if args.quick else 5
     WORK.mkdir(parents=True, exist_ok=True)
-    startup(10 if args.quick else 20)
-    validate_scale([1000] if args.quick else [1000, 10000] + ([100000] if args.big else []), 1 if args.quick else 3)
-    copies(n)
-    report_scale([48] if args.quick else [48, 548], 1 if args.quick else 5)
-    documents(1)
-    rollup(548 if args.quick else 3000)
-    xlsx(100 if args.quick else 1000, 1 if args.quick else 3)
-    harfbuzz(3)
+    steps = {
+        "startup": lambda: startup(10 if args.quick else 20),
+        "validate": lambda: validate_scale([1000] if args.quick else [1000, 10000] + ([100000] if args.big else []),
+                                           1 if args.quick else 3),
+        "context": lambda: context_cache([1000] if args.quick else [1000, 10000], 3 if args.quick else 5),
+        "copies": lambda: copies(n),
+        "report": lambda: report_scale([48] if args.quick else [48, 548], 1 if args.quick else 5),
+        "documents": lambda: documents(1),
+        "rollup": lambda: rollup(548 if args.quick else 3000),
+        "xlsx": lambda: xlsx(100 if args.quick else 1000, 1 if args.quick else 3),
+        "harfbuzz": lambda: harfbuzz(3),
+    }
+    assert list(steps) == list(MEASURES)
+    for name, step in steps.items():
+        if not args.only or name == args.only:
+            step()
     text = table()
     print(text)
     if args.write:
         write(text)
+
+
+MEASURES = ("startup", "validate", "context", "copies", "report", "documents", "rollup", "xlsx", "harfbuzz")
 
 
 if __name__ == "__main__":

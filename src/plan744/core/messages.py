@@ -18,6 +18,10 @@ E, W = Severity.ERROR, Severity.WARNING
 
 CATALOGUE: dict[str, tuple[Severity, str]] = {
     # --- reading the file -------------------------------------------------------
+    # --- the user's cache (usercache) ---
+    "cache-symlink": (W, "Thư mục bộ nhớ đệm “{folder}” là một liên kết tượng trưng (symlink) nên không được dùng; lệnh vẫn chạy tiếp, không dùng bộ nhớ đệm. Hãy xóa liên kết này, plan744 sẽ tự tạo lại thư mục riêng."),
+    "cache-not-owner": (W, "Thư mục bộ nhớ đệm “{folder}” thuộc về người dùng khác (uid {owner}, không phải uid {uid} đang chạy) nên không được dùng; lệnh vẫn chạy tiếp, không dùng bộ nhớ đệm. Hãy xóa thư mục này hoặc đặt XDG_CACHE_HOME sang một thư mục của mình."),
+    "cache-open": (W, "Thư mục bộ nhớ đệm “{folder}” cho nhóm hoặc người dùng khác quyền ghi (quyền {mode}) nên không được dùng; lệnh vẫn chạy tiếp, không dùng bộ nhớ đệm. Hãy xóa thư mục này, plan744 sẽ tự tạo lại thư mục riêng (quyền 700)."),
     "file-not-report": (E, "Tệp “{name}” không phải tệp .yaml, .yml hay .xlsx nên không được kiểm tra; báo cáo của đơn vị là tệp .yaml hoặc biểu mẫu Excel .xlsx."),
     "file-xls": (E, "Tệp “{name}” là bảng tính Excel kiểu cũ (.xls), công cụ không đọc: hãy mở bằng Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx (Excel Workbook)."),
     "file-xlsm": (E, "Tệp “{name}” là bảng tính có macro (.xlsm), công cụ không mở vì lý do an toàn: hãy lưu lại dạng .xlsx (không có macro)."),

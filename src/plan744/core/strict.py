@@ -11,23 +11,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 class StrictModel(BaseModel):
     """No extra keys, no coercion: `"3"`, `3.0` and `yes` are not the integer 3."""
 
-    # defer_build: a model's validator is built when first used, so a command that never validates
-    # a plan (one read from the cache) does not pay for building it.
+    # defer_build: a model's validator is built when first used, so a command pays only for the
+    # models it uses.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, defer_build=True)
-
-    def __getstate__(self) -> dict[Any, Any]:
-        # Which fields a frozen model was given never changes, and pydantic copies that set before
-        # changing a copy's (model_copy): equal sets are pickled as one object, so a plan read from
-        # the user's cache shares a few sets instead of one per unit (300 bytes each, 7 MiB over
-        # the 25,000 units of a national organisation). The pickled set is a private copy, never
-        # a live model's; the models read back share it, so `model_fields_set` is only ever read.
-        state = super().__getstate__()
-        given = frozenset(state["__pydantic_fields_set__"])
-        state["__pydantic_fields_set__"] = _FIELD_SETS.setdefault((type(self), given), set(given))
-        return state
-
-
-_FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
 
 
 def _int_to_decimal(value: Any) -> Any:

@@ -8,11 +8,13 @@ the models, then checked by `core.submission_checks`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.model_findings import validate_model
@@ -61,47 +63,83 @@ class PlanLoad:
     key: str = ""  # the plan's cache key: what else is cached for this plan is keyed by it too
 
 
-_ORGANISATION_LINE = re.compile(rb"^organisation:[ \t]*[\"']?([^\"'#\r\n]+?)[\"']?[ \t]*(?:#.*)?$", re.M)
-
-
 def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
     """The plan, with its organisation: inline (schema v1 `registry`, or an `organisation`
     mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan).
 
-    A plan read before is taken from the user's cache (`usercache`), keyed by the bytes of the
-    plan and of its organisation file and by plan744's version: a command then starts without
-    parsing and validating some thousands of lines it has already checked."""
+    A plan read before is taken from the user's cache (`usercache`) as JSON data, validated
+    again by the models (a fraction of parsing and checking the YAML). The entry is keyed by the
+    content of the plan and of plan744's code, and holds the content hash of each other file the
+    parse read (the organisation file): one that changed since is a miss."""
     from plan744 import __version__, usercache
 
     try:
         raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
     except ReadRefused as refused:
         return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
-    from plan744.core import organisation as org_module
-    from plan744.core import plan as plan_module
-    from plan744.core import strict as strict_module
-
-    # The models' own source is part of the key (with the base they share, and how it pickles):
-    # a changed model never reads an old pickle.
-    models = b"".join(Path(m.__file__).read_bytes() for m in (plan_module, org_module, strict_module) if m.__file__)
-    parts: list[bytes | str] = [__version__, models, str(checks), display_path(path), raw]
-    m = _ORGANISATION_LINE.search(raw)
-    if m:
-        try:
-            parts.append(read_bounded(path.parent / m.group(1).decode("utf-8", "replace").strip(), PLAN_MAX_BYTES))
-        except ReadRefused:
-            parts.append(b"")  # the parse below reports it
-    name = usercache.key(*parts)
-    cached = usercache.load("plans", name)
-    if isinstance(cached, PlanLoad):
+    name = usercache.key(__version__, _code_hash(), str(checks), display_path(path), raw)
+    cached = _plan_from_entry(path, usercache.load("plans", name))
+    if cached is not None:
         return replace(cached, key=name)
-    loaded = replace(_parse_plan(path, raw, checks), key=name)
+    read: list[tuple[str, str]] = []
+    loaded = replace(_parse_plan(path, raw, checks, read), key=name)
     if loaded.plan is not None:
-        usercache.store("plans", name, loaded)
+        usercache.store("plans", name, _plan_entry(loaded, read))
     return loaded
 
 
-def _parse_plan(path: Path, raw: bytes, checks: bool) -> PlanLoad:
+def _plan_entry(loaded: PlanLoad, deps: list[tuple[str, str]]) -> dict:
+    assert loaded.plan is not None
+    src = loaded.source
+    return {
+        "deps": deps,
+        # exclude_unset: which fields the file wrote is part of the plan (`Indicator.state_at_end`
+        # reads `model_fields_set`), so the entry holds what was written, not the defaults.
+        "plan": loaded.plan.model_dump(mode="json", exclude_unset=True),
+        "findings": [_finding_data(f) for f in loaded.findings],
+        "source": [src.file, [[list(k), *v] for k, v in src.values.items()], [[list(k), *v] for k, v in src.keys.items()]],
+    }
+
+
+def _plan_from_entry(path: Path, entry: object) -> PlanLoad | None:
+    """The cached load, or None: no entry, a dependency whose content changed, or an entry that
+    does not decode (damaged, foreign, or made by another version): then the plan is parsed."""
+    if not isinstance(entry, dict):
+        return None
+    from plan744 import usercache
+
+    try:
+        for dep, hashed in entry["deps"]:
+            if usercache.file_digest(dep) != hashed:
+                return None
+        plan = Plan.model_validate(entry["plan"], strict=False)  # JSON text for dates and decimals
+        file, values, keys = entry["source"]
+        source = SourceMap(str(file), {tuple(p): (int(ln), int(col)) for p, ln, col in values},
+                           {tuple(p): (int(ln), int(col)) for p, ln, col in keys})
+        findings = [_finding_from(f) for f in entry["findings"]]
+    except Exception:  # whatever an entry holds, a bad one is only a miss
+        return None
+    return PlanLoad(path, plan, source, findings)
+
+
+def _finding_data(f: Finding) -> list:
+    return [f.code, f.severity.value, f.message, f.file, f.line, f.column, list(f.path), f.value, f.cell, list(f.fixes)]
+
+
+def _finding_from(data: list) -> Finding:
+    from plan744.core.findings import Severity
+
+    code, severity, message, file, line, column, path, value, cell, fixes = data
+    if not all(isinstance(x, str) for x in (code, message, file, cell, *fixes)) or not isinstance(value, str | None):
+        raise ValueError("not a finding")
+    if not all(isinstance(p, str | int) for p in path):
+        raise ValueError("not a finding")
+    return Finding(code, Severity(severity), message, file, int(line), int(column), tuple(path), value, cell, tuple(fixes))
+
+
+def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]] | None = None) -> PlanLoad:
+    """`read` is given each other file the parse reads, with the hash of its bytes (for the
+    cache to check it is unchanged)."""
     from plan744.core.organisation import Organisation
     from plan744.core.plan_checks import OrgPlace, check_plan
 
@@ -111,7 +149,15 @@ def _parse_plan(path: Path, raw: bytes, checks: bool) -> PlanLoad:
     data, findings, org_place = doc.data, list(doc.findings), None
     if isinstance(data, dict) and isinstance(data.get("organisation"), str):
         org_path = path.parent / data["organisation"]
-        org_doc = read_yaml_file(org_path, PLAN_MAX_BYTES, "plan-too-large")
+
+        def parse_org(org_raw: bytes, shown: str) -> YamlDocument:
+            if read is not None:  # the hash of the very bytes parsed
+                from plan744.usercache import digest
+
+                read.append((os.fspath(org_path), digest(org_raw)))
+            return load_yaml(org_raw, shown, PLAN_MAX_BYTES, "plan-too-large")
+
+        org_doc = _read_then(org_path, PLAN_MAX_BYTES, "plan-too-large", parse_org)
         findings += org_doc.findings
         if org_doc.data is None:
             return PlanLoad(path, None, doc.source, findings)
@@ -228,8 +274,9 @@ def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore,
 
     Checking one file of a folder of hundreds would otherwise parse them all on every run, so
     with a `plan_key` each year folder keeps, in the user's cache, every file's record beside
-    its name, size, modification time and inode (the test git and build tools use): only a file
-    whose stamp changed is parsed again. One entry per folder, rewritten when something changed."""
+    the hash of the file's bytes: only a file whose content changed is parsed again (reading
+    and hashing a file is a small part of parsing it; a size or a time can stay the same when
+    the content does not). One entry per folder, rewritten when something changed."""
     from plan744 import usercache
 
     out: list[FileRecord] = []
@@ -237,49 +284,136 @@ def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore,
     for given in paths:
         path = os.fspath(given)
         by_folder.setdefault(os.path.dirname(path), []).append(path)
-    prefix = _context_prefix(plan_key) if plan_key and by_folder else ""
+    prefix = _context_prefix(plan_key) if plan_key and by_folder and usercache.available("context") else ""
+    checked: set[tuple] = set()  # figure keys of the cache already seen to be text
     for folder, members in by_folder.items():
         name = usercache.key(prefix, os.path.abspath(folder or os.curdir)) if prefix else ""
         cached = usercache.load("context", name) if name else None
-        known: dict[str, tuple[str, RecordRow | None]] = cached if isinstance(cached, dict) else {}
-        kept: dict[str, tuple[str, RecordRow | None]] = {}
+        known: dict = cached if isinstance(cached, dict) else {}
+        kept: dict[str, list] = {}
         for path in members:
-            stamp = _stamp(path)
+            hashed = _content(path) if name else ""
             base = os.path.basename(path)
             hit = known.get(base)
-            if hit is not None and stamp and hit[0] == stamp:
-                row = hit[1]
-                if row is not None:
-                    out.append(record_from(row, store))
-            else:
-                sf, _ = parse_submission(path, plan)
-                row = None
-                if sf is not None:
-                    out.append(rec := record_of(sf, store))
-                    row = record_row(rec)
-            if stamp:
-                kept[base] = (stamp, row)
+            if hashed and isinstance(hit, list) and len(hit) == 2 and hit[0] == hashed:
+                if hit[1] is None:  # unchanged, and it did not pass: no record
+                    kept[base] = hit
+                    continue
+                rec = _record_from_data(hit[1], store, checked)
+                if rec is not None:
+                    out.append(rec)
+                    kept[base] = hit
+                    continue
+            sf, _ = parse_submission(path, plan)
+            row = None
+            if sf is not None:
+                out.append(rec := record_of(sf, store))
+                row = record_row(rec)
+            # Kept only if the file still holds the bytes hashed before the parse.
+            if hashed and _content(path) == hashed:
+                kept[base] = [hashed, _row_data(row)]
         if name and kept != known:
             usercache.store("context", name, kept)
     return out
 
 
-def _stamp(path: str) -> str:
+def _content(path: str) -> str:
+    from plan744.usercache import file_digest
+
+    return file_digest(path)  # "" when unreadable: parsed each time, and the parse says why
+
+
+def _row_data(row: RecordRow | None) -> Any:
+    """A record as JSON data. The figures (most of a record) are flat lists, read back by one
+    comprehension; the rest goes through the tagged form of `_to_json`."""
+    if row is None:
+        return None
+    file, unit, year, unit_pos, money, figures, cells = row
+    flat = [[*k, v if isinstance(v, int) else str(v)] for k, v in figures]
+    return [file, unit, year, list(unit_pos), _to_json(money), flat, _to_json(cells)]
+
+
+def _record_from_data(data: Any, store: FigureStore, checked: set[tuple]) -> FileRecord | None:
+    """The record kept for a file whose content is unchanged, or None when the data does not
+    decode (a damaged or foreign entry): the file is then parsed again."""
     try:
-        st = os.stat(path)
-    except OSError:
-        return ""  # gone or unreadable: parsed each time, and the parse says nothing of it
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+        file, unit, year, (line, col), money, flat, cells = data
+        figures = [((a, b, c), v if type(v) is int else Decimal(_str(v))) for a, b, c, v in flat]
+        keys = {k for k, _ in figures}
+        if not keys <= checked:  # the same few dozen keys recur in every record: checked once
+            if not all(type(part) is str for k in keys for part in k):
+                return None
+            checked |= keys
+        row: RecordRow = (_str(file), _str(unit), _int(year), (_int(line), _int(col)), _from_json(money), figures,
+                          _from_json(cells))
+        if not isinstance(row[4], tuple) or not isinstance(row[6], dict | None):
+            return None
+        return record_from(row, store)
+    except (ValueError, TypeError, IndexError, KeyError, ArithmeticError, RecursionError):
+        return None
+
+
+def _int(x: object) -> int:
+    if type(x) is not int:
+        raise TypeError("not an integer")
+    return x
+
+
+def _str(x: object) -> str:
+    if not isinstance(x, str):
+        raise TypeError("not a text")
+    return x
+
+
+def _to_json(x: Any) -> Any:
+    """A record's plain values as JSON data that reads back to the same types: a decimal as its
+    exact text, a tuple and a mapping with tuple keys tagged (`{"d": …}`, `{"t": …}`, `{"m": …}`)."""
+    if x is None or isinstance(x, str | int):  # bool is an int
+        return x
+    if isinstance(x, Decimal):
+        return {"d": str(x)}
+    if isinstance(x, tuple):
+        return {"t": [_to_json(v) for v in x]}
+    if isinstance(x, list):
+        return [_to_json(v) for v in x]
+    if isinstance(x, dict):
+        return {"m": [[_to_json(k), _to_json(v)] for k, v in x.items()]}
+    raise TypeError(f"not kept in the cache: {type(x).__name__}")
+
+
+def _from_json(x: Any) -> Any:
+    if x is None or isinstance(x, str | int):
+        return x
+    if isinstance(x, list):
+        return [_from_json(v) for v in x]
+    if isinstance(x, dict) and len(x) == 1:
+        if isinstance(d := x.get("d"), str):
+            return Decimal(d)
+        if isinstance(t := x.get("t"), list):
+            return tuple(_from_json(v) for v in t)
+        if isinstance(m := x.get("m"), list):
+            return {_from_json(k): _from_json(v) for k, v in m}
+    raise ValueError("not an entry of ours")
 
 
 def _context_prefix(plan_key: str) -> str:
     """What every folder's entry of this run is keyed by besides the folder."""
     from plan744 import usercache
-    from plan744.core import submission_checks
 
-    # Records hold display paths (relative to the working folder), and their shape is ours.
-    code = b"".join(Path(m).read_bytes() for m in (__file__, submission_checks.__file__ or "") if m)
-    return usercache.key(plan_key, code, os.getcwd())
+    # Records hold display paths (relative to the working folder).
+    return usercache.key(plan_key, _code_hash(), os.getcwd())
+
+
+@functools.cache
+def _code_hash() -> str:
+    """The hash of the code whose results are cached: the models, the checks, the messages,
+    the readers and the cache itself. An upgrade or an edit of any of them is a miss, whatever
+    the version number says."""
+    from plan744 import usercache
+
+    here = Path(__file__).resolve().parent
+    files = sorted([*here.glob("*.py"), *(here.parent / "core").rglob("*.py"), here.parent / "usercache.py"])
+    return usercache.key(*(f"{f.relative_to(here.parent)}".encode() + b"\0" + f.read_bytes() for f in files))
 
 
 def locate_findings(findings: list[Finding]) -> list[Finding]:

@@ -65,8 +65,8 @@ def _table_body(table: Table) -> Markup:
 
 
 def environment(templates: Path) -> Environment:
-    from plan744.report.cache import bytecode_cache
-
+    # No bytecode cache on disk: compiled code loaded from a file would run whatever was planted
+    # there. Compiling the templates takes milliseconds; Jinja keeps them in memory for the run.
     env = Environment(
         loader=FileSystemLoader(str(templates)),
         autoescape=True,  # every template, whatever its file name
@@ -74,7 +74,6 @@ def environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=bytecode_cache(),
     )
     env.filters.update(kind=_kind, percent_width=_percent_width, svg=_svg, table_body=_table_body)
     return env
