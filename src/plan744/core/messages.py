@@ -130,6 +130,17 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "target_band": (E, "Chỉ tiêu dạng khoảng (band) cần giá trị cận trên (stretch) không nhỏ hơn giá trị cận dưới (value)."),
     "target_stretch": (E, "Chỉ có chỉ tiêu dạng khoảng (band) mới có giá trị cận trên (stretch)."),
     # --- the plan's own consistency -----------------------------------------------
+    # --- the organisation as a graph over time; the plan's contradictions ---
+    "org-event-unit-not-alive": (E, "Sự kiện “{event}” (từ ngày {date}) ghi đơn vị {unit}, nhưng {state}: {need}."),
+    "org-event-self": (E, "Sự kiện “{event}” ghi đơn vị {unit} ở cả danh sách trước (from) và danh sách sau (to): một đơn vị không thể {what}."),
+    "org-event-cycle": (E, "Sự kiện “{event}” khép một vòng thay đổi: {chain}. Đơn vị {unit} không thể vừa là đơn vị trước vừa là đơn vị kế thừa của chính nó; hãy sửa danh sách from/to hoặc bỏ sự kiện thừa."),
+    "org-event-two-successors": (E, "Sự kiện “{event}”: đơn vị {unit} có hai đơn vị kế thừa ({successors}), nhưng hợp nhất hay đổi tên chỉ có một đơn vị kế thừa báo cáo cả năm. Nếu đơn vị được chia cho nhiều đơn vị, hãy ghi kind: split hoặc reporting: split để mỗi đơn vị báo cáo phần năm của mình."),
+    "org-unit-same-name": (E, "Đơn vị {unit} (“{name}”) trùng tên với đơn vị {other} (“{other_name}”, dòng {first_line}): cùng loại “{kind}”{parent}, cùng hoạt động {when}. Một đơn vị chỉ được ghi một lần (tên được so sau khi bỏ khác biệt về mã Unicode, chữ hoa, chữ thường, dấu cách và vị trí dấu thanh như “hoà”/“hòa”)."),
+    "plan-target-duplicate": (E, "Chỉ tiêu “{id}” có hai mục tiêu cho cùng phạm vi “{scope}” và năm {year} (mục tiêu đầu ở dòng {first_line}): mỗi phạm vi, mỗi năm chỉ có một mục tiêu."),
+    "plan-target-direction": (E, "Mục tiêu dạng {kind} ngược chiều với chỉ tiêu “{id}”: chỉ tiêu này {direction}, nên mục tiêu phải là {expected}."),
+    "plan-target-rank": (E, "Thứ hạng mục tiêu là {target}, nhưng thứ hạng là số nguyên từ 1 trở lên (1 là hạng cao nhất)."),
+    "plan-target-count-whole": (E, "Mục tiêu {target} {unit} không phải số nguyên, nhưng chỉ tiêu này đếm số lượng."),
+    "plan-target-unreachable": (E, "Mục tiêu “{wording}” không bao giờ đạt được: {why}."),
     "plan-duplicate-id": (E, "Mã “{id}” bị trùng trong {what} (đã dùng ở dòng {first_line})."),
     "plan-unknown-ref": (E, "{what} “{ref}” không có trong kế hoạch; các giá trị hợp lệ: {valid}."),
     "plan-lead-text-mismatch": (E, "Đơn vị chủ trì ghi trong văn bản là “{text}”, nhưng mã “{lead}” không có cách viết này trong danh sách tên gọi (aliases) của nó."),

@@ -8,7 +8,8 @@ confirmed (a change of the organisation without a legal source): the data keeps 
 as printed and the tool reports the discrepancy instead of "fixing" it.
 
 The organisation may live in its own file; `OrgPlace` says where its parts are, so every
-finding points at the line of the file that holds it.
+finding points at the line of the file that holds it. The organisation's events and units are
+checked as a graph over time in `organisation_checks`.
 """
 
 from __future__ import annotations
@@ -19,34 +20,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from plan744.core.display import scope_names
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
+from plan744.core.organisation_checks import OrgPlace, check_organisation
 from plan744.core.plan import ALL_LEVELS, Plan
+from plan744.core.vnformat import format_number
 
-
-@dataclass(frozen=True)
-class OrgPlace:
-    """Where the organisation's parts sit: in the plan file (schema v1: `registry`, `unit_kinds`;
-    or an inline `organisation` mapping), or in a file of its own."""
-
-    source: SourceMap
-    units: tuple = ("units",)
-    kinds: tuple = ("kinds",)
-    groups: tuple = ("groups",)
-    counts: tuple = ("expected_counts",)
-    events: tuple = ("events",)
-    roles: tuple = ("roles",)
-
-    @classmethod
-    def in_v1_plan(cls, source: SourceMap) -> OrgPlace:
-        return cls(source, ("registry", "units"), ("unit_kinds",), ("registry", "groups"),
-                   ("registry", "expected_counts"), ("events",), ("roles",))
-
-    @classmethod
-    def inline(cls, source: SourceMap) -> OrgPlace:
-        p = ("organisation",)
-        return cls(source, p + ("units",), p + ("kinds",), p + ("groups",), p + ("expected_counts",),
-                   p + ("events",), p + ("roles",))
+__all__ = ["OrgPlace", "check_plan"]
 
 
 @dataclass
@@ -170,6 +151,16 @@ def _references(c: _Checker) -> None:
                   where=ref.where, text=ref.text, valid=", ".join(a.title for a in p.document.appendices))
 
 
+# Target kinds that make sense for each direction: "at least" for higher-is-better, "at most"
+# for lower-is-better (a band is reached at its lower end and exceeded at its upper end).
+_KINDS_FOR = {"higher": ("band", "floor", "floor_strict", "qualitative"),
+              "lower": ("ceiling", "ceiling_strict", "qualitative")}
+_DIRECTION_WORDS = {"higher": "càng cao càng tốt (direction: higher)", "lower": "càng thấp càng tốt (direction: lower)"}
+_EXPECTED_KINDS = {"higher": "mức sàn (floor, floor_strict) hoặc khoảng (band)", "lower": "mức trần (ceiling, ceiling_strict)"}
+_KIND_WORDS = {"band": "khoảng (band)", "floor": "mức sàn (floor)", "floor_strict": "mức sàn (floor_strict)",
+               "ceiling": "mức trần (ceiling)", "ceiling_strict": "mức trần (ceiling_strict)"}
+
+
 def _targets(c: _Checker) -> None:
     period = c.plan.period
     for i, ind in enumerate(c.plan.indicators):
@@ -178,10 +169,23 @@ def _targets(c: _Checker) -> None:
             path = ("indicators", i, "targets", j)
             if t.scope != ALL_LEVELS and t.scope not in ind.levels:
                 c.add("plan-target-scope", path + ("scope",), scope=t.scope, valid=", ".join(ind.levels))
+            if t.kind not in _KINDS_FOR[ind.direction]:
+                c.add("plan-target-direction", path + ("kind",), id=ind.id, kind=_KIND_WORDS[t.kind],
+                      direction=_DIRECTION_WORDS[ind.direction], expected=_EXPECTED_KINDS[ind.direction])
             for name in ("value", "stretch"):
                 v = getattr(t, name)
-                if ind.is_percent and v is not None and v > 100:
+                if v is None:
+                    continue
+                if ind.is_percent and v > 100:
                     c.add("plan-percent-range", path + (name,), percent=v)
+                elif ind.value == "rank" and (v < 1 or v != v.to_integral_value()):
+                    c.add("plan-target-rank", path + (name,), target=format_number(v), value=v)
+                elif ind.value == "count" and ind.whole_numbers and v != v.to_integral_value():
+                    c.add("plan-target-count-whole", path + (name,), target=format_number(v), value=v,
+                          unit=ind.count_unit or "đơn vị đếm")
+            why = _unreachable(ind.value, t.kind, t.value)
+            if why:
+                c.add("plan-target-unreachable", path + ("value",), wording=t.wording, why=why, value=t.value)
             for name in ("year", "since"):
                 y = getattr(t, name)
                 if y is not None and y not in period.years and not (name == "since" and y == period.start - 1):
@@ -190,6 +194,39 @@ def _targets(c: _Checker) -> None:
             for lv in ind.levels:
                 if lv not in scopes:
                     c.add("plan-indicator-no-target", ("indicators", i, "targets"), id=ind.id, level=lv)
+        _one_target_per_year(c, i)
+
+
+def _unreachable(value_kind: str, kind: str, v: Decimal | None) -> str:
+    """Why a strict target no figure can meet ("trên 100%", "dưới 0", "dưới hạng 1") is one."""
+    if v is None:
+        return ""
+    if kind == "floor_strict" and value_kind == "percent" and v >= 100:
+        return "không có tỷ lệ nào lớn hơn 100%"
+    if kind == "ceiling_strict" and value_kind == "rank" and v <= 1:
+        return "không có thứ hạng nào cao hơn hạng 1"
+    if kind == "ceiling_strict" and v <= 0:
+        return "số liệu không thể nhỏ hơn 0"
+    return ""
+
+
+def _one_target_per_year(c: _Checker, i: int) -> None:
+    """Two targets of an indicator for one scope may not govern the same year: the report would
+    judge the year against whichever it met first."""
+    period, ind = c.plan.period, c.plan.indicators[i]
+    first: dict[tuple[str, int], int] = {}
+    for j, t in enumerate(ind.targets):
+        end = t.milestone(period.end)
+        years = range(t.since or period.start, end + 1) if t.each_year else range(end, end + 1)
+        clash = next((y for y in years if (t.scope, y) in first), None)
+        if clash is not None:
+            k = first[(t.scope, clash)]
+            c.add("plan-target-duplicate", ("indicators", i, "targets", j), id=ind.id, year=clash,
+                  scope=scope_names(c.plan).get(t.scope, t.scope),
+                  first_line=c.source.locate(("indicators", i, "targets", k))[0])
+            continue
+        for y in years:
+            first[(t.scope, y)] = j
 
 
 def _registry_counts(c: _Checker) -> None:
@@ -206,8 +243,6 @@ def _registry_counts(c: _Checker) -> None:
 
 
 def _totals(c: _Checker) -> None:
-    from plan744.core.vnformat import format_number  # only needed when a total is off
-
     p = c.plan
     if p.budget is not None and p.funded:
         computed = p.appendix_total
@@ -260,32 +295,16 @@ def _calendar(c: _Checker) -> None:
 
 
 def _organisation(c: _Checker) -> None:
-    """Events name known units, agree with the units' dates, and carry a source; roles name
-    known units."""
+    """The organisation as a graph over time (`organisation_checks`); events carry a source;
+    roles name known units."""
     org, o = c.plan.organisation, c.org
     units = org.units_by_code
     fmt = "%d/%m/%Y"
+    c.findings += check_organisation(org, o)
     for i, e in enumerate(org.events):
         base = (*o.events, i)
-        for side, codes in (("from", e.from_units), ("to", e.to_units)):
-            for j, code in enumerate(codes):
-                if not c.known("Đơn vị", base + (side, j), code, units, o.source):
-                    continue
-                u = units[code]
-                if side == "from" and e.kind in ("merge", "rename", "reorganise") and (
-                        u.end is None or (u.end - e.date).days != -1):
-                    c.add("org-event-dates", base + (side, j), o.source, unit=code, event=e.id,
-                          expected=f"ngày kết thúc {(e.date.fromordinal(e.date.toordinal() - 1)).strftime(fmt)}")
-                if side == "to" and e.kind in ("rename", "reorganise", "split") and u.start != e.date and u.start is not None:
-                    c.add("org-event-dates", base + (side, j), o.source, unit=code, event=e.id,
-                          expected=f"ngày bắt đầu {e.date.strftime(fmt)}")
         for j, k in enumerate(e.kinds):
             c.known("Loại đơn vị", base + ("kinds", j), k, org.kinds_by_code, o.source)
-        if e.kind == "level_end":
-            ended = [u.code for u in org.units if u.kind in e.kinds and (u.end is None or u.end >= e.date)]
-            if ended:
-                c.add("org-level-end-units", base + ("date",), o.source, event=e.id, count=len(ended),
-                      units=", ".join(ended[:5]) + (", …" if len(ended) > 5 else ""))
         if not e.source.strip():
             c.add("org-event-unsourced", base, o.source, event=e.id, date=e.date.strftime(fmt))
         elif not e.confirmed:
