@@ -163,6 +163,16 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "org-no-drafter": (W, "Tổ chức bộ máy không nêu đơn vị giữ vai trò “{role}” (soạn thảo báo cáo), báo cáo sẽ không nêu tên cơ quan soạn thảo."),
     "plan-deadline-before-period-end": (W, "Hạn nộp báo cáo ({deadline}) sớm hơn ngày kết thúc kỳ số liệu ({end})."),
     # --- a unit's submission ----------------------------------------------------------
+    # --- what a unit can hold; money against its history ---
+    "bound_value": (E, "Giới hạn mẫu số kiểu at_most cần giá trị (value); kiểu self và subordinates không ghi giá trị."),
+    "indicator_bound_not_percent": (E, "Chỉ tiêu không phải tỷ lệ (value khác percent) không có mẫu số để đặt giới hạn (denominator_bounds)."),
+    "indicator_bound_level": (E, "Giới hạn mẫu số (denominator_bounds) nêu một cấp không thuộc các cấp (levels) của chỉ tiêu."),
+    "sub-denominator-self": (E, "Mẫu số của chỉ tiêu “{name}” ({id}, {level}) ở {unit_name} chỉ có thể là 1 (đơn vị tự tính cho chính mình: {why}), nhưng gặp {found}."),
+    "sub-denominator-subordinates": (E, "Mẫu số của chỉ tiêu “{name}” ({id}, {level}) ở {unit_name} không thể lớn hơn {bound}, số đơn vị trực thuộc {unit_name} hoạt động trong năm {year} ({why}), nhưng gặp {found}."),
+    "sub-denominator-at-most": (E, "Mẫu số của chỉ tiêu “{name}” ({id}, {level}) ở {unit_name} không thể lớn hơn {bound} ({why}), nhưng gặp {found}."),
+    "sub-rank-zero": (E, "Thứ hạng ở chỉ tiêu “{name}” ({id}) phải từ 1 trở lên (hạng 1 là cao nhất), nhưng gặp {found}; hãy ghi thứ hạng của kỳ đánh giá gần nhất."),
+    "sub-money-scale-planned": (W, "{what} nhiệm vụ TT {tt} là {amount} {unit}, trong khi tổng mức đầu tư dự kiến của nhiệm vụ là {planned} {unit}: hai số chênh nhau {ratio} lần. Có thể ghi nhầm đơn vị tiền hoặc dấu ngăn cách (1.500 bị đọc thành 1,5); hãy kiểm tra lại."),
+    "sub-money-scale-previous": (W, "{what} nhiệm vụ TT {tt} năm {prev_year} là {prev} {unit}, năm {year} là {current} {unit}: hai số chênh nhau {ratio} lần. Có thể ghi nhầm đơn vị tiền hoặc dấu ngăn cách (1.500 bị đọc thành 1,5); hãy kiểm tra lại."),
     "sub-unit-unknown": (E, "Mã đơn vị “{unit}” không có trong danh sách đơn vị của kế hoạch.{hint}"),
     "sub-year-outside-period": (E, "Năm báo cáo {year} nằm ngoài giai đoạn {start}–{end} của kế hoạch."),
     "sub-indicator-unknown": (E, "Chỉ tiêu “{id}” không có trong kế hoạch.{hint}"),

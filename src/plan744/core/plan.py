@@ -176,6 +176,30 @@ class Target(StrictModel):
         return self.year if self.year is not None else period_end
 
 
+class DenominatorBound(StrictModel):
+    """What one unit's denominator can be, where the plan's text fixes it: a unit that counts
+    itself ("self": its own meeting system, its own portal) has exactly 1; a unit that counts the
+    units under it ("subordinates") has at most those whose parent it is, alive in the reporting
+    year; "at_most" caps it at a figure the text gives ("460/460 UBND cấp xã"). Without a bound a
+    commune could report 850 of 1,000 for its own system and move the province's figure.
+
+    `levels` and `unit_kinds` narrow where it applies (empty: everywhere): at the commune level a
+    commune counts itself while a district counts its communes."""
+
+    kind: Literal["self", "subordinates", "at_most"]
+    levels: list[Code] = []
+    unit_kinds: list[Code] = []
+    value: NonNegInt | None = None  # at_most only
+    reason: Text  # shown to the unit: "hệ thống họp của chính đơn vị"
+    source: Text  # where the plan's text implies the bound
+
+    @model_validator(mode="after")
+    def _value(self) -> DenominatorBound:
+        if (self.kind == "at_most") != (self.value is not None):
+            raise ValueError("bound_value")
+        return self
+
+
 class Indicator(StrictModel):
     """What is measured, from what, and against which targets.
 
@@ -206,6 +230,7 @@ class Indicator(StrictModel):
     monitor: Code | None = None  # the monitoring body's unit code
     monitor_text: str = ""  # the plan's words in its "Cơ quan chủ trì theo dõi, đánh giá" column
     targets: list[Target]
+    denominator_bounds: list[DenominatorBound] = []  # percent only: what one unit's denominator can be
     note: str = ""
 
     @model_validator(mode="after")
@@ -220,7 +245,16 @@ class Indicator(StrictModel):
             raise ValueError("indicator_rank")
         if self.central and self.monitor is None:
             raise ValueError("indicator_central_monitor")
+        if self.denominator_bounds and not self.is_percent:
+            raise ValueError("indicator_bound_not_percent")
+        if any(lv not in self.levels for b in self.denominator_bounds for lv in b.levels):
+            raise ValueError("indicator_bound_level")
         return self
+
+    def bounds_for(self, level: str, unit_kind: str) -> list[DenominatorBound]:
+        """The denominator bounds that hold for a unit of `unit_kind` reporting at `level`."""
+        return [b for b in self.denominator_bounds
+                if (not b.levels or level in b.levels) and (not b.unit_kinds or unit_kind in b.unit_kinds)]
 
     @property
     def is_percent(self) -> bool:

@@ -29,6 +29,7 @@ from plan744.core.vnformat import format_number
 
 JUMP_RATIO = 5  # a figure five times (or a fifth of) last year's is worth a second look
 JUMP_MIN = 50  # ... unless both are small, where such swings are ordinary
+MONEY_SCALE = 100  # an amount a hundred times (or a hundredth of) the one it is compared with: a unit slip
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # identity: two files are never "equal"
@@ -60,15 +61,16 @@ class FileRecord:
     unit: str
     year: int
     unit_pos: tuple[int, int]
-    # (index in the appendix list, row number as text, disbursed, position of `disbursed`)
-    disbursed: tuple[tuple[int, str, Decimal, tuple[int, int]], ...]
+    # (index in the appendix list, row number as text, "allocated" or "disbursed", amount, position):
+    # cumulative spending and last year's amounts are compared with these
+    money: tuple[tuple[int, str, str, Decimal, tuple[int, int]], ...]
     # (indicator, level, side) -> figure, packed into a store shared by all the records of a run
     # (`FigureStore`): a validate of 100,000 files keeps 100,000 records, and one large buffer
     # instead of 100,000 small objects. No positions: a jump is rare, so its finding carries only
     # the path and the caller locates it (loading.locate_findings re-reads that file).
     store: FigureStore
     span: int  # start << 32 | end in the store's buffer: one small int instead of a tuple of two
-    # A workbook's cells of the paths reported above (unit, disbursed), so that a finding about
+    # A workbook's cells of the paths reported above (unit, money), so that a finding about
     # a workbook names its cell without the file being read again; None for a text file.
     cells: dict[tuple, str] | None = None
 
@@ -84,18 +86,19 @@ class FileRecord:
 def record_of(sf: SubmissionFile, store: FigureStore | None = None) -> FileRecord:
     sub, locate = sf.submission, sf.source.locate
     store = store if store is not None else FigureStore()
-    disbursed = tuple((i, str(rep.tt), rep.disbursed, locate(("appendix", i, "disbursed")))
-                      for i, rep in enumerate(sub.appendix) if rep.disbursed is not None)
+    money = tuple((i, str(rep.tt), side, amount, store.position(locate(("appendix", i, side))))
+                  for i, rep in enumerate(sub.appendix)
+                  for side in ("allocated", "disbursed") if (amount := getattr(rep, side)) is not None)
     cells = None
     if sf.source.cells:
-        paths = [("unit",)] + [("appendix", i, "disbursed") for i, *_ in disbursed]
+        paths = [("unit",)] + [("appendix", i, side) for i, _, side, *_ in money]
         cells = {path: sf.source.cell(path) for path in paths}
     return FileRecord(
         file=sf.source.file,
         unit=sys.intern(sub.unit),
         year=sub.year,
         unit_pos=store.position(locate(("unit",))),
-        disbursed=disbursed,
+        money=money,
         store=store,
         span=store.add(
             ((ind_id, level, side), getattr(counts, side))
@@ -113,13 +116,13 @@ RecordRow = tuple[str, str, int, tuple[int, int], tuple, list, "dict[tuple, str]
 
 def record_row(rec: FileRecord) -> RecordRow:
     """A record as plain values, free of its store (to be kept between runs)."""
-    return (rec.file, rec.unit, rec.year, rec.unit_pos, rec.disbursed, list(rec.figures.items()), rec.cells)
+    return (rec.file, rec.unit, rec.year, rec.unit_pos, rec.money, list(rec.figures.items()), rec.cells)
 
 
 def record_from(row: RecordRow, store: FigureStore) -> FileRecord:
-    file, unit, year, unit_pos, disbursed, figures, cells = row
+    file, unit, year, unit_pos, money, figures, cells = row
     return FileRecord(file=file, unit=sys.intern(unit), year=year, unit_pos=store.position(unit_pos),
-                      disbursed=disbursed, store=store, span=store.add(figures), cells=cells)
+                      money=money, store=store, span=store.add(figures), cells=cells)
 
 
 class FigureStore:
@@ -208,7 +211,9 @@ def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[Fi
     Reports only on `targets`."""
     everything = list(targets) + _others(targets, context)
     with localcontext(EXACT):  # sums and ratios of bounded figures, never rounded
-        return _duplicates(targets, everything) + _cumulative(plan, targets, everything) + _jumps(plan, targets, everything)
+        by_year = _by_year_and_unit(everything)  # last year's record of each unit, for both jump checks
+        return (_duplicates(targets, everything) + _cumulative(plan, targets, everything)
+                + _jumps(plan, targets, by_year) + _money_jumps(plan, targets, by_year))
 
 
 def _others(targets: Sequence[FileRecord], context: Sequence[FileRecord]) -> list[FileRecord]:
@@ -323,6 +328,8 @@ def _check_indicators(plan: Plan, sub: Submission, out: _Out, name: str) -> None
                         unit_name=name, valid=", ".join(allowed))
                 continue
             _check_counts(plan, ind, counts, lpath, plan.levels_by_code[level].name, out)
+            if ind.is_percent and isinstance(counts.denominator, int):
+                _check_bounds(plan, ind, counts.denominator, lpath, level, sub, name, out)
     for ind, allowed in plan.indicators_for(sub.unit, sub.year):
         reported = sub.indicators.get(ind.id, {})
         for level in allowed:
@@ -360,6 +367,8 @@ def _check_counts(plan: Plan, ind: Any, counts: Any, lpath: tuple, level_name: s
             if not isinstance(v, int):
                 out.add("sub-count-not-integer", lpath + (side,), id=ind.id,
                         count_unit=ind.count_unit or "số lượng", found=f"số {v}")
+    if ind.value == "rank" and counts.value < 1:  # a position: 1 is the best, 0 is no rank at all
+        out.add("sub-rank-zero", lpath + ("value",), id=ind.id, name=ind.name, found=format_number(counts.value))
     if not ind.is_percent:
         return
     if counts.numerator > counts.denominator:
@@ -371,6 +380,64 @@ def _check_counts(plan: Plan, ind: Any, counts: Any, lpath: tuple, level_name: s
     elif counts.denominator == 100 and ind.whole_numbers and not counts.note:
         out.add("sub-looks-like-percent", lpath + ("denominator",), id=ind.id, numerator=format_number(counts.numerator),
                 den_label=lower_first(ind.denominator))
+
+
+def _check_bounds(plan: Plan, ind: Any, denominator: int, lpath: tuple, level: str, sub: Submission, name: str,
+                  out: _Out) -> None:
+    """A denominator no larger than what the unit can count (`Indicator.denominator_bounds`):
+    1 for a unit that counts itself, its subordinate units, a figure of the plan's text."""
+    unit = plan.units_by_code[sub.unit]
+    common = {"id": ind.id, "name": ind.name, "level": plan.levels_by_code[level].name, "unit_name": name,
+              "found": format_number(denominator)}
+    for bound in ind.bounds_for(level, unit.kind):
+        if bound.kind == "self":
+            if denominator != 1:
+                out.add("sub-denominator-self", lpath + ("denominator",), why=bound.reason, **common)
+        elif bound.kind == "subordinates":
+            count = len(subordinates(plan, sub.unit, sub.year))
+            if denominator > count:
+                out.add("sub-denominator-subordinates", lpath + ("denominator",), why=bound.reason,
+                        bound=format_number(count), year=sub.year, **common)
+        elif bound.value is not None and denominator > bound.value:
+            out.add("sub-denominator-at-most", lpath + ("denominator",), why=bound.reason,
+                    bound=format_number(bound.value), **common)
+
+
+def subordinates(plan: Plan, unit_code: str, year: int) -> list[str]:
+    """Units whose parent is `unit_code` and that exist on some day of the year's data period."""
+    start, end = plan.window(year)
+    return [u.code for u in plan.units if u.parent == unit_code
+            and (u.start is None or u.start <= end) and (u.end is None or start <= u.end)]
+
+
+def _money_scale(plan: Plan, task: Any, rep: Any, path: tuple, out: _Out) -> None:
+    """A yearly amount a hundred times the row's planned cost, or a hundredth of it, is most
+    likely a unit mistake ("1.500" read as 1.5): worth a second look, not a refusal."""
+    cost = task.cost
+    if not cost:
+        return
+    # A row shared by a group ("Các Sở, ban, ngành liên quan") is split among many units over
+    # several years: one unit's yearly share is rightly a small part of it, only too much is odd.
+    shared = task.lead in plan.groups_by_code
+    for side in ("allocated", "disbursed"):
+        amount = getattr(rep, side)
+        if amount and (amount > cost * MONEY_SCALE or (not shared and amount * MONEY_SCALE < cost)):
+            out.add("sub-money-scale-planned", path + (side,), tt=rep.tt, what=_MONEY_WORDS[side],
+                    amount=format_number(amount), planned=format_number(cost), unit=plan.money.unit,
+                    ratio=_ratio(amount, cost))
+
+
+def _ratio(a: int | Decimal, b: int | Decimal) -> str:
+    """How many times the larger is the smaller, as the messages write it ("1.000", "12,5")."""
+    small, big = sorted((Decimal(a), Decimal(b)))
+    if small == 0:
+        return "∞"
+    with localcontext(EXACT):
+        ratio = (big / small).quantize(Decimal("0.1"))
+    return format_number(ratio.quantize(Decimal(1)) if ratio == ratio.to_integral_value() else ratio)
+
+
+_MONEY_WORDS = {"allocated": "Vốn bố trí", "disbursed": "Vốn giải ngân"}
 
 
 def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
@@ -411,6 +478,7 @@ def _check_appendix(plan: Plan, sub: Submission, out: _Out, name: str) -> None:
             out.add("sub-value-too-large", path + (side,), amount=format_number(v), ceiling=format_number(plan.limits.money_max))
         if over:
             continue
+        _money_scale(plan, task, rep, path, out)
         if disbursed > allocated:
             out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt, unit=plan.money.unit,
                     disbursed=format_number(disbursed), allocated=format_number(allocated))
@@ -492,13 +560,14 @@ def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[
     # Disbursed per task and year, over every unit that reported it (shared leads add up).
     per_year: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for rec in first_copies(everything):
-        for _, tt, amount, _ in rec.disbursed:
-            per_year[tt][rec.year] += amount
+        for _, tt, side, amount, _ in rec.money:
+            if side == "disbursed":
+                per_year[tt][rec.year] += amount
     findings = []
     for rec in targets:
-        for i, tt, _, pos in rec.disbursed:
+        for i, tt, side, _, pos in rec.money:
             task = plan.row(tt)
-            if task is None or task.cost is None or not plan.leads(task, rec.unit, rec.year):
+            if side != "disbursed" or task is None or task.cost is None or not plan.leads(task, rec.unit, rec.year):
                 continue
             upto = {y: v for y, v in sorted(per_year[tt].items()) if y <= rec.year}
             cumulative = sum(upto.values(), Decimal(0))
@@ -510,8 +579,7 @@ def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[
     return findings
 
 
-def _jumps(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
-    by_year = _by_year_and_unit(everything)
+def _jumps(plan: Plan, targets: Sequence[FileRecord], by_year: dict[int, dict[str, FileRecord]]) -> list[Finding]:
     findings = []
     for rec in targets:
         prev = by_year.get(rec.year - 1, {}).get(rec.unit)
@@ -531,4 +599,27 @@ def _jumps(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileR
                     "sub-jump", (0, 0), ("indicators", ind_id, level, side), prev_year=prev.year, year=rec.year,
                     what=f"{lower_first(label)} ({ind_id}, {plan.levels_by_code[level].name})",
                     prev=format_number(then), current=format_number(now), ratio=ratio))
+    return findings
+
+
+def _money_jumps(plan: Plan, targets: Sequence[FileRecord], by_year: dict[int, dict[str, FileRecord]]) -> list[Finding]:
+    """An appendix amount a hundred times (or a hundredth of) the same row's amount in the unit's
+    report of the year before: "1.500" typed where 1500 was meant reads as 1.5. Zero on either side
+    says nothing (no money that year) and is left alone."""
+    findings = []
+    for rec in targets:
+        if not rec.money:
+            continue
+        prev = by_year.get(rec.year - 1, {}).get(rec.unit)
+        if prev is None:
+            continue
+        before = {(tt, side): amount for _, tt, side, amount, _ in prev.money}
+        for i, tt, side, now, pos in rec.money:
+            then = before.get((tt, side))
+            if not then or not now or not (now > then * MONEY_SCALE or now * MONEY_SCALE < then):
+                continue
+            findings.append(rec.finding(
+                "sub-money-scale-previous", pos, ("appendix", i, side), tt=tt, what=_MONEY_WORDS[side],
+                prev_year=prev.year, year=rec.year, prev=format_number(then), current=format_number(now),
+                unit=plan.money.unit, ratio=_ratio(now, then)))
     return findings
