@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -17,6 +18,12 @@ def _format_help() -> str:
     from plan744.report.formats import help_text
 
     return help_text()
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    """Whether `folder` is `root` or below it, links resolved (the folders may not exist yet)."""
+    a, b = os.path.realpath(folder), os.path.realpath(root)
+    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
 @app.command(cls=Command)
@@ -59,6 +66,9 @@ def report(
     missing = [name for name in ("report.html", "_blocks.html", "report.css", "report.docx") if not (templates_dir / name).is_file()]
     if missing:
         raise UsageProblem(f"thư mục mẫu “{templates_dir}” thiếu {', '.join(missing)}; bỏ --templates để dùng mẫu đi kèm.")
+    if _inside(out_dir, data or d.reports):
+        raise UsageProblem(f"thư mục ghi báo cáo “{out_dir}” nằm trong thư mục số liệu “{data or d.reports}”: lần lập "
+                           "báo cáo sau sẽ đọc các tệp đã ghi như báo cáo của đơn vị; hãy chọn --out ở ngoài thư mục số liệu.")
     req = ReportRequest(plan_path=choice.path, data_dir=data or d.reports, templates=templates_dir, formats=formats,
                         year=the_year, period=the_period, issuance=Issuance(so, issue_date, nguoi_ky), short=short)
     try:

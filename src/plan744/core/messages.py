@@ -27,6 +27,12 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "file-xlsm": (E, "Tệp “{name}” là bảng tính có macro (.xlsm), công cụ không mở vì lý do an toàn: hãy lưu lại dạng .xlsx (không có macro)."),
     "file-ods": (E, "Tệp “{name}” là bảng tính OpenDocument (.ods): hãy lưu lại dạng .xlsx (Excel 2007-365)."),
     # --- Excel forms (readers.xlsx_source) ----------------------------------------
+    # --- forms and outputs that cannot lie ---
+    "xlsx-too-many-merges": (E, "Tệp “{name}” có quá {limit} vùng ô gộp, trong khi biểu mẫu chỉ có vài vùng: công cụ không mở tệp này; hãy điền lại vào biểu mẫu gốc."),
+    "xlsx-merged-keys": (E, "Vùng ô gộp {range} trên trang “{sheet}” phủ lên cột A hoặc dòng 1, nơi biểu mẫu giữ mã ẩn của từng dòng và cột: hãy bỏ gộp vùng này (Unmerge) hoặc điền lại vào biểu mẫu gốc."),
+    "xlsx-sheet-twice": (E, "Hai trang “{first}” và “{second}” cùng là trang “{role}” của biểu mẫu (một trang được chép thêm): hãy xóa trang thừa, chỉ giữ một trang “{role}”."),
+    "xlsx-header-edited": (E, "Dòng mã ẩn (dòng 1) của trang “{sheet}” đã bị sửa ({what}), nên không biết cột nào chứa số liệu nào: hãy điền lại vào biểu mẫu gốc, không sửa dòng và cột ẩn."),
+    "xlsx-date-month-first": (E, "Ngày “{typed}” chỉ đúng nếu đọc tháng trước, ngày sau (kiểu Mỹ); biểu mẫu luôn đọc ngày/tháng/năm nên không đoán: hãy ghi lại là {example} hoặc định dạng ô là ngày."),
     "xlsx-too-large": (E, "Tệp “{name}” quá lớn ({size} MB; biểu mẫu của một đơn vị chỉ vài chục KB, giới hạn {limit} MB): hãy kiểm tra lại tệp."),
     "xlsx-corrupt": (E, "Tệp “{name}” không mở được như một bảng tính .xlsx ({why}): hãy mở bằng Excel hoặc LibreOffice Calc và lưu lại dạng .xlsx."),
     "xlsx-bomb": (E, "Tệp “{name}” khi giải nén lớn bất thường (quá {limit} MB): công cụ không mở tệp này."),

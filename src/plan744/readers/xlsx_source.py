@@ -13,7 +13,13 @@ What real workbooks hold, and what happens to it:
   with a warning saying how it was read;
 - a formula in an input cell gives its cached value; one without a value, or one that reaches
   outside the file (another workbook, DDE), is refused and never evaluated;
+- a date typed as text is read day first (03/04/2025 is 3 April); one that only makes sense month
+  first (04/13/2025) is refused, never guessed;
 - a merged input cell, a row copied with its key, a row typed where the form has none: said;
+- hidden keys that were edited (a key no form has, a field row changed), a sheet copied with its
+  key ("Chỉ tiêu (2)"): said, with the cell or the sheets;
+- merged ranges are read from the sheets' XML and bounded before openpyxl opens the file, never
+  expanded cell by cell (one range "A1:XFD1048576" is 17 billion cells);
 - macros, external links, XML with entity declarations, zip bombs, corrupt files: refused
   before openpyxl parses anything, within fixed bounds.
 """
@@ -44,6 +50,8 @@ STATUS_BY_LABEL.update({code: code for code in TASK_STATUS})
 _EXTERNAL = re.compile(r"\[[^\]]*\]|\||\bDDE\b|https?://|file:", re.IGNORECASE)
 _DATE_TEXT = (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"))
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
+MAX_MERGES = 1000  # merged ranges per workbook: the form has a handful; more is not a filled-in form
+_GENERAL_KEYS = {key for key, _, _ in GENERAL}
 SERIAL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -87,13 +95,17 @@ def _check_package(raw: bytes, file: str, name: str) -> None:
                 raise _Refused(make("xlsx-unsafe-xml", file=file, name=name))
 
 
-def _merged_ranges(raw: bytes) -> list[tuple[str, str, str]]:
-    """(sheet member, first cell, last cell) of every merged range, read from the sheets' XML."""
-    out = []
+def _merged_ranges(raw: bytes, file: str, name: str) -> list[tuple[str, str, str]]:
+    """(sheet member, first cell, last cell) of every merged range, read from the sheets' XML;
+    more than MAX_MERGES is refused (each would be checked against every input cell)."""
+    out: list[tuple[str, str, str]] = []
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         for n in z.namelist():
             if n.startswith("xl/worksheets/sheet") and n.endswith(".xml"):
-                out += [(n, a.decode(), b.decode()) for a, b in _MERGE.findall(z.read(n))]
+                for m in _MERGE.finditer(z.read(n)):
+                    out.append((n, m.group(1).decode(), m.group(2).decode()))
+                    if len(out) > MAX_MERGES:
+                        raise _Refused(make("xlsx-too-many-merges", file=file, name=name, limit=MAX_MERGES))
     return out
 
 
@@ -156,6 +168,7 @@ def _load(raw: bytes, data_only: bool) -> Any:
 
 def _read(raw: bytes, file: str, name: str) -> YamlDocument:
     r = _Reader(file)
+    merged = _merged_cells(raw, file, name)  # before openpyxl, within a bound
     try:
         wb = _load(raw, data_only=False)
     except DAMAGED as exc:
@@ -167,13 +180,21 @@ def _read(raw: bytes, file: str, name: str) -> YamlDocument:
                 if row and row[0]:
                     meta[str(row[0])] = row[1]
         sheets: dict[str, Any] = {}
+        twice: list[Finding] = []
         for ws in wb.worksheets:
             if ws.title == META_SHEET:
                 continue
             first = next(ws.iter_rows(min_row=1, max_row=1, max_col=1, values_only=True), (None,))
             kind = str(first[0]) if first and first[0] else ""
             if kind.startswith(KIND_PREFIX) and kind[len(KIND_PREFIX):] in SHEETS:
-                sheets.setdefault(kind[len(KIND_PREFIX):], ws)
+                role = kind[len(KIND_PREFIX):]
+                if role in sheets:  # a copied sheet keeps the key: neither copy may win in silence
+                    twice.append(make("xlsx-sheet-twice", file=file, cell=f"{ws.title}!A1", first=sheets[role].title,
+                                      second=ws.title, role=SHEETS[role]))
+                    continue
+                sheets[role] = ws
+        if twice:
+            return YamlDocument(None, SourceMap(file), twice)
         if meta.get("form") != "plan744" and not sheets:
             return YamlDocument(None, SourceMap(file), [make("xlsx-not-form", file=file, name=name)])
         version = meta.get("version")
@@ -183,6 +204,9 @@ def _read(raw: bytes, file: str, name: str) -> YamlDocument:
         if missing:
             return YamlDocument(None, SourceMap(file), [make("xlsx-sheet-missing", file=file, name=name,
                                                              sheets=", ".join(f"“{m}”" for m in missing))])
+        over = merged.over_keys([ws.title for kind, ws in sheets.items() if kind != "huong_dan"])
+        if over:
+            return YamlDocument(None, SourceMap(file), [over])
         rows = {kind: _rows(ws, kind, r) for kind, ws in sheets.items()}
     except DAMAGED as exc:
         raise _Refused(make("xlsx-corrupt", file=file, name=name, why=type(exc).__name__)) from None
@@ -195,7 +219,7 @@ def _read(raw: bytes, file: str, name: str) -> YamlDocument:
             _cached_values(raw, rows, sheets, r)
         except DAMAGED as exc:
             raise _Refused(make("xlsx-corrupt", file=file, name=name, why=type(exc).__name__)) from None
-    data = _assemble(rows, r, _merged_cells(raw))
+    data = _assemble(rows, r, merged)
     return YamlDocument(data, r.source, r.findings)
 
 
@@ -208,8 +232,12 @@ def _rows(ws: Any, kind: str, r: _Reader) -> list[dict[str, Any]]:
     for n, row in enumerate(ws.iter_rows(min_row=1, max_row=MAX_ROWS + 1), start=1):
         if n == 1:
             for cell in row:
-                if getattr(cell, "value", None) and isinstance(cell.value, str) and cell.column > 1:
-                    fields[cell.column] = cell.value
+                if getattr(cell, "value", None) not in (None, "") and getattr(cell, "column", 1) > 1:
+                    fields[cell.column] = str(cell.value)
+            edited = _header_edited(kind, list(fields.values()))
+            if edited:
+                r.findings.append(make("xlsx-header-edited", file=r.file, cell=f"{ws.title}!A1", sheet=ws.title, what=edited))
+                return []
             continue
         if n > MAX_ROWS:
             r.findings.append(make("xlsx-too-many-rows", file=r.file, cell=f"{ws.title}!A{n}", sheet=ws.title, limit=MAX_ROWS))
@@ -236,6 +264,26 @@ def _rows(ws: Any, kind: str, r: _Reader) -> list[dict[str, Any]]:
                                       "letter": _letter(col)}
         out.append(record)
     return out
+
+
+def _header_edited(kind: str, names: list[str]) -> str:
+    """What was changed in a sheet's hidden field row (row 1), in words; "" when it is the form's."""
+    from plan744.forms.xlsx_layout import FIELDS
+
+    if kind not in FIELDS:
+        return ""  # the instructions sheet holds no field
+    expected = set(FIELDS[kind])
+    what = []
+    missing = [f for f in FIELDS[kind] if f not in names]
+    if missing:
+        what.append("thiếu mã " + ", ".join(f"“{f}”" for f in missing))
+    unknown = sorted({n for n in names if n not in expected})
+    if unknown:
+        what.append("có mã lạ " + ", ".join(f"“{n[:30]}”" for n in unknown[:5]))
+    doubled = sorted({n for n in names if n in expected and names.count(n) > 1})
+    if doubled:
+        what.append("mã lặp lại " + ", ".join(f"“{n}”" for n in doubled))
+    return "; ".join(what)
 
 
 def _letter(col: int) -> str:
@@ -287,25 +335,50 @@ def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'").replace("&amp;", "&")
 
 
-def _merged_cells(raw: bytes) -> dict[tuple[str, int, int], str]:
-    """(sheet title, row, column) of every cell a merged range covers, but its first -> "F5:G5"."""
-    members = {member: title for title, member in _sheet_members(raw).items()}
-    out: dict[tuple[str, int, int], str] = {}
-    for member, a, b in _merged_ranges(raw):
+class _Merged:
+    """The merged ranges of each sheet, kept as ranges (never expanded cell by cell)."""
+
+    def __init__(self, file: str, ranges: dict[str, list[tuple[int, int, int, int, str]]]) -> None:
+        self.file = file
+        self.ranges = ranges
+
+    def over_keys(self, titles: list[str]) -> Finding | None:
+        """A range of a form sheet over its hidden keys (column A, row 1): the rows and fields
+        under it can no longer be told apart. Sheets the officer added may merge what they like."""
+        for title in titles:
+            for r1, c1, r2, c2, ref in self.ranges.get(title, ()):
+                if (r1, c1) != (r2, c2) and (r1 == 1 or c1 == 1):
+                    return make("xlsx-merged-keys", file=self.file, cell=f"{title}!{ref.split(':')[0]}", range=ref[:40],
+                                sheet=title)
+        return None
+
+    def get(self, key: tuple[str, int, int]) -> str | None:
+        """The range covering (sheet, row, column) when that cell is not its first, else None."""
+        title, row, col = key
+        for r1, c1, r2, c2, ref in self.ranges.get(title, ()):
+            if r1 <= row <= r2 and c1 <= col <= c2 and (row, col) != (r1, c1):
+                return ref
+        return None
+
+
+def _merged_cells(raw: bytes, file: str, name: str) -> _Merged:
+    """Every merged range by sheet title, at most MAX_MERGES of them."""
+    try:
+        members = {member: title for title, member in _sheet_members(raw).items()}
+        found = _merged_ranges(raw, file, name)
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, EOFError) as exc:
+        raise _Refused(make("xlsx-corrupt", file=file, name=name, why=type(exc).__name__)) from None
+    out: dict[str, list[tuple[int, int, int, int, str]]] = {}
+    for member, a, b in found:
         title = members.get(member)
         if title is None:
             continue
         (r1, c1), (r2, c2) = _split(a), _split(b)
-        if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
-            continue  # a whole-sheet merge: no input cell of ours is that shape anyway
-        for row in range(r1, r2 + 1):
-            for col in range(c1, c2 + 1):
-                if (row, col) != (r1, c1):
-                    out[(title, row, col)] = f"{a}:{b}"
-    return out
+        out.setdefault(title, []).append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2), f"{a}:{b}"))
+    return _Merged(file, out)
 
 
-def _assemble(rows: dict[str, list[dict[str, Any]]], r: _Reader, merged: dict[tuple[str, int, int], str]) -> dict[str, Any]:
+def _assemble(rows: dict[str, list[dict[str, Any]]], r: _Reader, merged: _Merged) -> dict[str, Any]:
     data: dict[str, Any] = {}
     seen: dict[tuple[str, str], int] = {}
     for kind in ("thong_tin", "chi_tieu", "phu_luc", "nhiem_vu", "nhan_xet"):
@@ -322,7 +395,7 @@ def _assemble(rows: dict[str, list[dict[str, Any]]], r: _Reader, merged: dict[tu
 class _Record:
     """One keyed row of the form, read into the report's data."""
 
-    def __init__(self, rec: dict[str, Any], r: _Reader, merged: dict[tuple[str, int, int], str]) -> None:
+    def __init__(self, rec: dict[str, Any], r: _Reader, merged: _Merged) -> None:
         self.rec, self.r, self.merged = rec, r, merged
         self.key: str = rec["key"]
         self.parts = self.key.split(":")
@@ -349,7 +422,7 @@ class _Record:
 
     def into(self, kind: str, data: dict[str, Any]) -> None:
         head = self.parts[0]
-        if kind == "thong_tin" and head == "general" and len(self.parts) == 2:
+        if kind == "thong_tin" and head == "general" and len(self.parts) == 2 and self.parts[1] in _GENERAL_KEYS:
             self._general(data)
         elif kind == "chi_tieu" and head == "ind" and len(self.parts) == 4:
             self._indicator(data)
@@ -519,18 +592,30 @@ def _date(cell: dict[str, Any], path: tuple, r: _Reader) -> Any:
         for pattern in _DATE_TEXT:
             m = pattern.fullmatch(text)
             if m:
-                try:
-                    day = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                try:  # day first, always: 03/04/2025 is 3 April, as Vietnamese write it
+                    day = dt.date(year, b, a)
                 except ValueError:
+                    if _valid(year, a, b):  # it reads only month first: refused, never guessed
+                        r.add("xlsx-date-month-first", path, typed=text[:20], example=f"{b:02d}/{a:02d}/{year}")
+                        return None
                     break
                 r.findings.append(make("xlsx-date-text", file=r.file, path=path, cell=r.source.cell(path),
-                                       typed=text, date=f"{day:%d/%m/%Y}"))
+                                       typed=text, date=f"{day.day} tháng {day.month} năm {day.year}"))
                 return day
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             return text
     return value
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _status(cell: dict[str, Any] | None, path: tuple, r: _Reader) -> Any:

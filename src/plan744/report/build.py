@@ -115,6 +115,10 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
             if isinstance(exc, DocxTemplateError):
                 raise ReportError(str(exc)) from exc
             raise
+        except OSError as exc:  # the machine, not the data: WeasyPrint writes the fonts to a temporary folder
+            from plan744.outputs import why
+
+            raise ReportError(f"không dựng được bản {name.upper()} vì không ghi được tệp tạm: {why(exc)}") from exc
     return ReportOutcome(findings, len(files), figures, outputs)
 
 

@@ -256,7 +256,8 @@ def tables(figures: Figures) -> dict[str, list[Record]]:
                 "year": y, "unit": d.unit.code, "unit_name": d.unit.name, "kind": d.unit.kind,
                 "covers_from": _date(d.coverage.start), "covers_to": _date(d.coverage.end),
                 "deadline": _date(d.coverage.deadline), "submitted": _date(d.submitted),
-                "timeliness": d.timeliness.value, "days_late": d.days_late,
+                # a report never sent is "missing" (or "pending"), not 0 days late: no number at all
+                "timeliness": d.timeliness.value, "days_late": d.days_late if d.submitted is not None else None,
             })
         for area in f.areas:
             for task in area.tasks:
@@ -336,7 +337,14 @@ def _csv_value(value: Any) -> str:
 
 
 def to_csv(figures: Figures) -> dict[str, bytes]:
-    """One CSV per table (UTF-8 with a byte-order mark so Excel reads Vietnamese; keys as headers)."""
+    """One CSV per table (UTF-8 with a byte-order mark so Excel reads Vietnamese; keys as headers).
+
+    Written for programs, in one form whatever the machine's language: numbers with a dot for
+    decimals and no thousands separator (format(Decimal, "f"), never locale or vnformat: "214.125"
+    in Vietnamese grouping would be 214125), dates ISO, an empty field for no value. Text is
+    written as it is, but a leading ' before = + - @ (formula injection). A spreadsheet set to
+    Vietnamese still reads these files its own way (dots, "1-2" as a date): the typed .xlsx is the
+    file to open in one, as the README says."""
     out = {}
     for name, rows in tables(figures).items():
         buf = io.StringIO()

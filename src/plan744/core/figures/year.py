@@ -273,7 +273,7 @@ class Delivery:
     coverage: Coverage
     submitted: dt.date | None
     timeliness: Timeliness
-    days_late: int = 0
+    days_late: int = 0  # meaningful only for a report sent (`submitted`); one never sent is not "0 days late"
 
 
 @dataclass(frozen=True)
