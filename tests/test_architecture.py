@@ -13,6 +13,7 @@ a dependency.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,124 @@ def test_no_private_module_of_typer_or_click_is_imported() -> None:
     private = [f"{p.relative_to(SRC)}: {n}" for p in sorted(SRC.rglob("*.py")) for n in imports_of(p)
                if n.split(".")[0] in ("typer", "click") and any(part.startswith("_") for part in n.split(".")[1:])]
     assert not private, private
+
+
+# What a unit owes for a year is decided in `core/obligation.py` alone: the forms, the checks, the
+# figures and the command line ask it. The plan and the organisation define the low-level
+# answers it is made of; nothing else calls them.
+OBLIGATION_CALLS = (".coverage(", ".obligations(", "indicators_for(", "indicator_levels_for(", "tasks_for(",
+                    "lead_in(", ".leads(", "lead_on(")
+OBLIGATION_HOME = ("core/obligation.py", "core/plan.py", "core/organisation.py")
+
+
+def test_what_a_unit_owes_is_decided_in_one_place() -> None:
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        if name in OBLIGATION_HOME:
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            found += [f"{name}:{n}: {call}" for call in OBLIGATION_CALLS if call in line]
+    assert not found, "\n".join(found)
+
+
+# No import cycle among plan744's modules, lazy imports (inside a function) included: a lazy
+# import only hides a cycle from the interpreter, not from a reader.
+def module_graph(root: Path, package: str = "plan744") -> dict[str, set[str]]:
+    """{module: the modules of `root` it imports}, resolving `from a.b import c` to the module
+    a.b.c when there is one, else to a.b; relative imports too."""
+    files = {}
+    for path in root.rglob("*.py"):
+        parts = [package, *path.relative_to(root).with_suffix("").parts]
+        files[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        here = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        out: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = here.split(".")[: len(here.split(".")) - node.level + 1]
+                    base = ".".join([*up, base] if base else up)
+                targets = [f"{base}.{a.name}" for a in node.names]
+            else:
+                continue
+            for target in targets:
+                while target and target not in files:
+                    target = target.rpartition(".")[0]
+                if target and target != name:
+                    out.add(target)
+        graph[name] = out
+    return graph
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The cycles of `graph`: each strongly connected group of more than one module."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan; the graph has about a hundred modules
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return cycles
+
+
+def test_no_import_cycle_among_the_modules() -> None:
+    graph = module_graph(SRC)
+    assert "plan744.core.messages" in graph["plan744.core.submission_checks"]
+    assert not import_cycles(graph), import_cycles(graph)
+
+
+def test_the_cycle_check_sees_a_lazy_import(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "a.py").write_text("from plan744.sub.b import f\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.py").write_text("def f():\n    from .. import a\n    return a\n", encoding="utf-8")
+    (tmp_path / "c.py").write_text("from plan744 import a\n", encoding="utf-8")
+    assert import_cycles(module_graph(tmp_path)) == [["plan744.a", "plan744.sub.b"]]
+
+
+# The Excel form's hidden keys ("plan744:chi_tieu", "ind:<id>:<level>:pct", "app?:<tt>", …) are
+# built and split by `forms/xlsx_layout.py` alone (`encode`, `decode`, `sheet_key`, `sheet_kind`):
+# the writer and the reader never spell them.
+KEY_HOME = "forms/xlsx_layout.py"
+KEY_SPELLING = re.compile(r"(plan744|general|ind|app\??|task\??|narr):(?!\s)|(app|task)\?$|:(money|pct|val)$")
+
+
+def _key_literals(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [f"{path.relative_to(SRC).as_posix()}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and KEY_SPELLING.match(node.value)]
+
+
+def test_the_form_keys_are_spelt_in_one_module() -> None:
+    assert _key_literals(SRC / KEY_HOME)  # the check sees the keys where they are
+    found = [hit for path in sorted(SRC.rglob("*.py")) if path.relative_to(SRC).as_posix() != KEY_HOME
+             for hit in _key_literals(path)]
+    assert not found, "\n".join(found)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plan744.core.findings import capped
+from plan744.core.messages import capped
 from plan744.readers.files import discover
 from plan744.readers.loading import load_plan, validate_files
 

@@ -90,9 +90,9 @@ def rewrite_member(path: Path, member: str, change) -> None:
 
 
 def sheet_member(path: Path, title: str) -> str:
-    from plan744.readers.xlsx_source import _sheet_members
+    from plan744.readers.xlsx_package import sheet_members
 
-    return _sheet_members(path.read_bytes())[title]
+    return sheet_members(path.read_bytes())[title]
 
 
 def with_merges(refs: list[str]):

@@ -79,9 +79,9 @@ def test_a_blank_form_names_each_cell_to_fill(tmp_path: Path) -> None:
     checked = run_cli("validate", "--plan", str(MINI_PLAN), "--format", "json", str(folder), env={"PLAN744_TODAY": "2024-06-30"})
     assert checked.returncode == 1
     findings = json.loads(checked.stdout)["findings"]
-    cells = {f["cell"] for f in findings}
+    cells = {f"{f['sheet']}!{f['cell']}" for f in findings}
     assert {"Chỉ tiêu!F3", "Chỉ tiêu!G3", "Phụ lục!F3", "Nhận xét!C3", "Thông tin chung!C6"} <= cells
-    assert all(f["cell"] for f in findings)
+    assert all(f["cell"] and "line" not in f and "column" not in f for f in findings)  # a cell, no sheet row as a line
     text = run_cli("validate", "--plan", str(MINI_PLAN), str(folder), env={"PLAN744_TODAY": "2024-06-30"}).stdout.decode()
     assert "S1.xlsx" in text and "Chỉ tiêu!F3" in text
 

@@ -28,7 +28,8 @@ def convert(
     """Chuyển báo cáo của đơn vị giữa biểu mẫu Excel (.xlsx) và tệp YAML, giữ nguyên mọi số liệu."""
     from plan744 import clock
     from plan744.cli.reporters import emit
-    from plan744.core.findings import capped, has_errors
+    from plan744.core.findings import has_errors
+    from plan744.core.messages import capped
     from plan744.outputs import OutputError, write_atomic
     from plan744.readers.files import discover
     from plan744.readers.loading import validate_files

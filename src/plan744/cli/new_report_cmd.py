@@ -27,6 +27,7 @@ def new_report(
 ) -> None:
     """Tạo tệp báo cáo mẫu cho một đơn vị và một năm (YAML hoặc biểu mẫu Excel), có sẵn mọi mục cần điền và lời hướng dẫn."""
     from plan744.core.messages import make
+    from plan744.core.obligation import UNKNOWN_UNIT, obligation
     from plan744.core.submission_checks import absence
     from plan744.core.suggest import closest
     from plan744.outputs import OutputError, write_atomic
@@ -36,14 +37,15 @@ def new_report(
     assert the_year is not None
     choice = choose_plan(plan)
     p = load_plan_or_exit(choice)
-    if unit not in p.units_by_code:
+    owed = obligation(p, unit, the_year)
+    if owed.reason == UNKNOWN_UNIT:
         guess = closest(unit, p.units_by_code)
         hint = f" Có phải ý là “{guess}”?" if guess else ""
         raise UsageProblem(f"không có đơn vị mã “{unit}” trong kế hoạch.{hint}", "plan744 new-report")
-    if the_year not in p.period.years:
+    if not owed.in_period:
         raise UsageProblem(f"năm {the_year} nằm ngoài giai đoạn {p.period.start}–{p.period.end} của kế hoạch.",
                            "plan744 new-report")
-    why = absence(p, unit, the_year)
+    why = absence(p, owed)
     if why is not None:
         raise UsageProblem(make(why[0], **why[1]).message, "plan744 new-report")
     target = out or Path("data") / "reports" / str(the_year) / f"{unit}{suffix}"

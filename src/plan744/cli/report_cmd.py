@@ -38,7 +38,8 @@ def report(
     data: Path | None = typer.Option(None, "--data", metavar="THƯ_MỤC",
                                         help="Thư mục báo cáo của các đơn vị (mặc định: data/reports)."),
     templates: Path | None = typer.Option(None, "--templates", metavar="THƯ_MỤC",
-                                             help="Thư mục mẫu báo cáo (mặc định: templates/ của thư mục dữ liệu, hoặc bản đi kèm gói)."),
+                                             help="Thư mục mẫu báo cáo riêng (mặc định: templates/ của thư mục dữ liệu): "
+                                                  "chỉ cần các tệp muốn thay, tệp nào không có thì dùng mẫu đi kèm gói."),
     so: str | None = typer.Option(None, "--so", metavar="SỐ", help="Số văn bản, ví dụ 15 (để trống khi lập dự thảo)."),
     ngay: str | None = typer.Option(None, "--ngay", metavar="NGÀY",
                                        help="Ngày ban hành, dạng năm-tháng-ngày (để trống khi lập dự thảo)."),
@@ -63,9 +64,8 @@ def report(
     d = defaults()
     out_dir = out or d.out
     templates_dir = templates or d.templates
-    missing = [name for name in ("report.html", "_blocks.html", "report.css", "report.docx") if not (templates_dir / name).is_file()]
-    if missing:
-        raise UsageProblem(f"thư mục mẫu “{templates_dir}” thiếu {', '.join(missing)}; bỏ --templates để dùng mẫu đi kèm.")
+    if not templates_dir.is_dir():  # the folder holds only the files it overrides; the others are bundled
+        raise UsageProblem(f"không có thư mục mẫu “{templates_dir}”; bỏ --templates để dùng mẫu đi kèm.")
     if _inside(out_dir, data or d.reports):
         raise UsageProblem(f"thư mục ghi báo cáo “{out_dir}” nằm trong thư mục số liệu “{data or d.reports}”: lần lập "
                            "báo cáo sau sẽ đọc các tệp đã ghi như báo cáo của đơn vị; hãy chọn --out ở ngoài thư mục số liệu.")

@@ -73,7 +73,7 @@ def print_text(findings: Iterable[Finding], files_checked: int, stream: IO[str] 
     for file, group in by_file.items():
         lines.append(paint(for_terminal(file) or "(không rõ tệp)", "bold"))
         for f in group:
-            where = f.cell or (f"{f.line}:{f.column}" if f.line else "-")
+            where = str(f.place) or "-"  # "12:3", or "Chỉ tiêu!F12" in a workbook
             label = paint(f"{SEVERITY_LABEL[f.severity]:<8}", "red" if f.is_error else "yellow")
             path = f"  ({for_terminal(f.dotted_path)})" if f.path else ""
             lines.append(f"  {for_terminal(where):>7}  {label} {for_terminal(f.message)}{path}  {paint('[' + f.code + ']', 'dim')}")
@@ -85,6 +85,10 @@ def print_text(findings: Iterable[Finding], files_checked: int, stream: IO[str] 
 
 
 def to_json(findings: Iterable[Finding], files_checked: int, skipped: Sequence[str] = (), **extra: object) -> str:
+    """The findings as JSON (`Finding.as_dict`): each has `code`, `severity`, `file`, `path`,
+    `message`, `value` (and `fixes` when there are some), and its place: `line` and `column` in
+    a text file (both 0 for a finding about the whole file), or `sheet` and `cell` ("F12") in a
+    workbook, never both."""
     items = sorted_findings(findings)
     payload = {
         **extra,
@@ -105,7 +109,9 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 
 
 def to_github(findings: Iterable[Finding], files_checked: int, skipped: Sequence[str] = ()) -> str:
-    """Workflow commands: each finding becomes an inline annotation on the pull request."""
+    """Workflow commands: each finding becomes an inline annotation on the pull request. A
+    workbook's finding is an annotation on the whole file (a sheet row is no line of it) whose
+    message starts with the cell ("Chỉ tiêu!F12: …")."""
     lines = []
     items = sorted_findings(findings)
     for f in items:
@@ -113,8 +119,9 @@ def to_github(findings: Iterable[Finding], files_checked: int, skipped: Sequence
         props = [f"file={_gh_escape(f.file, True)}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
-        props.append(f"title={_gh_escape(f.code + (' ' + f.cell if f.cell else ''), True)}")
-        lines.append(f"::{kind} {','.join(props)}::{_gh_escape(f.message)}")
+        props.append(f"title={_gh_escape(f.code, True)}")
+        message = f"{f.place}: {f.message}" if f.place.in_workbook else f.message
+        lines.append(f"::{kind} {','.join(props)}::{_gh_escape(message)}")
     if skipped:
         lines.append(skipped_line(skipped))
     lines.append(summary_line(items, files_checked))

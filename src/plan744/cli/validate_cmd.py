@@ -38,8 +38,8 @@ def validate(
     import gc
 
     from plan744.cli.reporters import emit, resolve_format
-    from plan744.core.findings import capped, has_errors
-    from plan744.core.messages import make
+    from plan744.core.findings import has_errors
+    from plan744.core.messages import capped, make
     from plan744.readers.files import discover
     from plan744.readers.loading import validate_files
 

@@ -1,13 +1,15 @@
 """Findings: every problem plan744 reports is one small immutable value, and the source
-map that places a value of a file at its line and column (or spreadsheet cell).
+map that places a value of a file: at a line and column of a text file, or at a cell of a
+workbook (`Place`).
 
 The core returns lists of findings; only the CLI's reporters print them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -18,18 +20,83 @@ class Severity(str, Enum):
 
 Path = tuple[str | int, ...]
 
+_CELL = re.compile(r"([A-Z]{1,3})(\d{1,7})")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a finding sits: a line and column (1-based) of a text file, or a sheet and cell of
+    a workbook ("Chỉ tiêu", "F12"), never both; neither for a finding about a whole file.
+
+    A workbook's place has no line: the reporters print its cell, not a row number passed off
+    as a line of a file the user never saw."""
+
+    line: int = 0
+    column: int = 0
+    sheet: str = ""
+    cell: str = ""  # on `sheet`: "F12"
+
+    def __post_init__(self) -> None:
+        if (self.sheet or self.cell) and (self.line or self.column):
+            raise ValueError("a place is a line of a file or a cell of a workbook, not both")
+
+    @staticmethod
+    def at_cell(sheet: str, cell: str) -> Place:
+        return Place(sheet=sheet, cell=cell)
+
+    @staticmethod
+    def of_reference(reference: str) -> Place:
+        """"Chỉ tiêu!F12" as a place (a sheet's name may hold "!"; a cell's never does)."""
+        sheet, _, cell = reference.rpartition("!")
+        return Place(sheet=sheet, cell=cell)
+
+    @property
+    def in_workbook(self) -> bool:
+        return bool(self.sheet or self.cell)
+
+    def __str__(self) -> str:
+        """"Chỉ tiêu!F12", "12:3", or "" for the whole file."""
+        if self.in_workbook:
+            return f"{self.sheet}!{self.cell}"
+        return f"{self.line}:{self.column}" if self.line else ""
+
+    def as_dict(self) -> dict[str, str | int]:
+        """{"sheet", "cell"} for a workbook, {"line", "column"} (0 for the whole file) otherwise."""
+        if self.in_workbook:
+            return {"sheet": self.sheet, "cell": self.cell}
+        return {"line": self.line, "column": self.column}
+
+    def sort_key(self) -> tuple[str, int, int]:
+        """Lines in order; a workbook's cells by sheet, then row, then column."""
+        if not self.in_workbook:
+            return ("", self.line, self.column)
+        m = _CELL.fullmatch(self.cell)
+        if m is None:
+            return (self.sheet, 0, 0)
+        col = 0
+        for ch in m.group(1):
+            col = col * 26 + ord(ch) - 64
+        return (self.sheet, int(m.group(2)), col)
+
+
+NOWHERE = Place()
+"""The place of a finding about a whole file (a file that cannot be read, a missing sheet)."""
+
 
 @dataclass(slots=True)
 class SourceMap:
     """Positions (1-based line, column) of values and keys, by their path in the document.
 
-    A spreadsheet reader fills `cells` too ("Chỉ tiêu!D12"), so a finding can name the cell
-    a user typed into instead of a line of a file they never saw."""
+    A workbook reader sets `workbook` and fills `cells` ("Chỉ tiêu", "D12") too, so a finding
+    can name the cell a user typed into instead of a line of a file they never saw; its
+    `values` and `keys` then hold sheet rows and columns, for ordering and messages only.
+    `place` is the one answer to "where does this value sit" for both kinds of file."""
 
     file: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    cells: dict[Path, str] = field(default_factory=dict)
+    cells: dict[Path, Place] = field(default_factory=dict)
+    workbook: bool = False
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
@@ -45,16 +112,31 @@ class SourceMap:
                 return (1, 1)
             p = p[:-1]
 
-    def cell(self, path: Path) -> str:
-        """The spreadsheet cell of `path` or of its nearest ancestor; "" for a text file."""
-        if not self.cells:
-            return ""
+    def place(self, path: Path, *, prefer_key: bool = False) -> Place:
+        """Where `path` (or its nearest ancestor that has a place) sits: its cell in a workbook,
+        its line and column in a text file."""
+        if not self.workbook:
+            return Place(*self.locate(path, prefer_key=prefer_key))
         p = tuple(path)
         while p:
             if p in self.cells:
                 return self.cells[p]
             p = p[:-1]
-        return self.cells.get((), "")
+        return self.cells.get((), NOWHERE)
+
+    def cell(self, path: Path) -> str:
+        """The cell of `path` as text ("Chỉ tiêu!D12"); "" for a text file. For records that keep
+        a cell as plain data (the cross-file records and their cache)."""
+        return str(self.place(path)) if self.workbook else ""
+
+    def placed(self, findings: list[Finding]) -> list[Finding]:
+        """`findings`, those about this workbook at the cell of their path: a check that reads
+        positions (`locate`) makes its findings with a sheet row as a line, and this puts them
+        where the value sits. A text file's findings are returned as they are."""
+        if not self.workbook:
+            return findings
+        return [f if f.file != self.file or f.place.in_workbook else replace(f, place=self.place(f.path))
+                for f in findings]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +145,31 @@ class Finding:
     severity: Severity
     message: str
     file: str = ""
-    line: int = 0
-    column: int = 0
+    place: Place = NOWHERE
     path: tuple[str | int, ...] = field(default=())
     value: str | None = None
-    cell: str = ""  # "Chỉ tiêu!D12" when the file is a workbook
     fixes: tuple[str, ...] = ()  # values to write instead; each passes the next run
 
     @property
+    def line(self) -> int:
+        """The line of a text file; 0 for a workbook's cell or the whole file."""
+        return self.place.line
+
+    @property
+    def column(self) -> int:
+        return self.place.column
+
+    @property
+    def cell(self) -> str:
+        """"Chỉ tiêu!D12" when the file is a workbook; "" otherwise."""
+        return str(self.place) if self.place.in_workbook else ""
+
+    @property
     def where(self) -> str:
-        """`file:line:col`, or `file.xlsx:Sheet!C12` for a workbook."""
-        if self.cell:
-            return f"{self.file}:{self.cell}"
-        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        """`file:line:col`, or `file.xlsx: Sheet!C12` for a workbook."""
+        if self.place.in_workbook:
+            return f"{self.file}: {self.place}"
+        return f"{self.file}:{self.place}" if self.line else self.file
 
     @property
     def is_error(self) -> bool:
@@ -89,19 +183,19 @@ class Finding:
         return out
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.column, self.code, self.message)
+        return (self.file, *self.place.sort_key(), self.code, self.message)
 
     def as_dict(self) -> dict:
+        """The JSON shape of a finding: `line` and `column` for a text file (0 and 0 for the
+        whole file), `sheet` and `cell` ("F12") for a workbook, never both."""
         return {
             "code": self.code,
             "severity": self.severity.value,
             "file": self.file,
-            "line": self.line,
-            "column": self.column,
+            **self.place.as_dict(),
             "path": self.dotted_path,
             "message": self.message,
             "value": self.value,
-            **({"cell": self.cell} if self.cell else {}),
             **({"fixes": list(self.fixes)} if self.fixes else {}),
         }
 
@@ -113,31 +207,3 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 def has_errors(findings: Iterable[Finding], strict: bool = False) -> bool:
     return any(f.is_error or strict for f in findings)
-
-
-PER_CODE_LIMIT = 200
-"""Findings of one code in one file shown in full; the rest are counted in one line."""
-
-
-def capped(findings: Iterable[Finding], limit: int = PER_CODE_LIMIT) -> list[Finding]:
-    """The first `limit` findings of each (file, code), sorted, then one finding per (file, code)
-    saying how many more there are: a file with a million wrong items gives a readable answer."""
-    from plan744.core.messages import make  # the catalogue imports this module
-
-    seen: dict[tuple[str, str], int] = {}
-    out: list[Finding] = []
-    last: dict[tuple[str, str], Finding] = {}
-    for f in sorted_findings(findings):
-        key = (f.file, f.code)
-        n = seen.get(key, 0) + 1
-        seen[key] = n
-        if n <= limit:
-            out.append(f)
-            last[key] = f
-    for key, n in seen.items():
-        if n > limit:
-            f = last[key]
-            noun = "lỗi" if f.is_error else "cảnh báo"
-            out.append(make("more-of-kind", file=f.file, line=f.line, column=f.column, severity=f.severity,
-                            count=n - limit, noun=noun, kind=f.code))
-    return sorted(out, key=Finding.sort_key)

@@ -8,6 +8,14 @@ changed in one place and a test can check every entry (NFC, no English).
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
 
 TASK_STATUS = {
@@ -295,3 +303,82 @@ TEXT = {
     "period.units.title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ GIAI ĐOẠN {span}",
     "period.units.note": "Ô trống: đơn vị chưa thành lập, đã kết thúc hoặc không phải báo cáo năm đó.",
 }
+
+
+# --- words a plan can override ---------------------------------------------------------------------
+#
+# A plan file's `words:` section rewords any entry below by its code (rendercv's locale model): one
+# field per phrase, today's text as its default. The composers read every sentence through
+# `word(code)`, which applies the overrides of the plan being composed (`speaking`).
+
+_READ_BY_DISPLAY = {"figure.rank", "target.each_year"} | {c for c in TEXT if c.startswith("target.")}
+"""Codes `core.display` reads straight from TEXT (the forms and the terminal share them): not yet
+overridable, so not offered."""
+
+WORDS: dict[str, str] = {
+    **{code: text for code, text in TEXT.items() if code not in _READ_BY_DISPLAY},
+    **{f"verdict.{a.value}": text for a, text in ATTAINMENT.items()},
+    "verdict.band_exceeded": BAND_EXCEEDED,
+    "total": TOTAL,
+}
+"""Every overridable word by its code, with today's text: the sentences of the reports (TEXT),
+the verdicts ("verdict.reached": "Đạt"), and a table's total row ("total": "Cộng")."""
+
+
+def _slots(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _same_slots(code: str) -> AfterValidator:
+    allowed = _slots(WORDS[code])
+
+    def check(text: str) -> str:
+        try:
+            used = _slots(text)
+        except ValueError:
+            raise ValueError(f"“{text}” có dấu ngoặc nhọn lẻ; viết {{{{ và }}}} cho dấu ngoặc thật") from None
+        extra = sorted(used - allowed)
+        if extra:
+            have = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "không có chỗ trống nào"
+            raise ValueError(f"từ “{code}” không có chỗ trống {', '.join(f'{{{n}}}' for n in extra)} (dùng được: {have})")
+        return text
+
+    return AfterValidator(check)
+
+
+class _WordsBase(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, defer_build=True)
+
+    def word(self, code: str) -> str:
+        return str(getattr(self, code))
+
+
+if TYPE_CHECKING:
+    class Words(_WordsBase):
+        """The display words of the reports, each overridable by a plan (see `WORDS`)."""
+else:
+    Words = create_model(
+        "Words", __base__=_WordsBase, __doc__="The display words of the reports, each overridable by a plan (see `WORDS`).",
+        **{code: (Annotated[str, Field(min_length=1, max_length=2000, description=text), _same_slots(code)], text)
+           for code, text in WORDS.items()})
+
+_SPOKEN: ContextVar[_WordsBase | None] = ContextVar("plan744_words", default=None)
+
+
+def word(code: str) -> str:
+    """The text of `code`: the plan's own wording while a plan's report is composed (`speaking`),
+    else the catalogue's."""
+    words = _SPOKEN.get()
+    if code not in WORDS:
+        return TEXT[code]
+    return WORDS[code] if words is None else words.word(code)
+
+
+@contextmanager
+def speaking(words: _WordsBase) -> Iterator[None]:
+    """Within the block, `word` answers with `words` (a plan's overrides over the defaults)."""
+    token = _SPOKEN.set(words)
+    try:
+        yield
+    finally:
+        _SPOKEN.reset(token)

@@ -9,10 +9,11 @@ YAML parser's, which has no codes (see ``yaml_source._SYNTAX_PROBLEMS``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from plan744.core.findings import Finding, Severity
+from plan744.core.findings import Finding, Place, Severity, sorted_findings
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -240,6 +241,7 @@ def make(
     code: str,
     *,
     file: str = "",
+    place: Place | None = None,
     line: int = 0,
     column: int = 0,
     path: tuple = (),
@@ -249,18 +251,48 @@ def make(
     cell: str = "",
     **params: Any,
 ) -> Finding:
-    """Build a finding from the catalogue; `params` fill the message template."""
+    """Build a finding from the catalogue; `params` fill the message template.
+
+    Its place is `place` (from `SourceMap.place`); `line` and `column` (a text file's) or `cell`
+    ("Chỉ tiêu!D12", a workbook's, kept as text by the cross-file records) say the same for
+    callers that hold the parts."""
     default_severity, template = CATALOGUE[code]
     message = template.format(**params)
+    if place is None:
+        place = Place.of_reference(cell) if cell else Place(line, column)
     return Finding(
         code=code,
         severity=severity or default_severity,
         message=message,
         file=file,
-        line=line,
-        column=column,
+        place=place,
         path=tuple(path),
         value=None if value is None else str(value),
         fixes=tuple(fixes),
-        cell=cell,
     )
+
+
+PER_CODE_LIMIT = 200
+"""Findings of one code in one file shown in full; the rest are counted in one line."""
+
+
+def capped(findings: Iterable[Finding], limit: int = PER_CODE_LIMIT) -> list[Finding]:
+    """The first `limit` findings of each (file, code), sorted, then one finding per (file, code)
+    saying how many more there are: a file with a million wrong items gives a readable answer."""
+    seen: dict[tuple[str, str], int] = {}
+    out: list[Finding] = []
+    last: dict[tuple[str, str], Finding] = {}
+    for f in sorted_findings(findings):
+        key = (f.file, f.code)
+        n = seen.get(key, 0) + 1
+        seen[key] = n
+        if n <= limit:
+            out.append(f)
+            last[key] = f
+    for key, n in seen.items():
+        if n > limit:
+            f = last[key]
+            noun = "lỗi" if f.is_error else "cảnh báo"
+            out.append(make("more-of-kind", file=f.file, place=f.place, severity=f.severity,
+                            count=n - limit, noun=noun, kind=f.code))
+    return sorted(out, key=Finding.sort_key)

@@ -118,8 +118,7 @@ def _finding_for(err: dict, path: tuple, source: SourceMap, field_names: set[str
     ctx = err.get("ctx") or {}
     prefer_key = etype in ("extra_forbidden", "missing")
     locate_path = path[:-1] if etype == "missing" else path
-    line, column = source.locate(locate_path, prefer_key=prefer_key)
-    where: dict[str, Any] = {"file": source.file, "line": line, "column": column, "path": path}
+    where: dict[str, Any] = {"file": source.file, "place": source.place(locate_path, prefer_key=prefer_key), "path": path}
     found = describe(value)
 
     if etype == "missing":

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from plan744.core.labels import Words
 from plan744.core.organisation import Organisation, Unit, UnitGroup, UnitKind
 from plan744.core.strict import Code, ExactDecimal, NonNegDecimal, NonNegInt, StrictModel, Text
 
@@ -453,6 +454,8 @@ class Plan(StrictModel):
     appendix: list[AppendixTask] = []
     budget: Budget | None = None
     limits: Limits = Limits()
+    # The plan's own wording of the reports (`core.labels.WORDS`); written out only when it rewords something.
+    words: Words = Field(default_factory=Words, exclude_if=lambda w: not w.model_fields_set)
 
     @model_validator(mode="before")
     @classmethod

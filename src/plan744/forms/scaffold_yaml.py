@@ -17,6 +17,7 @@ from typing import Any
 
 from plan744.core.labels import TASK_STATUS, lower_first
 from plan744.core.numbers import yaml_number
+from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan
 from plan744.core.submission import STATUSES
 from plan744.core.vnformat import format_number
@@ -66,10 +67,8 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
     v = values or {}
     unit = plan.units_by_code[unit_code]
     doc = plan.document
-    start, end = plan.window(year)
-    cov = plan.organisation.coverage(unit_code, (start, end), plan.deadline(year))
-    cover_from, cover_to = (cov.start, cov.end) if cov else (start, end)
-    due = cov.deadline if cov else plan.deadline(year)
+    owed = obligation(plan, unit_code, year)
+    cover_from, cover_to, due = owed.start, owed.end, owed.deadline
     money = plan.money.unit
     out: list[str] = list(header) + [
         f"# yaml-language-server: $schema={schema_ref}" if schema_ref else
@@ -104,11 +103,11 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
                 _field("  ", "phone", approved.get("phone") or "", "không bắt buộc"),
                 _field("  ", "email", approved.get("email") or "", "không bắt buộc")]
     out.append("")
-    indicators = plan.indicators_for(unit_code, year)
+    indicators = owed.indicators
     given = v.get("indicators") or {}
     if indicators:
         out.append("indicators:  # số liệu các chỉ tiêu của kế hoạch")
-        own = plan.unit_levels(unit_code)
+        own = owed.levels
         for ind, levels in indicators:
             out.append(f"  # {_comment(ind.name)}. Mục tiêu: {_comment(target_words(plan, ind), 110)}")
             out.append(f"  {ind.id}:")
@@ -126,7 +125,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
                 if figures.get("note"):
                     out.append(_field("      ", "note", figures["note"], "ghi chú"))
         out.append("")
-    rows = appendix_rows(plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
+    rows = appendix_rows(plan, owed, v.get("appendix") or [], blank_form=values is None)
     listed = [r for r in rows if not r[2]]
     if listed:
         out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì" + (f"; tiền tính bằng {money}" if plan.funded else ""))
@@ -139,7 +138,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
                        + (" và xóa “[]” ở dòng appendix." if not listed else "."))
         out += _appendix_block(task, reported, commented, money)
     out.append("")
-    out += _tasks(plan, unit_code, v.get("tasks") or {})
+    out += _tasks(owed, v.get("tasks") or {})
     narrative = v.get("narrative") or {}
     out += [
         "",
@@ -152,8 +151,8 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
     return "\n".join(out)
 
 
-def appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
-                   blank_form: bool) -> list[tuple[AppendixTask, dict | None, bool]]:
+def appendix_rows(plan: Plan, owed: Obligation, reported: list[dict],
+                  blank_form: bool) -> list[tuple[AppendixTask, dict | None, bool]]:
     """The rows to write: those reported (in their order), then the unit's own rows not yet
     reported, then shared rows as commented-out blocks (only in a blank form)."""
     by_tt = {str(r.get("tt")): r for r in reported}
@@ -163,14 +162,9 @@ def appendix_rows(plan: Plan, unit_code: str, year: int, reported: list[dict],
         task = plan.row(tt) if tt is not None else None
         if task is not None:
             out.append((task, r, False))
-    in_time = [t for t in plan.appendix if t.timeframe.start <= year <= t.timeframe.end]
-    for t in in_time:
-        if str(t.tt) not in by_tt and plan.lead_in(t, year) == unit_code:
-            out.append((t, None, False))
+    out += [(t, None, False) for t in owed.own_rows if str(t.tt) not in by_tt]
     if blank_form:
-        for t in in_time:
-            if plan.lead_in(t, year) != unit_code and plan.leads(t, unit_code, year):
-                out.append((t, None, True))
+        out += [(t, None, True) for t in owed.shared_rows]
     return out
 
 
@@ -189,9 +183,9 @@ def _appendix_block(t: AppendixTask, r: dict | None, commented: bool, money: str
     return lines
 
 
-def _tasks(plan: Plan, unit_code: str, given: dict[str, dict]) -> list[str]:
+def _tasks(owed: Obligation, given: dict[str, dict]) -> list[str]:
     out = ["tasks:  # các nhiệm vụ định tính: tình hình thực hiện", f"  # status: {STATUS_HELP}"]
-    mine = plan.tasks_for(unit_code)
+    mine = owed.tasks
     shown = [t for t in mine if t.required or t.id in given]
     for t in shown:
         rep = given.get(t.id) or {}

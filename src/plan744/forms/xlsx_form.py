@@ -18,10 +18,27 @@ from decimal import Decimal
 from typing import Any
 
 from plan744.core.labels import TASK_STATUS
+from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.submission import STATUSES
 from plan744.forms.scaffold_yaml import appendix_rows, target_words
-from plan744.forms.xlsx_layout import FIELDS, FORM_VERSION, GENERAL, KIND_PREFIX, LOCKED_GENERAL, META_SHEET, NARRATIVE, NO_RECORD, SHEETS
+from plan744.forms.xlsx_layout import (
+    FIELDS,
+    FORM_VERSION,
+    GENERAL,
+    LOCKED_GENERAL,
+    META_SHEET,
+    NARRATIVE,
+    NO_RECORD,
+    SHEETS,
+    AppendixKey,
+    GeneralKey,
+    IndicatorKey,
+    NarrativeKey,
+    TaskKey,
+    encode,
+    sheet_key,
+)
 
 INPUT_FILL = "FFF2CC"  # the cells to fill: light yellow
 HEAD_FILL = "D9E1F2"
@@ -37,7 +54,7 @@ class _Sheet:
 
         self.ws = wb.create_sheet(SHEETS[kind])
         self.kind = kind
-        self.ws["A1"] = KIND_PREFIX + kind
+        self.ws["A1"] = sheet_key(kind)
         for field, col in FIELDS.get(kind, {}).items():
             self.ws[f"{col}1"] = field
         self.ws.row_dimensions[1].hidden = True
@@ -189,17 +206,15 @@ def workbook(plan: Plan, unit_code: str, year: int, values: dict[str, Any] | Non
     wb = Workbook()
     wb.remove(wb.active)
     unit = plan.units_by_code[unit_code]
-    start, end = plan.window(year)
-    cov = plan.organisation.coverage(unit_code, (start, end), plan.deadline(year))
-    cover_from, cover_to = (cov.start, cov.end) if cov else (start, end)
-    due = cov.deadline if cov else plan.deadline(year)
+    owed = obligation(plan, unit_code, year)
+    cover_from, cover_to, due = owed.start, owed.end, owed.deadline
     doc = plan.document
 
     _instructions(wb, plan, unit.name, year, cover_from, cover_to, due)
     _general(wb, plan, unit_code, unit.name, year, v, due)
-    _indicators(wb, plan, unit_code, year, (v.get("indicators") or {}))
-    _appendix(wb, plan, unit_code, year, v.get("appendix") or [], blank_form=values is None)
-    _tasks(wb, plan, unit_code, v.get("tasks") or {})
+    _indicators(wb, plan, owed, (v.get("indicators") or {}))
+    _appendix(wb, plan, owed, v.get("appendix") or [], blank_form=values is None)
+    _tasks(wb, owed, v.get("tasks") or {})
     _narrative(wb, v.get("narrative") or {})
 
     meta = wb.create_sheet(META_SHEET)
@@ -250,7 +265,7 @@ def _general(wb: Any, plan: Plan, unit_code: str, unit_name: str, year: int, v: 
             given[f"{person}.{k}"] = value
     notes = {"unit": unit_name, "submitted": f"Hạn gửi: {due:%d/%m/%Y}", "plan": plan.document.title}
     for key, label, required in GENERAL:
-        s.ws[f"A{s.row}"] = f"general:{key}"
+        s.ws[f"A{s.row}"] = encode(GeneralKey(key))
         s.cell("B", label + ("" if not required or key in LOCKED_GENERAL else " *"))
         fill_in = key not in LOCKED_GENERAL
         s.cell("C", given.get(key) or ("" if key.endswith(("phone", "email")) else None), fill_in=fill_in,
@@ -261,19 +276,19 @@ def _general(wb: Any, plan: Plan, unit_code: str, unit_name: str, year: int, v: 
     s.protect()
 
 
-def _indicators(wb: Any, plan: Plan, unit_code: str, year: int, given: dict[str, Any]) -> None:
+def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) -> None:
     s = _Sheet(wb, "chi_tieu", {"B": 6, "C": 52, "D": 14, "E": 30, "F": 16, "G": 16, "H": 12, "I": 30})
     s.header({"B": "TT", "C": "Chỉ tiêu và cách tính", "D": "Cấp", "E": "Mục tiêu", "F": "Tử số / số lượng",
               "G": "Mẫu số", "H": "Tỷ lệ (tự tính)", "I": "Ghi chú"})
-    applies = plan.indicators_for(unit_code, year)
+    applies = owed.indicators
     if not applies:
         s.text_row("Đơn vị không có chỉ tiêu phải báo cáo trong năm này.", note=True, span="I")
-    own = plan.unit_levels(unit_code)
+    own = owed.levels
     for n, (ind, levels) in enumerate(applies, start=1):
         for lv in levels:
             figures = (given.get(ind.id) or {}).get(lv) or {}
             r = s.row
-            s.ws[f"A{r}"] = f"ind:{ind.id}:{lv}:{'pct' if ind.is_percent else 'val'}"
+            s.ws[f"A{r}"] = encode(IndicatorKey(ind.id, lv, ind.is_percent))
             level_name = plan.levels_by_code[lv].name
             if own and lv != own[0] and not ind.central:
                 level_name += " (tổng số liệu trên địa bàn)"
@@ -302,19 +317,19 @@ def _indicators(wb: Any, plan: Plan, unit_code: str, year: int, given: dict[str,
     s.protect()
 
 
-def _appendix(wb: Any, plan: Plan, unit_code: str, year: int, reported: list[dict[str, Any]], blank_form: bool) -> None:
+def _appendix(wb: Any, plan: Plan, owed: Obligation, reported: list[dict[str, Any]], blank_form: bool) -> None:
     s = _Sheet(wb, "phu_luc", {"B": 7, "C": 48, "D": 24, "E": 16, "F": 20, "G": 14, "H": 14, "I": 44})
     money = plan.money.unit
     s.header({"B": "TT", "C": "Nhiệm vụ, dự án", "D": "Chủ trì; thời gian", "E": f"Kinh phí dự kiến ({money})",
               "F": "Tình trạng", "G": f"Bố trí trong năm ({money})", "H": f"Giải ngân trong năm ({money})",
               "I": "Kết quả thực hiện trong năm"})
-    rows = appendix_rows(plan, unit_code, year, reported, blank_form=blank_form)
+    rows = appendix_rows(plan, owed, reported, blank_form=blank_form)
     if not rows:
         s.text_row("Đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm này.", note=True, span="I")
     for task, rep, shared in rows:
         rep = rep or {}
         r = s.row
-        s.ws[f"A{r}"] = f"{'app?' if shared else 'app'}:{task.tt}" + (":money" if task.funded else "")
+        s.ws[f"A{r}"] = encode(AppendixKey(task.tt, shared=shared, funded=task.funded))
         s.cell("B", str(task.tt))
         name = task.name + ("\n(Cùng chủ trì: chỉ điền nếu đơn vị có tham gia.)" if shared else "")
         s.cell("C", name)
@@ -332,17 +347,17 @@ def _appendix(wb: Any, plan: Plan, unit_code: str, year: int, reported: list[dic
     s.protect()
 
 
-def _tasks(wb: Any, plan: Plan, unit_code: str, given: dict[str, Any]) -> None:
+def _tasks(wb: Any, owed: Obligation, given: dict[str, Any]) -> None:
     s = _Sheet(wb, "nhiem_vu", {"B": 10, "C": 56, "D": 14, "E": 20, "F": 56})
     s.header({"B": "Mã", "C": "Nhiệm vụ", "D": "Bắt buộc", "E": "Tình trạng", "F": "Kết quả thực hiện, ngắn gọn"})
-    mine = plan.tasks_for(unit_code)
+    mine = owed.tasks
     if not mine:
         s.text_row("Đơn vị không có nhiệm vụ định tính phải báo cáo.", note=True, span="F")
     for t in sorted(mine, key=lambda t: not (t.required or t.id in given)):
         rep = given.get(t.id) or {}
         required = t.required
         r = s.row
-        s.ws[f"A{r}"] = f"{'task' if required else 'task?'}:{t.id}"
+        s.ws[f"A{r}"] = encode(TaskKey(t.id, required=required))
         s.cell("B", t.id)
         s.cell("C", t.title)
         s.cell("D", "Có" if required else "Không (điền nếu có)")
@@ -357,7 +372,7 @@ def _narrative(wb: Any, given: dict[str, Any]) -> None:
     s.header({"B": "Mục", "C": "Nội dung"})
     for key, label in NARRATIVE:
         r = s.row
-        s.ws[f"A{r}"] = f"narr:{key}"
+        s.ws[f"A{r}"] = encode(NarrativeKey(key))
         s.cell("B", label + " *")
         s.cell("C", given.get(key), fill_in=True)
         s.ws.row_dimensions[r].height = 120

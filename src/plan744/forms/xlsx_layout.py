@@ -6,12 +6,17 @@ Every sheet of the form carries its own machine keys, hidden from the officer:
   found;
 - row 1 (hidden) names the field each column holds ("numerator", "status", …), so an inserted
   column moves its key with it;
-- column A (hidden) names the record of each row ("ind:ho_so_truc_tuyen:tinh"), so an inserted
-  or moved row keeps its meaning; a row of ours that holds no record says "-".
+- column A (hidden) names the record of each row ("ind:ho_so_truc_tuyen:tinh:pct"), so an
+  inserted or moved row keeps its meaning; a row of ours that holds no record says "-".
+These keys are written and read through `encode`/`decode` and `sheet_key`/`sheet_kind` below
+(their grammar is there), never built or split anywhere else.
 The hidden sheet `_plan744` says which plan, unit, year and form version made the workbook.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
 
 FORM_VERSION = 1
 META_SHEET = "_plan744"
@@ -61,3 +66,102 @@ NARRATIVE = (
 )
 
 MAX_ROWS = 5000  # rows read per sheet: a form has a few hundred; more is not a form any more
+
+
+# --- the hidden keys: one grammar, written by `forms.xlsx_form`, read by `readers.xlsx_source` ---
+#
+#   plan744:<kind>              cell A1 of each sheet: its kind, a key of `SHEETS`
+#   general:<field>             a row of the general sheet: a key of `GENERAL` ("prepared_by.name")
+#   ind:<id>:<level>:pct        an indicator at a level, a ratio: numerator and denominator
+#   ind:<id>:<level>:val        an indicator at a level, a count or an amount: one value
+#   app:<tt>[:money]            an appendix row the unit leads (":money": it has money columns)
+#   app?:<tt>[:money]           a row it shares with others: read only if something was typed
+#   task:<id> | task?:<id>      a qualitative task, required | optional (read only if typed)
+#   narr:<key>                  a narrative section, a key of `NARRATIVE`
+#   -                           a row of ours that holds no record (`NO_RECORD`)
+#
+# Ids, levels and row numbers are the plan's codes (letters, digits, "_", ".", "-"): never ":".
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralKey:
+    field: str
+    SHEET: ClassVar[str] = "thong_tin"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorKey:
+    id: str
+    level: str
+    percent: bool  # a ratio (numerator, denominator), else one value
+    SHEET: ClassVar[str] = "chi_tieu"
+
+
+@dataclass(frozen=True, slots=True)
+class AppendixKey:
+    tt: int | str
+    shared: bool = False  # led with other units: the row is read only if something was typed
+    funded: bool = False  # it has money columns (allocated, disbursed)
+    SHEET: ClassVar[str] = "phu_luc"
+
+
+@dataclass(frozen=True, slots=True)
+class TaskKey:
+    id: str
+    required: bool = True  # an optional task's row is read only if something was typed
+    SHEET: ClassVar[str] = "nhiem_vu"
+
+
+@dataclass(frozen=True, slots=True)
+class NarrativeKey:
+    key: str
+    SHEET: ClassVar[str] = "nhan_xet"
+
+
+RowKey = GeneralKey | IndicatorKey | AppendixKey | TaskKey | NarrativeKey
+_GENERAL_FIELDS = frozenset(key for key, _, _ in GENERAL)
+
+
+def sheet_key(kind: str) -> str:
+    """What cell A1 of a sheet of `kind` says."""
+    return KIND_PREFIX + kind
+
+
+def sheet_kind(text: object) -> str | None:
+    """The kind a sheet's cell A1 names, or None when it names none of the form's."""
+    if isinstance(text, str) and text.startswith(KIND_PREFIX) and text[len(KIND_PREFIX):] in SHEETS:
+        return text[len(KIND_PREFIX):]
+    return None
+
+
+def encode(key: RowKey) -> str:
+    """The text of a row's hidden key (column A)."""
+    if isinstance(key, GeneralKey):
+        return f"general:{key.field}"
+    if isinstance(key, IndicatorKey):
+        return f"ind:{key.id}:{key.level}:{'pct' if key.percent else 'val'}"
+    if isinstance(key, AppendixKey):
+        return f"{'app?' if key.shared else 'app'}:{key.tt}" + (":money" if key.funded else "")
+    if isinstance(key, TaskKey):
+        return f"{'task' if key.required else 'task?'}:{key.id}"
+    return f"narr:{key.key}"
+
+
+def decode(text: str) -> RowKey | None:
+    """The record a row's hidden key names, or None for a key no form has (edited, or typed
+    by hand). `NO_RECORD` is not a key: the caller skips those rows first."""
+    head, *parts = text.split(":")
+    if not parts or not all(parts):
+        return None
+    if head == "general" and len(parts) == 1 and parts[0] in _GENERAL_FIELDS:
+        return GeneralKey(parts[0])
+    if head == "ind" and len(parts) == 3 and parts[2] in ("pct", "val"):
+        return IndicatorKey(parts[0], parts[1], parts[2] == "pct")
+    if head in ("app", "app?") and (len(parts) == 1 or (len(parts) == 2 and parts[1] == "money")):
+        tt = parts[0]
+        return AppendixKey(int(tt) if tt.isascii() and tt.isdigit() else tt, head == "app?", len(parts) == 2)
+    if head in ("task", "task?") and len(parts) == 1:
+        return TaskKey(parts[0], head == "task")
+    if head == "narr" and len(parts) == 1:
+        return NarrativeKey(parts[0])
+    return None

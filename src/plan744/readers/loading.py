@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from plan744.core.findings import Finding, SourceMap
+from plan744.core.findings import NOWHERE, Finding, SourceMap
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
@@ -28,7 +28,6 @@ from plan744.core.submission_checks import (
     blank_figures,
     check_across,
     check_file,
-    locate_with,
     record_from,
     record_of,
     record_row,
@@ -127,14 +126,15 @@ def _finding_data(f: Finding) -> list:
 
 
 def _finding_from(data: list) -> Finding:
-    from plan744.core.findings import Severity
+    from plan744.core.findings import Place, Severity
 
     code, severity, message, file, line, column, path, value, cell, fixes = data
     if not all(isinstance(x, str) for x in (code, message, file, cell, *fixes)) or not isinstance(value, str | None):
         raise ValueError("not a finding")
     if not all(isinstance(p, str | int) for p in path):
         raise ValueError("not a finding")
-    return Finding(code, Severity(severity), message, file, int(line), int(column), tuple(path), value, cell, tuple(fixes))
+    place = Place.of_reference(cell) if cell else Place(int(line), int(column))
+    return Finding(code, Severity(severity), message, file, place, tuple(path), value, tuple(fixes))
 
 
 def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]] | None = None) -> PlanLoad:
@@ -199,13 +199,6 @@ def read_report_file(path: Path | str) -> YamlDocument:
     return _read_then(path, MAX_FILE_BYTES, "file-too-large", lambda raw, shown: read_xlsx(raw, shown, name))
 
 
-def with_cells(findings: list[Finding], source: SourceMap) -> list[Finding]:
-    """Findings about a workbook name the cell of their value ("Chỉ tiêu!F12")."""
-    if not source.cells:
-        return findings
-    return [f if f.cell or f.file != source.file else replace(f, cell=source.cell(f.path)) for f in findings]
-
-
 def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
     """Read and validate one file against the model (not yet against the plan)."""
     doc = read_report_file(path)
@@ -222,9 +215,9 @@ def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | Non
     sub, findings = validate_model(Submission, doc.data, doc.source, integer_at=number_kinds(plan))
     findings = [f for f in findings if f.path not in said]
     if not isinstance(sub, Submission) or blanks or any(f.is_error for f in doc.findings):
-        return None, with_cells(doc.findings + blanks + findings, doc.source)
+        return None, doc.source.placed(doc.findings + blanks + findings)
     folder, name = os.path.split(os.fspath(path))
-    return SubmissionFile(sub, doc.source, os.path.basename(folder), os.path.splitext(name)[0]), with_cells(doc.findings, doc.source)
+    return SubmissionFile(sub, doc.source, os.path.basename(folder), os.path.splitext(name)[0]), doc.findings
 
 
 def validate_files(
@@ -250,7 +243,7 @@ def validate_files(
         sf, fs = parse_submission(path, plan)
         findings += fs
         if sf is not None:
-            findings += with_cells(check_file(plan, sf, today), sf.source)
+            findings += sf.source.placed(check_file(plan, sf, today))
             records.append(record_of(sf, store))
             if keep:
                 parsed.append(sf)
@@ -417,15 +410,15 @@ def _code_hash() -> str:
 
 
 def locate_findings(findings: list[Finding]) -> list[Finding]:
-    """Fill in the position of findings that carry only a path, re-reading their files once."""
+    """Give a place to findings that carry only a path (`SourceMap.place`: a line, or a cell of
+    a workbook), re-reading their files once."""
     sources: dict[str, SourceMap] = {}
     out = []
     for f in findings:
-        workbook = f.file.lower().endswith(".xlsx")
-        if f.path and f.file and not f.cell and (f.line == 0 or workbook):
+        if f.path and f.file and f.place == NOWHERE:
             if f.file not in sources:
                 sources[f.file] = read_report_file(Path(f.file)).source
-            f = with_cells([locate_with(f, sources[f.file])], sources[f.file])[0]
+            f = replace(f, place=sources[f.file].place(f.path))
         out.append(f)
     return out
 

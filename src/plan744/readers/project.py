@@ -13,6 +13,11 @@ hooks) uses the repository's own plan without `--plan`:
    and, if present, `templates/`;
 5. the plan and templates bundled with the package (a unit officer's machine).
 
+Templates are looked up on a search path (mkdocs' theme `dirs`): the repository's `templates/`
+folder (or `--templates`) first, then the bundled templates. That folder holds only the files
+it overrides (the letterhead `_letterhead.html`, `report.css`, `report.docx`, …); every other
+file comes from the bundled set (`template_dirs`).
+
 Every command prints which one is in use ("Kế hoạch: …").
 """
 
@@ -45,6 +50,22 @@ class Defaults:
 
 def _bundled() -> Path:
     return Path(str(resources.files("plan744") / "bundled"))
+
+
+def bundled_templates() -> Path:
+    """The templates that come with plan744: inside an installed package, or the checkout's
+    `templates/` for an editable install."""
+    inside = _bundled() / "templates"
+    return inside if inside.is_dir() else PACKAGE_DIR.parents[1] / "templates"
+
+
+def template_dirs(custom: Path | None) -> tuple[Path, ...]:
+    """The template search path: `custom` (a data repository's `templates/`, or `--templates`)
+    before the bundled templates; a file found in `custom` wins, any other comes from the bundle."""
+    bundled = bundled_templates()
+    if custom is None or os.path.realpath(custom) == os.path.realpath(bundled):
+        return (bundled,)
+    return (custom, bundled)
 
 
 def _read_settings(path: Path) -> dict | None:
@@ -87,12 +108,12 @@ def defaults(start: Path | None = None, environ: dict[str, str] | None = None) -
         root, table, origin = found
         plan = root / table.get("plan", "data/plan.yaml")
         templates = root / table["templates"] if "templates" in table else (
-            root / "templates" if (root / "templates" / "report.html").is_file() else bundled / "templates")
+            root / "templates" if (root / "templates").is_dir() else bundled_templates())
         reports = root / table.get("data", "data/reports")
         out = root / table.get("out", "out") if "out" in table else Path("out")
     else:
         root, origin = None, "bản đi kèm gói plan744"
-        plan, templates, reports, out = bundled / "plan.yaml", bundled / "templates", Path("data") / "reports", Path("out")
+        plan, templates, reports, out = bundled / "plan.yaml", bundled_templates(), Path("data") / "reports", Path("out")
     if env.get(ENV_PLAN):
         plan, origin = Path(env[ENV_PLAN]), f"biến môi trường {ENV_PLAN}"
     return Defaults(plan, templates, reports, out, origin, root)

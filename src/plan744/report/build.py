@@ -19,6 +19,7 @@ from plan744.core.findings import Finding
 from plan744.core.messages import make
 from plan744.readers.files import discover, display_path, year_of_folder
 from plan744.readers.loading import load_plan, validate_files
+from plan744.readers.project import template_dirs
 from plan744.report.compose_common import Issuance
 from plan744.report.formats import FORMATS, RenderContext
 
@@ -31,7 +32,7 @@ class ReportError(Exception):
 class ReportRequest:
     plan_path: Path
     data_dir: Path
-    templates: Path
+    templates: Path  # the custom templates folder, searched before the bundled templates
     formats: tuple[str, ...]
     year: int | None = None  # an annual report …
     period: tuple[int, int] | None = None  # … or a close-out of these years
@@ -103,7 +104,7 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
         figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats, req.today)
     else:
         figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first], req.today)
-    ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), req.templates, req.stem, req.short)
+    ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short)
     outputs: dict[str, bytes] = {}
     for name in req.formats:
         progress(f"Dựng bản {name.upper()}…")

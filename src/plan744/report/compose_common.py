@@ -11,7 +11,7 @@ from decimal import Decimal
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.figures.year import IndicatorYear
-from plan744.core.labels import ATTAINMENT, BAND_EXCEEDED, TEXT, UNASSESSED, lower_first
+from plan744.core.labels import UNASSESSED, lower_first, word
 from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
 from plan744.core.vnformat import format_date_short, format_place_date
@@ -33,8 +33,9 @@ class Issuance:
 
 
 def t(code: str, **params: object) -> str:
-    """A sentence of the catalogue, filled."""
-    return TEXT[code].format(**params)
+    """A sentence of the catalogue, filled: in the plan's own words while its report is composed
+    (`core.labels.speaking`, set by `compose_year` and `compose_period`)."""
+    return word(code).format(**params)
 
 
 def header(plan: Plan, issuance: Issuance) -> Header:
@@ -54,7 +55,7 @@ def appendix_subtitle(plan: Plan, issuance: Issuance) -> str:
 
 
 def title(summary: str) -> Title:
-    return Title(TEXT["doc.title"], summary)
+    return Title(word("doc.title"), summary)
 
 
 def plan_ref(plan: Plan) -> str:
@@ -93,10 +94,15 @@ def verdict(figure: IndicatorYear) -> str:
     if figure.attainment is Attainment.NOT_ASSESSED:
         return UNASSESSED[figure.unassessed or Unassessed.NO_DATA]
     if figure.attainment is Attainment.EXCEEDED and figure.target is not None and figure.target.kind == "band":
-        return BAND_EXCEEDED
+        return word("verdict.band_exceeded")
     if figure.attainment is Attainment.NOT_REACHED and not figure.governing.due and figure.governing.milestone:
         return t("verdict.not_yet_due", year=figure.governing.milestone)  # the target is for a later year
-    return ATTAINMENT[figure.attainment]
+    return verdict_word(figure.attainment)
+
+
+def verdict_word(attainment: Attainment) -> str:
+    """"Vượt", "Đạt", "Chưa đạt", … in the plan's words."""
+    return word(f"verdict.{attainment.value}")
 
 
 def shown(figure: IndicatorYear, value: Decimal | None = None) -> str:

@@ -18,7 +18,7 @@ from plan744.core import display
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.targets import thresholds
-from plan744.core.labels import ATTAINMENT, COLUMN, OUTCOME, TIMELINESS, TOTAL, UNASSESSED, lower_first, task_status
+from plan744.core.labels import COLUMN, OUTCOME, TIMELINESS, UNASSESSED, lower_first, speaking, task_status
 from plan744.core.plan import Money
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
@@ -36,12 +36,18 @@ from plan744.report.compose_common import (
     target_text,
     title,
     verdict,
+    verdict_word,
 )
 from plan744.report.compose_year import ROMAN, _Numbering
 from plan744.report.document import Block, Bullets, Cell, Column, Document, Figure, Para, Row, Run, Section, Table, Toc, cell, runs
 
 
 def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
+    with speaking(p.plan.words):  # the plan's own words (`words:` of the plan file)
+        return _compose_period(p, issuance, generated)
+
+
+def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
     plan = p.plan
     scopes = display.scope_names(plan)
     n = _Numbering()
@@ -92,7 +98,7 @@ def period_verdict(i: IndicatorPeriod) -> str:
         return verdict(i.final)
     if i.attainment is Attainment.NOT_ASSESSED:
         return _reason(i)
-    words = ATTAINMENT[i.attainment]
+    words = verdict_word(i.attainment)
     return f"{words} ({t('period.missed', years=', '.join(map(str, i.missed_years)))})" if i.missed_years else words
 
 
@@ -178,7 +184,7 @@ def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
 
     rows = [Row((cell(a.name),) + counts(len(a.tasks), sum(x.units for x in a.tasks), a.done, a.in_progress, a.not_done))
             for a in p.areas]
-    rows.append(Row((cell(TOTAL, bold=True),) + counts(
+    rows.append(Row((cell(t("total"), bold=True),) + counts(
         sum(len(a.tasks) for a in p.areas), sum(x.units for a in p.areas for x in a.tasks), sum(a.done for a in p.areas),
         sum(a.in_progress for a in p.areas), sum(a.not_done for a in p.areas), bold=True), "total"))
     out.append(Table(cols, tuple(rows), caption=t("period.tasks.caption")))
@@ -202,7 +208,7 @@ def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
                 Column(COLUMN["disbursed"], 0.28, "right"), Column(COLUMN["funding_rate"], 0.28, "right"))
         rows = [Row((cell(str(f.year)), cell(display.money(f.allocated)), cell(display.money(f.disbursed)),
                      cell(display.percent(f.rate)))) for f in p.funding]
-        rows.append(Row((cell(TOTAL, bold=True), cell(display.money(sum((f.allocated for f in p.funding), Decimal(0))), bold=True),
+        rows.append(Row((cell(t("total"), bold=True), cell(display.money(sum((f.allocated for f in p.funding), Decimal(0))), bold=True),
                          cell(display.money(sum((f.disbursed for f in p.funding), Decimal(0))), bold=True), cell("")), "total"))
         out.append(Table(cols, tuple(rows), caption=t("period.funding.caption", unit=unit)))
     out.append(Para(runs(t("period.appendix.states", rows=len(p.rows), done=len(done), never=len(never),

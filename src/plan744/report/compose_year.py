@@ -18,7 +18,7 @@ import re
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
 from plan744.core.figures.year import AppendixYear, YearFigures
-from plan744.core.labels import COLUMN, NARRATIVE, PATH, ROW_STATE, TIMELINESS, TOTAL, lower_first, task_status
+from plan744.core.labels import COLUMN, NARRATIVE, PATH, ROW_STATE, TIMELINESS, lower_first, speaking, task_status
 from plan744.core.plan import ALL_LEVELS
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
@@ -88,6 +88,11 @@ class _Numbering:
 
 
 def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False) -> Document:
+    with speaking(f.plan.words):  # the plan's own words (`words:` of the plan file)
+        return _compose_year(f, issuance, generated, short=short)
+
+
+def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool) -> Document:
     plan = f.plan
     scopes = display.scope_names(plan)
     n = _Numbering()
@@ -540,7 +545,7 @@ def _rows_detail(f: YearFigures) -> list[Block]:
                              cell(display.percent(a.cumulative_share)), cell(_row_state(a), bold=a.behind))))
         b = f.budget
         assert b is not None
-        rows.append(Row((cell(""), cell(TOTAL, bold=True), cell(""), cell(""), cell(display.money(b.planned), bold=True),
+        rows.append(Row((cell(""), cell(t("total"), bold=True), cell(""), cell(""), cell(display.money(b.planned), bold=True),
                          cell(display.money(b.allocated), bold=True), cell(display.money(b.disbursed), bold=True),
                          cell(display.money(b.cumulative), bold=True), cell(display.percent(b.cumulative_share), bold=True),
                          cell("")), "total"))

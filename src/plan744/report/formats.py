@@ -26,7 +26,7 @@ class RenderContext:
     figures: Figures
     issuance: Issuance
     generated: dt.datetime
-    templates: Path
+    templates: Path | tuple[Path, ...]  # a folder, or a search path of folders (first wins)
     stem: str  # file names: "<stem>.html", "<stem>.pdf", …
     short: bool = False
     _document: Document | None = field(default=None, repr=False)
@@ -66,8 +66,9 @@ def _pdf(ctx: RenderContext) -> dict[str, bytes]:
 
 def _docx(ctx: RenderContext) -> dict[str, bytes]:
     from plan744.report.docx import render_docx
+    from plan744.report.html import find_template
 
-    return {f"{ctx.stem}.docx": render_docx(ctx.document, ctx.templates / "report.docx")}
+    return {f"{ctx.stem}.docx": render_docx(ctx.document, find_template(ctx.templates, "report.docx"))}
 
 
 def _json(ctx: RenderContext) -> dict[str, bytes]:

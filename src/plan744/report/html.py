@@ -5,10 +5,14 @@
   composers and `core.labels` do).
 - Compiled templates are cached on disk, keyed by the templates' content (`cache.py`): a run
   does not recompile what has not changed.
+- Templates are found on a search path (mkdocs' theme `dirs`): a data repository's own folder
+  first, the bundled templates last, so a province overrides one file (`_letterhead.html`,
+  `report.css`, `report.docx`) and inherits the rest (`readers.project.template_dirs`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +68,26 @@ def _table_body(table: Table) -> Markup:
     return Markup("".join(out))
 
 
-def environment(templates: Path) -> Environment:
+TemplateDirs = Path | Sequence[Path]
+"""One templates folder, or a search path of them (the first that holds a file wins)."""
+
+
+def _dirs(templates: TemplateDirs) -> tuple[Path, ...]:
+    return (templates,) if isinstance(templates, Path) else tuple(templates)
+
+
+def find_template(templates: TemplateDirs, name: str) -> Path:
+    """The file `name` from the first folder of the search path that holds it (the last folder's
+    path when none does: the caller's error then names the bundled file)."""
+    dirs = _dirs(templates)
+    return next((d / name for d in dirs if (d / name).is_file()), dirs[-1] / name)
+
+
+def environment(templates: TemplateDirs) -> Environment:
     # No bytecode cache on disk: compiled code loaded from a file would run whatever was planted
     # there. Compiling the templates takes milliseconds; Jinja keeps them in memory for the run.
     env = Environment(
-        loader=FileSystemLoader(str(templates)),
+        loader=FileSystemLoader([str(d) for d in _dirs(templates)]),
         autoescape=True,  # every template, whatever its file name
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -79,7 +98,7 @@ def environment(templates: Path) -> Environment:
     return env
 
 
-def render_html(doc: Document, templates: Path) -> str:
+def render_html(doc: Document, templates: TemplateDirs) -> str:
     env = environment(templates)
-    css = (templates / "report.css").read_text(encoding="utf-8")
+    css = find_template(templates, "report.css").read_text(encoding="utf-8")
     return env.get_template("report.html").render(doc=doc, css=css)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -84,7 +85,7 @@ section at a time and the parts joined: WeasyPrint keeps every laid-out page in 
 writes, about 2 MiB a page, so a 600-page roll-up in one piece would need several GiB."""
 
 
-def render_document_pdf(doc: Any, templates: Path, generated: dt.datetime, part_rows: int = PART_ROWS) -> bytes:
+def render_document_pdf(doc: Any, templates: Path | Sequence[Path], generated: dt.datetime, part_rows: int = PART_ROWS) -> bytes:
     """The PDF of a report: in one piece, or section by section when it is large (pages numbered
     on across the parts, as in one piece)."""
     from plan744.report.document import Table

@@ -3,7 +3,9 @@
 - `ratio`: pooled ratios (sum of numerators over sum of denominators, never a mean of
   percentages), exact in Decimal;
 - `targets`: which target governs a year, whether it is reached, the path between milestones;
-- `year`: everything an annual report shows (`year_figures`);
+- `year`: everything an annual report shows (`year_figures`), with its parts beside it:
+  `history` (each year's submissions and what each unit owed, from `core.obligation`),
+  `delivery` (who sent what, when), `appendix` (rows and budget), `tasks` (tasks, narratives);
 - `period`: everything a close-out (tổng kết) shows, over several years (`period_figures`).
 
 Every verdict, status and reason is a code (`codes`); the words live in `core.labels`.

@@ -1,0 +1,186 @@
+"""What a unit owes for a reporting year, decided in one place.
+
+`obligation(plan, unit, year)` answers, for one unit and one year: whether it owes a report
+and, if not, why (a code: the unit is unknown, the year is outside the plan's period, the
+unit does not exist yet, it ended, it merged into a successor that reports the whole year,
+its kind reports nothing); the part of the year its report covers and its deadline; the
+indicators and levels due; the appendix rows it leads (required) or may report through a
+group (shared); the qualitative tasks addressed to it (required or optional).
+
+The forms lay out exactly these terms, the checks hold a file to them, the annual figures
+count who owed what, and `new-report` refuses a unit that owes nothing: none of them decides
+on its own. The terms are filled for every known unit, whether it owes or not: a report sent
+anyway (`convert`, `validate`) is laid out and checked against what the unit would owe.
+
+Pure: codes and plan objects, no words, no I/O. Answers are kept per plan object (a validate
+of many files asks the same few hundred questions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from plan744.core.organisation import Coverage
+from plan744.core.plan import AppendixTask, Indicator, Plan, Task
+
+# Why a unit owes nothing for a year (None: it owes a report).
+UNKNOWN_UNIT = "unknown_unit"
+OUTSIDE_PERIOD = "outside_period"  # the terms are still filled: a file for that year is checked against them
+NOT_YET = "not_yet"  # the unit begins after the year's data period; `instead`: its predecessors
+ENDED = "ended"  # the unit ended before (or outside) the year's data period; `instead`: its successors
+MERGED = "merged"  # it ended during the year and its successor reports the whole year; `instead`: successors
+NOT_REPORTING = "not_reporting"  # its kind reports nothing (or no rule gives it a part of the year)
+
+
+@dataclass(frozen=True, eq=False)
+class Obligation:
+    unit: str
+    year: int
+    reason: str | None  # None: the unit owes a report for the year
+    in_period: bool  # the year is one of the plan's (a file for another year is refused, whoever sent it)
+    instead: tuple[str, ...]  # with NOT_YET, ENDED, MERGED: the units that report in its place
+    includes: tuple[str, ...]  # units that merged into it during the year: its report covers their part too
+    coverage: Coverage | None  # the part of the year covered and its deadline (None: the unit has no part)
+    window: tuple[dt.date, dt.date]  # the year's data period
+    year_deadline: dt.date  # the plan's deadline for the year
+    levels: tuple[str, ...]  # the levels whose counts the unit reports, its own first
+    accepted: Mapping[str, tuple[str, ...]]  # indicator id -> levels the unit may report (any stage)
+    indicators: tuple[tuple[Indicator, tuple[str, ...]], ...]  # due this year, with their levels
+    own_rows: tuple[AppendixTask, ...]  # appendix rows in their timeframe that it leads (required)
+    shared_rows: tuple[AppendixTask, ...]  # rows in their timeframe shared through a group (optional)
+    reportable_rows: frozenset[str]  # every row (as text) it may report on this year: own or shared
+    tasks: tuple[Task, ...]  # qualitative tasks addressed to it, required and optional
+
+    @property
+    def owes(self) -> bool:
+        return self.reason is None
+
+    @property
+    def start(self) -> dt.date:
+        """First day covered (the year's first day when it owes nothing)."""
+        return self.coverage.start if self.coverage else self.window[0]
+
+    @property
+    def end(self) -> dt.date:
+        return self.coverage.end if self.coverage else self.window[1]
+
+    @property
+    def deadline(self) -> dt.date:
+        return self.coverage.deadline if self.coverage else self.year_deadline
+
+    @property
+    def whole(self) -> bool:
+        return self.coverage is None or self.coverage.whole
+
+    @property
+    def required_tasks(self) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if t.required)
+
+    @property
+    def optional_tasks(self) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if not t.required)
+
+    def levels_of(self, indicator: Indicator) -> tuple[str, ...]:
+        """The levels of `indicator` the unit may report; empty if none."""
+        return self.accepted.get(indicator.id, ())
+
+    def may_report(self, task: AppendixTask) -> bool:
+        """Whether the unit may report on the appendix row this year (it leads it, or shares it)."""
+        return str(task.tt) in self.reportable_rows
+
+
+def row_in_year(task: AppendixTask, year: int) -> bool:
+    """Whether the row's timeframe includes `year` (it is due that year)."""
+    return task.timeframe.start <= year <= task.timeframe.end
+
+
+def lead_of(plan: Plan, task: AppendixTask, year: int) -> str:
+    """Who leads the row in `year` (a unit or a group), moved by the organisation's events."""
+    return plan.lead_in(task, year)
+
+
+def may_report_row(plan: Plan, task: AppendixTask, unit_code: str, year: int) -> bool:
+    """Whether `unit_code` leads the row in `year`, or shares its lead through a group."""
+    return plan.leads(task, unit_code, year)
+
+
+def obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
+    """What `unit_code` owes for `year` (computed once per plan, unit and year)."""
+    memo = _memo(plan)
+    found = memo.get((unit_code, year))
+    if found is None:
+        found = memo[(unit_code, year)] = _obligation(plan, unit_code, year)
+    return found
+
+
+def obligations(plan: Plan, year: int) -> dict[str, Obligation]:
+    """Every unit's obligation for `year`, in the organisation's order (owing or not)."""
+    return {u.code: obligation(plan, u.code, year) for u in plan.units}
+
+
+def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
+    window, year_deadline = plan.window(year), plan.deadline(year)
+    in_period = year in plan.period.years
+    unit = plan.units_by_code.get(unit_code)
+    if unit is None:
+        return Obligation(unit_code, year, UNKNOWN_UNIT, in_period, (), (), None, window, year_deadline, (),
+                          MappingProxyType({}), (), (), (), frozenset(), ())
+    org = plan.organisation
+    coverage = org.coverage(unit_code, window, year_deadline)
+    reason: str | None = None
+    instead: tuple[str, ...] = ()
+    if not in_period:
+        reason = OUTSIDE_PERIOD  # the coverage is kept: the terms of a file made for that year anyway
+    elif coverage is None:
+        start, end = window
+        if unit.start is not None and unit.start > end:
+            reason, instead = NOT_YET, tuple(u.code for u in org.predecessors(unit_code))
+        elif unit.end is not None:
+            reason = MERGED if start <= unit.end < end else ENDED
+            instead = tuple(u.code for u in org.successors(unit_code))
+        else:
+            reason = NOT_REPORTING
+    accepted = {ind.id: tuple(levels) for ind, levels in plan.indicators_for(unit_code)}
+    due = tuple((ind, accepted[ind.id]) for ind, _ in plan.indicators_for(unit_code, year))
+    in_year = [t for t in plan.appendix if row_in_year(t, year)]
+    own = tuple(t for t in in_year if lead_of(plan, t, year) == unit_code)
+    shared = tuple(t for t in in_year if lead_of(plan, t, year) != unit_code and may_report_row(plan, t, unit_code, year))
+    reportable = frozenset(str(t.tt) for t in plan.appendix if may_report_row(plan, t, unit_code, year))
+    return Obligation(
+        unit=unit_code, year=year, reason=reason, in_period=in_period, instead=instead,
+        includes=_includes(plan, unit_code, window, coverage), coverage=coverage, window=window,
+        year_deadline=year_deadline, levels=tuple(plan.unit_levels(unit_code)), accepted=MappingProxyType(accepted),
+        indicators=due, own_rows=own, shared_rows=shared, reportable_rows=reportable,
+        tasks=tuple(plan.tasks_for(unit_code)),
+    )
+
+
+def _includes(plan: Plan, unit_code: str, window: tuple[dt.date, dt.date], coverage: Coverage | None) -> tuple[str, ...]:
+    """The predecessors whose part of the year the unit's report covers: those it was formed from
+    (a unit that began during the year under the successor rule), and those that merged into it
+    during the year (their last day within the data period, before the period's last day)."""
+    if coverage is None:
+        return ()
+    found = list(coverage.includes)
+    start, end = window
+    for event in plan.organisation.events_beginning(unit_code):
+        if event.rule == "successor" and start <= event.date - dt.timedelta(days=1) < end:
+            found += event.from_units
+    return tuple(dict.fromkeys(found))
+
+
+# plan object (by id, checked against a weak reference) -> (unit, year) -> Obligation
+_MEMOS: dict[int, tuple[weakref.ref[Plan], dict[tuple[str, int], Obligation]]] = {}
+
+
+def _memo(plan: Plan) -> dict[tuple[str, int], Obligation]:
+    key = id(plan)
+    entry = _MEMOS.get(key)
+    if entry is None or entry[0]() is not plan:
+        entry = _MEMOS[key] = (weakref.ref(plan), {})
+        weakref.finalize(plan, _MEMOS.pop, key, None)
+    return entry[1]
