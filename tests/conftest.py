@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,18 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# The cache tests (test_user_cache, test_cache_trust): a cache folder of the test's own, and two
+# years of the bundled reports to check one file among.
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PLAN744_TODAY": "2023-01-31"}
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    dest = tmp_path / "data" / "reports"
+    for year in ("2021", "2022"):
+        shutil.copytree(REPO / "data" / "reports" / year, dest / year)
+    return dest

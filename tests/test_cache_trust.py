@@ -25,19 +25,6 @@ POSIX = pytest.mark.skipif(os.name != "posix", reason="ownership, mode bits and 
 WARNING = "Cảnh báo: Thư mục bộ nhớ đệm"
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PLAN744_TODAY": "2023-01-31"}
-
-
-@pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    dest = tmp_path / "data" / "reports"
-    for year in ("2021", "2022"):
-        shutil.copytree(REPO / "data" / "reports" / year, dest / year)
-    return dest
-
-
 def validate(target: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     return run_cli("validate", str(target), "--format", "json", "--plan", str(REPO / "data" / "plan.yaml"), cwd=cwd, env=env)
 

@@ -14,19 +14,6 @@ import pytest
 from conftest import REPO, run_cli
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    return {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PLAN744_TODAY": "2023-01-31"}
-
-
-@pytest.fixture
-def reports(tmp_path: Path) -> Path:
-    dest = tmp_path / "data" / "reports"
-    for year in ("2021", "2022"):
-        shutil.copytree(REPO / "data" / "reports" / year, dest / year)
-    return dest
-
-
 def codes(result) -> list[tuple[str, str]]:
     assert result.returncode in (0, 1), result.stderr.decode()
     return sorted((f["code"], Path(f["file"]).name) for f in json.loads(result.stdout)["findings"])
