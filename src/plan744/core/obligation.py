@@ -26,6 +26,7 @@ from types import MappingProxyType
 
 from plan744.core.organisation import Coverage
 from plan744.core.plan import AppendixTask, Indicator, Plan, Task
+from plan744.core.span import Span
 
 # Why a unit owes nothing for a year (None: it owes a report).
 UNKNOWN_UNIT = "unknown_unit"
@@ -95,7 +96,7 @@ class Obligation:
 
 def row_in_year(task: AppendixTask, year: int) -> bool:
     """Whether the row's timeframe includes `year` (it is due that year)."""
-    return task.timeframe.start <= year <= task.timeframe.end
+    return Span.of(task.timeframe).covers(year)
 
 
 def lead_of(plan: Plan, task: AppendixTask, year: int) -> str:
@@ -124,7 +125,7 @@ def obligations(plan: Plan, year: int) -> dict[str, Obligation]:
 
 def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
     window, year_deadline = plan.window(year), plan.deadline(year)
-    in_period = year in plan.period.years
+    in_period = Span.of(plan.period).covers(year)
     unit = plan.units_by_code.get(unit_code)
     if unit is None:
         return Obligation(unit_code, year, UNKNOWN_UNIT, in_period, (), (), None, window, year_deadline, (),

@@ -25,6 +25,7 @@ from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
 from plan744.core.organisation_checks import OrgPlace, check_organisation
 from plan744.core.plan import ALL_LEVELS, Plan
+from plan744.core.span import Span
 from plan744.core.vnformat import format_number
 
 __all__ = ["OrgPlace", "check_plan"]
@@ -188,7 +189,7 @@ def _targets(c: _Checker) -> None:
                 c.add("plan-target-unreachable", path + ("value",), wording=t.wording, why=why, value=t.value)
             for name in ("year", "since"):
                 y = getattr(t, name)
-                if y is not None and y not in period.years and not (name == "since" and y == period.start - 1):
+                if y is not None and not Span.of(period).covers(y) and not (name == "since" and y == period.start - 1):
                     c.add("plan-target-year", path + (name,), year=y, start=period.start, end=period.end)
         if ALL_LEVELS not in scopes:
             for lv in ind.levels:
@@ -217,7 +218,7 @@ def _one_target_per_year(c: _Checker, i: int) -> None:
     first: dict[tuple[str, int], int] = {}
     for j, t in enumerate(ind.targets):
         end = t.milestone(period.end)
-        years = range(t.since or period.start, end + 1) if t.each_year else range(end, end + 1)
+        years = Span(t.since or period.start, end) if t.each_year else Span(end, end)
         clash = next((y for y in years if (t.scope, y) in first), None)
         if clash is not None:
             k = first[(t.scope, clash)]

@@ -13,14 +13,12 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
+from plan744.core.status import STATUSES as STATUSES  # the forms list them from here
 from plan744.core.strict import Code, LongText, NonNegDecimal, OptionalText, ShortText, StrictModel, _int_to_decimal
 
 Status = Literal["chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh", "hoan_thanh_qua_han", "tam_dung"]
-"""A task's status as a unit reports it (the words: `core.labels`)."""
-STATUSES: tuple[str, ...] = ("chua_trien_khai", "dang_trien_khai", "cham_tien_do", "hoan_thanh",
-                             "hoan_thanh_qua_han", "tam_dung")
-LAGGING = ("chua_trien_khai", "cham_tien_do", "tam_dung")
-DONE = ("hoan_thanh", "hoan_thanh_qua_han")
+"""A task's status as a unit reports it: the values of `core.status.ReportStatus`, which says
+what each counts as (the words: `core.labels`)."""
 
 # A count is an int; a money figure may carry decimals. Both exact, never float.
 Amount = Annotated[

@@ -30,6 +30,7 @@ from plan744.core.obligation import (
     row_in_year,
 )
 from plan744.core.plan import Plan
+from plan744.core.status import ReportStatus
 from plan744.core.submission import Submission
 from plan744.core.submission_across import MONEY_SCALE, MONEY_WORDS, money_ratio
 from plan744.core.submission_across import check_across as check_across
@@ -335,7 +336,7 @@ def _check_appendix(plan: Plan, sub: Submission, owed: Obligation, out: _Out, na
         if disbursed > allocated:
             out.add("sub-disbursed-exceeds-allocated", path + ("disbursed",), tt=rep.tt, unit=plan.money.unit,
                     disbursed=format_number(disbursed), allocated=format_number(allocated))
-        active = allocated > 0 or disbursed > 0 or rep.status != "chua_trien_khai"
+        active = allocated > 0 or disbursed > 0 or rep.status != ReportStatus.NOT_STARTED
         if active and not row_in_year(task, sub.year):
             out.add("sub-task-outside-timeframe", path + ("tt",), tt=rep.tt, timeframe=task.timeframe_text, year=sub.year)
     for task in owed.own_rows:  # shared leads (a group): reported by whichever members took part, not required

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plan744 import clock
+from plan744.core.figures.history import History
 from plan744.core.figures.period import PeriodFigures, period_figures
 from plan744.core.figures.year import Caveat, YearFigures, year_figures
 from plan744.core.findings import Finding
 from plan744.core.messages import make
+from plan744.core.span import Span
 from plan744.readers.files import discover, display_path, year_of_folder
 from plan744.readers.loading import load_plan, validate_files
 from plan744.readers.project import template_dirs
@@ -79,7 +81,8 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     plan = loaded.plan
     where = display_path(req.data_dir)
     first, last = req.span
-    outside = [y for y in (first, last) if y not in plan.period.years]
+    span, period = Span(first, last), Span.of(plan.period)
+    outside = [y for y in (first, last) if not period.covers(y)]
     if outside:
         return ReportOutcome([make("report-year-outside-period", file=where, year=outside[0],
                                    start=plan.period.start, end=plan.period.end)])
@@ -94,16 +97,16 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     findings += more
     if any(f.is_error for f in findings):
         return ReportOutcome(findings, len(files))
-    submissions = [sf.submission for sf in parsed if sf.submission.year <= last]
-    for year in range(first, last + 1):
-        if not any(s.year == year for s in submissions):
+    history = History(plan, (sf.submission for sf in parsed))  # asked only for the years up to `last`
+    for year in span:
+        if not history.sent(year):
             return ReportOutcome(findings + [make("report-no-submissions", file=where, year=year, where=where)], len(files))
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
     caveats = _caveats(findings, parsed)
     if req.period is not None:
-        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, submissions, caveats, req.today)
+        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, history, caveats, req.today)
     else:
-        figures = year_figures(plan, first, submissions, [c for c in caveats if c.year == first], req.today)
+        figures = year_figures(plan, first, history, caveats, req.today)
     ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short)
     outputs: dict[str, bytes] = {}
     for name in req.formats:

@@ -1,9 +1,11 @@
-"""What the annual report and the close-out share: the heading, the closing, the names of scopes,
-units and money, and how a sentence is taken from the catalogue."""
+"""What the annual report and the close-out share: the heading, the closing, the numbering of
+sections and appendices, the names of scopes, units and money, and how a sentence is taken from
+the catalogue."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,7 +18,9 @@ from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
 from plan744.core.vnformat import format_date_short, format_place_date
 from plan744.core.vnwords import amount_in_words
-from plan744.report.document import Closing, Header, Run, Title
+from plan744.report.document import Block, Closing, Header, Heading, Run, Section, Title
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,45 @@ def appendix_subtitle(plan: Plan, issuance: Issuance) -> str:
     date = format_date(issuance.date) if issuance.date else "ngày …… tháng …… năm ……"
     return t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, date=date,
              issuer=plan.report.issuer_short)
+
+
+_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d+)\.\s+")
+
+
+class Numbering:
+    """Headings numbered as the report reads them, with anchors for the table of contents."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[int, str, str]] = []
+        self.counts = [0, 0]
+
+    def heading(self, level: int, text: str) -> Heading:
+        """A section (I, II, …) or a subsection (1, 2, … within it), numbered in the order it is
+        written, so a section left out (a plan without money indicators) leaves no gap."""
+        text = _NUMBERED.sub("", text)
+        if level == 1:
+            self.counts = [self.counts[0] + 1, 0]
+            text = f"{ROMAN[self.counts[0] - 1]}. {text}"
+        elif level == 2:
+            self.counts[1] += 1
+            text = f"{self.counts[1]}. {text}"
+        anchor = f"muc-{len(self.entries) + 1}"
+        self.entries.append((level, text, anchor))
+        return Heading(level, text, anchor)
+
+
+class Appendices:
+    """The appendices of a report, "Phụ lục I", "Phụ lục II", … in the order they are added,
+    each with the report's subtitle and an anchor for the table of contents."""
+
+    def __init__(self, subtitle: str) -> None:
+        self.subtitle = subtitle
+        self.sections: list[Section] = []
+
+    def add(self, title_text: str, blocks: list[Block], landscape: bool) -> None:
+        k = len(self.sections)
+        self.sections.append(Section(tuple(blocks), landscape, f"Phụ lục {ROMAN[k]}", title_text, self.subtitle,
+                                     f"phu-luc-{k + 1}"))
 
 
 def title(summary: str) -> Title:

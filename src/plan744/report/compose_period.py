@@ -20,10 +20,13 @@ from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.targets import thresholds
 from plan744.core.labels import COLUMN, OUTCOME, TIMELINESS, UNASSESSED, lower_first, speaking, task_status
 from plan744.core.plan import Money
+from plan744.core.status import ReportStatus
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
 from plan744.report.compose_common import (
+    Appendices,
     Issuance,
+    Numbering,
     appendix_subtitle,
     clip,
     closing,
@@ -38,7 +41,6 @@ from plan744.report.compose_common import (
     verdict,
     verdict_word,
 )
-from plan744.report.compose_year import ROMAN, _Numbering
 from plan744.report.document import Block, Bullets, Cell, Column, Document, Figure, Para, Row, Run, Section, Table, Toc, cell, runs
 
 
@@ -50,7 +52,7 @@ def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime)
 def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
     plan = p.plan
     scopes = display.scope_names(plan)
-    n = _Numbering()
+    n = Numbering()
     word = t("period.word.final") if p.end == plan.period.end else t("period.word.mid")
     span = f"{p.start}–{p.end}"
     body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
@@ -111,7 +113,7 @@ def _shortfall(i: IndicatorPeriod, scopes: dict[str, str], money: Money) -> str:
     return f"{label}: {shown(i.final)}, mục tiêu {target_text(i.final, money)}"
 
 
-def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
+def _indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
     plan = p.plan
     out: list[Block] = [n.heading(2, t("year.h.indicators"))]
     tally = t("period.tally", met=len(p.met), counted=len(p.counted), exceeded=len(p.exceeded),
@@ -170,7 +172,7 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list
     return out
 
 
-def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
+def _tasks(p: PeriodFigures, n: Numbering) -> list[Block]:
     out: list[Block] = [n.heading(2, t("year.h.tasks"))]
     if not p.areas:
         return out + [Para(runs(t("year.tasks.none")))]
@@ -191,7 +193,7 @@ def _tasks(p: PeriodFigures, n: _Numbering) -> list[Block]:
     return out
 
 
-def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
+def _appendix(p: PeriodFigures, n: Numbering) -> list[Block]:
     plan = p.plan
     if not plan.appendix:
         return []
@@ -215,13 +217,13 @@ def _appendix(p: PeriodFigures, n: _Numbering) -> list[Block]:
                             stopped=len(stopped), other=len(p.rows) - len(done) - len(never) - len(stopped)))))
     if never or stopped:
         out.append(Bullets(tuple(runs(t("year.appendix.behind_row", tt=r.task.tt, name=clip(r.task.name), lead=r.lead_name,
-                                        state=lower_first(t("period.row.never") if r.never_started else task_status("tam_dung"))))
+                                        state=lower_first(t("period.row.never") if r.never_started else task_status(ReportStatus.STOPPED))))
                                  for r in never + stopped)))
     out.append(Para(runs(t("period.appendix.detail")), "note"))
     return out
 
 
-def _reporting(p: PeriodFigures, n: _Numbering) -> list[Block]:
+def _reporting(p: PeriodFigures, n: Numbering) -> list[Block]:
     out: list[Block] = [n.heading(2, t("period.h.reporting"))]
     cols = (Column(t("period.col.year"), 0.16, "center"), Column(t("period.col.expected"), 0.21, "right"),
             Column(TIMELINESS[Timeliness.ON_TIME], 0.21, "right"), Column(TIMELINESS[Timeliness.LATE], 0.21, "right"),
@@ -233,7 +235,7 @@ def _reporting(p: PeriodFigures, n: _Numbering) -> list[Block]:
     return out
 
 
-def _assessment(p: PeriodFigures, scopes: dict[str, str], n: _Numbering) -> list[Block]:
+def _assessment(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
     out: list[Block] = [n.heading(2, t("period.h.achieved"))]
     items = [runs(t("period.achieved.targets", met=len(p.met), counted=len(p.counted)))]
     if p.met:
@@ -278,9 +280,7 @@ def _next(p: PeriodFigures, scopes: dict[str, str]) -> list[Block]:
 
 def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
     plan = p.plan
-    sub = appendix_subtitle(plan, issuance)
-    out = []
-    k = 0
+    out = Appendices(appendix_subtitle(plan, issuance))
     if plan.appendix:
         years = [y.year for y in p.years]
         funded = plan.funded
@@ -303,9 +303,7 @@ def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
             rows.append(Row(tuple(cells)))
         blocks: list[Block] = [Para(runs(t("appendix.rows.unit", unit=plan.money.unit)), "center")] if funded else []
         blocks.append(Table(cols, tuple(rows), caption=t("period.appendix.title", span=f"{p.start}–{p.end}"), size="small"))
-        title = t("period.appendix.title", span=f"{p.start}–{p.end}")
-        out.append(Section(tuple(blocks), True, f"Phụ lục {ROMAN[k]}", title, sub, f"phu-luc-{k + 1}"))
-        k += 1
+        out.add(t("period.appendix.title", span=f"{p.start}–{p.end}"), blocks, True)
     years = [y.year for y in p.years]
     blocks = []
     for kind in plan.organisation.kinds:
@@ -324,7 +322,6 @@ def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
             rows.append(Row(tuple(cells)))
         blocks.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
     blocks.append(Para(runs(t("period.units.note")), "note"))
-    out.append(Section(tuple(blocks), len(years) > 4, f"Phụ lục {ROMAN[k]}", t("period.units.title", span=f"{p.start}–{p.end}"),
-                       sub, f"phu-luc-{k + 1}"))
-    return out
+    out.add(t("period.units.title", span=f"{p.start}–{p.end}"), blocks, len(years) > 4)
+    return out.sections
 

@@ -106,7 +106,7 @@ def _key_schemas() -> dict[str, dict[str, Any]]:
 
     from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
     from plan744.core.plan import Comparison
-    from plan744.core.submission import STATUSES
+    from plan744.core.status import STATUSES
 
     ints = ("year", "start", "end", "baseline_year", "last_year", "target_year", "total_since", "reporting_units",
             "expected_units", "rank", "reports", "days_late")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from plan744.core.figures.history import History
 from plan744.core.figures.ratio import share
 from plan744.core.obligation import lead_of, row_in_year
 from plan744.core.organisation import Unit, UnitGroup
 from plan744.core.plan import AppendixTask, Plan
-from plan744.core.submission import DONE, STATUSES, Submission
+from plan744.core.span import Span
+from plan744.core.status import STATUSES, ReportStatus
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,13 @@ class AppendixYear:
         and the row's timeframe is over. A yearly row reported done before its last year finished
         that year's work, not the row."""
         statuses = self.statuses or (self.earlier[1] if self.earlier and not self.in_timeframe else ())
-        return bool(statuses) and all(st in DONE for st in statuses) and (
+        return bool(statuses) and all(ReportStatus(st).done for st in statuses) and (
             not self.in_timeframe or self.task.timeframe.end <= self.year)
 
     @property
     def year_done(self) -> bool:
         """This year's work on a row that runs on after it reported done."""
-        return bool(self.reports) and all(r.status in DONE for r in self.reports) and not self.done
+        return bool(self.reports) and all(ReportStatus(r.status).done for r in self.reports) and not self.done
 
     @property
     def disbursement_rate(self) -> Decimal | None:
@@ -71,7 +72,7 @@ class AppendixYear:
 
     @property
     def behind(self) -> bool:
-        return self.missing_report or any(r.status in ("cham_tien_do", "tam_dung") for r in self.reports)
+        return self.missing_report or any(ReportStatus(r.status).behind for r in self.reports)
 
 
 @dataclass(frozen=True)
@@ -91,33 +92,36 @@ class Budget:
         return share(self.cumulative, self.planned)
 
 
-def disbursed_by_year(plan: Plan, submissions: Iterable[Submission], upto: int) -> dict[tuple[int | str, int], tuple[Decimal, Decimal]]:
+def disbursed_by_year(plan: Plan, history: History, upto: int) -> dict[tuple[int | str, int], tuple[Decimal, Decimal]]:
     """(row, year) -> (allocated, disbursed), every unit that reported it added up."""
     out: dict[tuple[int | str, int], tuple[Decimal, Decimal]] = {}
-    for sub in submissions:
-        if not (plan.period.start <= sub.year <= upto):
+    period = Span.of(plan.period)
+    for year, sent in history.upto(upto):
+        if not period.covers(year):
             continue
-        for rep in sub.appendix:
-            if rep.allocated is None and rep.disbursed is None:
-                continue
-            a, d = out.get((rep.tt, sub.year), (Decimal(0), Decimal(0)))
-            out[(rep.tt, sub.year)] = (a + (rep.allocated or 0), d + (rep.disbursed or 0))
+        for sub in sent:
+            for rep in sub.appendix:
+                if rep.allocated is None and rep.disbursed is None:
+                    continue
+                a, d = out.get((rep.tt, year), (Decimal(0), Decimal(0)))
+                out[(rep.tt, year)] = (a + (rep.allocated or 0), d + (rep.disbursed or 0))
     return out
 
 
-def appendix_years(plan: Plan, year: int, submissions: Sequence[Submission]) -> tuple[list[AppendixYear], Budget | None]:
-    money = disbursed_by_year(plan, submissions, year)
+def appendix_years(plan: Plan, year: int, history: History) -> tuple[list[AppendixYear], Budget | None]:
+    money = disbursed_by_year(plan, history, year)
     lines: dict[int | str, list[RowReport]] = defaultdict(list)
-    history: dict[int | str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for sub in submissions:
-        if sub.year < year and sub.unit in plan.units_by_code:
+    past_statuses: dict[int | str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for y, sent in history.upto(year):
+        for sub in sent:
+            if sub.unit not in plan.units_by_code:
+                continue
             for rep in sub.appendix:
-                history[rep.tt][sub.year].add(rep.status)
-        if sub.year != year or sub.unit not in plan.units_by_code:
-            continue
-        for rep in sub.appendix:
-            lines[rep.tt].append(RowReport(plan.units_by_code[sub.unit], rep.status, rep.allocated, rep.disbursed,
-                                           rep.progress))
+                if y < year:
+                    past_statuses[rep.tt][y].add(rep.status)
+                else:
+                    lines[rep.tt].append(RowReport(plan.units_by_code[sub.unit], rep.status, rep.allocated,
+                                                   rep.disbursed, rep.progress))
     rows = []
     for task in plan.appendix:
         reps = tuple(sorted(lines.get(task.tt, []), key=lambda r: r.unit.code))
@@ -125,7 +129,7 @@ def appendix_years(plan: Plan, year: int, submissions: Sequence[Submission]) -> 
         lead = plan.units_by_code.get(lead_code) or plan.groups_by_code.get(lead_code)
         original = plan.units_by_code.get(task.lead) or plan.groups_by_code.get(task.lead)
         moved = lead_code != task.lead
-        past = history.get(task.tt)
+        past = past_statuses.get(task.tt)
         last = max(past) if past else None
         rows.append(AppendixYear(
             task=task, lead=lead, lead_name=lead.name if lead else task.lead_text,

@@ -1,27 +1,34 @@
 """Everything a close-out (báo cáo tổng kết) shows, over a span of years of the plan's period.
 
-Each year's figures are the annual ones (`year.year_figures`), so a figure in the close-out is
-the figure of that year's report; the span adds: where each target started (the baseline),
-how it moved, where it ended against the target of the last year, and the tally "x/y chỉ
-tiêu đạt và vượt"; five years of budget execution; what became of each task; who reported.
-Works for any span inside the period (a mid-term review of 2021–2023 as well as 2021–2025).
+Each year's figures are the annual ones (`year.year_figures`, each computed once from one
+`history.History`), so a figure in the close-out is the figure of that year's report. The
+close-out is a fold over them, pairing the years by indicator and scope and by appendix row
+(never by position), without going back to the submissions. The span adds: where each target
+started (the baseline), how it moved, where it ended against the target of the last year,
+and the tally "x/y chỉ tiêu đạt và vượt"; five years of budget execution; what became of each
+task; who reported. Works for any span inside the period (a mid-term review of 2021–2023 as
+well as 2021–2025).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from plan744.core.figures.appendix import AppendixYear
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
+from plan744.core.figures.history import History
 from plan744.core.figures.ratio import share
-from plan744.core.figures.year import Baseline, Caveat, IndicatorYear, YearFigures, disbursed_by_year, year_figures
+from plan744.core.figures.year import Baseline, Caveat, IndicatorYear, YearFigures, year_figures
 from plan744.core.numbers import EXACT
 from plan744.core.organisation import Unit, UnitGroup
 from plan744.core.plan import AppendixTask, Indicator, Plan, Target, Task
-from plan744.core.submission import DONE, LAGGING, Submission
+from plan744.core.span import Span
+from plan744.core.status import ReportStatus
+from plan744.core.submission import Submission
 
 
 @dataclass(frozen=True)
@@ -105,15 +112,15 @@ class RowPeriod:
 
     @property
     def never_started(self) -> bool:
-        return not self.cumulative and all(s in ("chua_trien_khai",) for _, found in self.statuses for s in found)
+        return not self.cumulative and all(s == ReportStatus.NOT_STARTED for _, found in self.statuses for s in found)
 
     @property
     def stopped(self) -> bool:
-        return "tam_dung" in self.final_statuses
+        return ReportStatus.STOPPED in self.final_statuses
 
     @property
     def done(self) -> bool:
-        return bool(self.final_statuses) and all(s in DONE for s in self.final_statuses)
+        return bool(self.final_statuses) and all(ReportStatus(s).done for s in self.final_statuses)
 
 
 @dataclass(frozen=True)
@@ -176,8 +183,8 @@ class PeriodFigures:
     units: list[UnitRecord]
 
     @property
-    def span(self) -> range:
-        return range(self.start, self.end + 1)
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
     @property
     def last(self) -> YearFigures:
@@ -224,55 +231,71 @@ class PeriodFigures:
         return share(self.cumulative, self.planned)
 
 
-def _outcome(status: str) -> str:
-    if status in DONE:
-        return "done"
-    if status in LAGGING and status != "cham_tien_do":
-        return "not_done"
-    return "in_progress"
-
-
-def period_figures(plan: Plan, start: int, end: int, submissions: Sequence[Submission],
+def period_figures(plan: Plan, start: int, end: int, submissions: History | Iterable[Submission],
                    caveats: Sequence[Caveat] = (), today: dt.date | None = None) -> PeriodFigures:
+    """The close-out of `start`..`end`: a fold over the annual figures of each year (computed once
+    each, from one `History`), paired by indicator and scope and by appendix row, never by position."""
     with localcontext(EXACT):
-        years = tuple(year_figures(plan, y, submissions, [c for c in caveats if c.year == y], today)
-                      for y in range(start, end + 1))
-        indicators = []
-        for i, first in enumerate(years[0].indicators):
-            by_year = tuple((y.year, y.indicators[i]) for y in years)
-            indicators.append(IndicatorPeriod(first.indicator, first.scope, first.baseline, by_year))
-        money = disbursed_by_year(plan, [s for s in submissions if s.year <= end], end)
-        rows = []
-        for j, row in enumerate(years[-1].appendix):
-            tt = row.task.tt
-            spent = tuple((y.year, *money.get((tt, y.year), (Decimal(0), Decimal(0)))) for y in years)
-            statuses = tuple((y.year, y.appendix[j].statuses) for y in years)
-            rows.append(RowPeriod(row.task, row.lead, row.lead_name, row.transferred_from, spent,
-                                  row.cumulative, statuses))
-        funding = tuple(FundingYear(y.year, y.budget.allocated, y.budget.disbursed) for y in years if y.budget)
-        # each unit's latest status for each task, over the span
-        latest: dict[tuple[str, str], str] = {}
-        for s in sorted(submissions, key=lambda s: s.year):
-            if start <= s.year <= end:
-                for task_id, rep in s.tasks.items():
-                    latest[(task_id, s.unit)] = rep.status
-        per_task: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for (task_id, _), status in latest.items():
-            per_task[task_id][_outcome(status)] += 1
-        areas = []
-        for area in plan.areas:
-            outcomes = tuple(
-                TaskOutcome(t, per_task[t.id]["done"], per_task[t.id]["in_progress"], per_task[t.id]["not_done"],
-                            sum(per_task[t.id].values()))
-                for t in plan.tasks if t.area == area.code and t.id in per_task)
-            if outcomes:
-                areas.append(AreaOutcome(area.code, area.name, outcomes))
-        records: dict[str, list[tuple[int, Timeliness, int]]] = defaultdict(list)
-        for y in years:
-            owed = {d.unit.code: d for d in y.completeness.rows}
-            for unit in plan.units:
-                d = owed.get(unit.code)
-                records[unit.code].append((y.year, d.timeliness, d.days_late) if d else (y.year, Timeliness.NOT_DUE, 0))
-        units = [UnitRecord(u, tuple(records[u.code])) for u in plan.units
-                 if any(t is not Timeliness.NOT_DUE for _, t, _ in records[u.code])]
-        return PeriodFigures(plan, start, end, years, indicators, rows, funding, areas, units)
+        history = History.of(plan, submissions)
+        years = tuple(year_figures(plan, y, history, caveats, today)
+                      for y in Span(start, end))
+        return PeriodFigures(plan, start, end, years, _indicators(years), _rows(years),
+                             tuple(FundingYear(y.year, y.budget.allocated, y.budget.disbursed) for y in years if y.budget),
+                             _areas(plan, years), _units(plan, years))
+
+
+def _indicators(years: Sequence[YearFigures]) -> list[IndicatorPeriod]:
+    """Each indicator and scope of the first year, followed through the span by (id, scope)."""
+    keyed = [{(f.indicator.id, f.scope): f for f in y.indicators} for y in years]
+    out = []
+    for first in years[0].indicators:
+        key = (first.indicator.id, first.scope)
+        by_year = tuple((y.year, k[key]) for y, k in zip(years, keyed, strict=True))
+        out.append(IndicatorPeriod(first.indicator, first.scope, first.baseline, by_year))
+    return out
+
+
+def _rows(years: Sequence[YearFigures]) -> list[RowPeriod]:
+    """Each appendix row of the last year, followed through the span by its TT."""
+    keyed: list[dict[int | str, AppendixYear]] = [{r.task.tt: r for r in y.appendix} for y in years]
+    out = []
+    for row in years[-1].appendix:
+        tt = row.task.tt
+        spent = tuple((y.year, k[tt].allocated, k[tt].disbursed) for y, k in zip(years, keyed, strict=True))
+        statuses = tuple((y.year, k[tt].statuses) for y, k in zip(years, keyed, strict=True))
+        out.append(RowPeriod(row.task, row.lead, row.lead_name, row.transferred_from, spent, row.cumulative, statuses))
+    return out
+
+
+def _areas(plan: Plan, years: Sequence[YearFigures]) -> list[AreaOutcome]:
+    """Each unit's latest status for each task over the span, counted by outcome."""
+    latest: dict[tuple[str, str], str] = {}
+    for y in years:
+        for area_tasks in y.areas:
+            for ty in area_tasks.tasks:
+                for account in ty.accounts:
+                    latest[(ty.task.id, account.unit.code)] = account.status
+    per_task: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (task_id, _), status in latest.items():
+        per_task[task_id][ReportStatus(status).outcome] += 1
+    areas = []
+    for area in plan.areas:
+        outcomes = tuple(
+            TaskOutcome(t, per_task[t.id]["done"], per_task[t.id]["in_progress"], per_task[t.id]["not_done"],
+                        sum(per_task[t.id].values()))
+            for t in plan.tasks if t.area == area.code and t.id in per_task)
+        if outcomes:
+            areas.append(AreaOutcome(area.code, area.name, outcomes))
+    return areas
+
+
+def _units(plan: Plan, years: Sequence[YearFigures]) -> list[UnitRecord]:
+    """Each unit's delivery, year by year (units owing nothing in any year of the span left out)."""
+    records: dict[str, list[tuple[int, Timeliness, int]]] = defaultdict(list)
+    for y in years:
+        owed = {d.unit.code: d for d in y.completeness.rows}
+        for unit in plan.units:
+            d = owed.get(unit.code)
+            records[unit.code].append((y.year, d.timeliness, d.days_late) if d else (y.year, Timeliness.NOT_DUE, 0))
+    return [UnitRecord(u, tuple(records[u.code])) for u in plan.units
+            if any(t is not Timeliness.NOT_DUE for _, t, _ in records[u.code])]

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from plan744.core.figures.codes import Attainment, PathStatus, Unassessed
 from plan744.core.plan import Indicator, Period, Target
+from plan744.core.span import Span
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,16 @@ def targets_for(indicator: Indicator, scope: str) -> list[Target]:
     return [t for t in indicator.targets if t.scope == scope]
 
 
+def yearly_span(target: Target, period: Period) -> Span:
+    """The years a target set for each year governs: from its `since` (or the period's start)
+    to its milestone."""
+    return Span(target.since or period.start, target.milestone(period.end))
+
+
 def governing(indicator: Indicator, scope: str, year: int, period: Period) -> Governing:
     targets = targets_for(indicator, scope)
     for t in targets:
-        if t.each_year and (t.since or period.start) <= year <= t.milestone(period.end):
+        if t.each_year and yearly_span(t, period).covers(year):
             return Governing(t, year, True)
     milestones = sorted((t for t in targets if not t.each_year), key=lambda t: t.milestone(period.end))
     upcoming = [t for t in milestones if t.milestone(period.end) >= year]

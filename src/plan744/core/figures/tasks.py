@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from plan744.core.organisation import Unit
 from plan744.core.plan import Plan, Task
-from plan744.core.submission import LAGGING, STATUSES, Submission
+from plan744.core.status import STATUSES, ReportStatus
+from plan744.core.submission import Submission
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class TaskYear:
     @property
     def lagging(self) -> tuple[Account, ...]:
         """Accounts of units that have not started, are behind, or stopped: what the report names."""
-        return tuple(a for a in self.accounts if a.status in LAGGING)
+        return tuple(a for a in self.accounts if ReportStatus(a.status).lagging)
 
 
 @dataclass(frozen=True)

@@ -20,21 +20,21 @@ when), `appendix` (rows and budget), `tasks` (qualitative tasks and narratives).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from plan744.core.figures.appendix import AppendixYear, Budget, appendix_years
-from plan744.core.figures.appendix import disbursed_by_year as disbursed_by_year  # period.py takes it from here
 from plan744.core.figures.codes import Attainment, PathStatus, Unassessed
 from plan744.core.figures.delivery import Completeness, completeness
-from plan744.core.figures.history import SubmittedYear, make_years
+from plan744.core.figures.history import History, SubmittedYear
 from plan744.core.figures.ratio import Ratio, pooled
 from plan744.core.figures.targets import Governing, anchor_before, attainment, governing, path_status, path_value
 from plan744.core.figures.tasks import AreaTasks, NarrativeItem, narratives, task_years
 from plan744.core.numbers import EXACT
 from plan744.core.organisation import Event, Unit
 from plan744.core.plan import ALL_LEVELS, Indicator, Plan, Target
+from plan744.core.span import Span
 from plan744.core.submission import Submission
 
 # --- indicators ----------------------------------------------------------------------------
@@ -159,7 +159,16 @@ def _scopes(indicator: Indicator) -> list[str]:
 
 
 def _indicator_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: SubmittedYear):
-    """(ratio, amount, contributions) of `ind` over `levels` in year `y`."""
+    """(ratio, amount, contributions) of `ind` over `levels` in year `y`, computed once per year
+    (a later year looks back at it for last year's figure and a flow's running total)."""
+    key = (ind.id, levels)
+    found = y.values.get(key)
+    if found is None:
+        found = y.values[key] = _compute_value(plan, ind, levels, y)
+    return found
+
+
+def _compute_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: SubmittedYear):
     contributions: list[tuple[Unit, Ratio | None, Decimal | None]] = []
     for code, sub in sorted(y.subs.items()):
         unit = plan.units_by_code.get(code)
@@ -181,16 +190,16 @@ def _indicator_value(plan: Plan, ind: Indicator, levels: tuple[str, ...], y: Sub
             contributions = at_end
     if ind.is_percent:
         total = pooled(r for _, r, _ in contributions if r is not None) if contributions else None
-        return total, None, contributions
+        return total, None, tuple(contributions)
     amount = sum((a for _, _, a in contributions if a is not None), Decimal(0)) if contributions else None
-    return None, amount, contributions
+    return None, amount, tuple(contributions)
 
 
 def _flow_total(plan: Plan, ind: Indicator, levels: tuple[str, ...], years: dict[int, SubmittedYear], since: int,
                 year: int) -> Decimal | None:
     """A flow count summed from `since` to `year` (a milestone of new items over a stage)."""
     total, seen = Decimal(0), False
-    for y in range(since, year + 1):
+    for y in Span(since, year):
         if y in years:
             _, amount, _ = _indicator_value(plan, ind, levels, years[y])
             if amount is not None:
@@ -208,7 +217,7 @@ def indicator_years(plan: Plan, year: int, years: dict[int, SubmittedYear]) -> l
         for scope in _scopes(ind):
             levels = tuple(ind.levels) if scope == ALL_LEVELS else (scope,)
             ratio, amount, contributions = _indicator_value(plan, ind, levels, y)
-            prev_ratio, prev_amount, prev_contrib = _indicator_value(plan, ind, levels, prev) if prev else (None, None, [])
+            prev_ratio, prev_amount, prev_contrib = _indicator_value(plan, ind, levels, prev) if prev else (None, None, ())
             gov = governing(ind, scope, year, plan.period)
             value = (ratio.percent if ratio is not None else None) if ind.is_percent else amount
             previous = (prev_ratio.percent if prev_ratio is not None else None) if ind.is_percent else prev_amount
@@ -258,7 +267,7 @@ class Caveat:
     indicator: str  # indicator id ("" when none)
     code: str  # the finding's code
     message: str
-    year: int = 0
+    year: int = 0  # the year it concerns: a report keeps those of its own year
 
 
 @dataclass(frozen=True)
@@ -307,7 +316,7 @@ class YearFigures:
 
     @property
     def next_year(self) -> int | None:
-        return self.year + 1 if self.year + 1 <= self.plan.period.end else None
+        return self.year + 1 if Span.of(self.plan.period).covers(self.year + 1) else None
 
     @property
     def rows_continuing(self) -> list[AppendixYear]:
@@ -315,12 +324,14 @@ class YearFigures:
         return [a for a in self.appendix if self.next_year is not None and a.task.timeframe.end >= self.next_year]
 
 
-def year_figures(plan: Plan, year: int, submissions: Sequence[Submission],
+def year_figures(plan: Plan, year: int, submissions: History | Iterable[Submission],
                  caveats: Sequence[Caveat] = (), today: dt.date | None = None) -> YearFigures:
-    """Everything the annual report shows for `year`, from all submissions on file up to it."""
+    """Everything the annual report shows for `year`, from the submissions on file up to it (a
+    `History`, or the submissions themselves; those of later years are never looked at), with
+    the caveats about that year."""
     with localcontext(EXACT):  # sums are never rounded (core.numbers.EXACT)
-        history = [s for s in submissions if s.year <= year]
-        years = make_years(plan, history, range(plan.period.start, year + 1))
+        history = History.of(plan, submissions)
+        years = history.years(Span(plan.period.start, year))
         y = years[year]
         rows, budget = appendix_years(plan, year, history)
         drafter_code = plan.drafter(year)
@@ -331,5 +342,6 @@ def year_figures(plan: Plan, year: int, submissions: Sequence[Submission],
             drafter=plan.units_by_code.get(drafter_code) if drafter_code else None,
             indicators=indicator_years(plan, year, years), completeness=completeness(plan, y, today),
             appendix=rows, budget=budget, areas=task_years(plan, y.subs.values()),
-            narratives=narratives(plan, y.subs.values()), changes=changes, caveats=tuple(caveats),
+            narratives=narratives(plan, y.subs.values()), changes=changes,
+            caveats=tuple(c for c in caveats if c.year == year),
         )

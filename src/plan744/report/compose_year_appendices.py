@@ -1,0 +1,207 @@
+"""The annual report's appendices: each unit's figures by indicator (one table per kind of unit,
+a row per unit), who reported and when, the appendix rows in full (landscape), and, unless the
+short variant is asked for, every unit's own words in full."""
+
+from __future__ import annotations
+
+from plan744.core import display
+from plan744.core.figures.codes import Timeliness, Unassessed
+from plan744.core.figures.year import YearFigures
+from plan744.core.labels import COLUMN, NARRATIVE, TIMELINESS, lower_first, task_status
+from plan744.core.plan import ALL_LEVELS
+from plan744.core.vnformat import format_date_short
+from plan744.report import compose_year_results as results
+from plan744.report.compose_common import Appendices, Issuance, appendix_subtitle, t, unit_runs
+from plan744.report.document import Block, Bullets, Cell, Column, Heading, Para, Row, Run, Section, Table, cell, runs
+
+
+def sections(f: YearFigures, scopes: dict[str, str], issuance: Issuance, short: bool) -> list[Section]:
+    plan = f.plan
+    out = Appendices(appendix_subtitle(plan, issuance))
+    blocks = _unit_matrix(f, scopes)
+    if blocks:
+        out.add(t("appendix.units.title", year=f.year), blocks, True)
+    out.add(t("appendix.completeness.title", year=f.year), _completeness(f), False)
+    if plan.appendix:
+        out.add(t("appendix.rows.title", year=f.year), _rows_detail(f), True)
+    if not short:
+        accounts = _accounts(f)
+        if accounts:
+            out.add(t("appendix.accounts.title", year=f.year), accounts, False)
+        words = _narratives_full(f)
+        if words:
+            out.add(t("appendix.narratives.title", year=f.year), words, False)
+    return out.sections
+
+
+MATRIX_COLUMNS = 9  # indicator columns per table on a landscape page
+
+
+def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
+    """Each unit's figure for each indicator: per kind of unit, a row per unit, a column per
+    indicator and scope (in groups of at most MATRIX_COLUMNS). Pages grow by a row per unit."""
+    plan = f.plan
+    out: list[Block] = [Para(runs(t("appendix.units.lead")), "note")]
+    number = {id(r): k for k, r in enumerate(f.indicators, start=1)}  # the row numbers of the table in I.1
+    reporting = [r for r in f.indicators if r.units and r.unassessed is not Unassessed.QUALITATIVE]
+    if not reporting:
+        return []
+    for kind in plan.organisation.kinds:
+        figs = [r for r in reporting if any(u.unit.kind == kind.code for u in r.units)]
+        if not figs:
+            continue
+        units = [d.unit for d in f.completeness.rows if d.unit.kind == kind.code]
+        not_sent = {d.unit.code for d in f.completeness.rows if d.timeliness in (Timeliness.MISSING, Timeliness.PENDING)}
+        out.append(Heading(3, f"{kind.name} ({len(units)} đơn vị)"))
+        for start in range(0, len(figs), MATRIX_COLUMNS):
+            chunk = figs[start:start + MATRIX_COLUMNS]
+            value_of = [{u.unit.code: u for u in r.units} for r in chunk]
+            share = 0.70 / len(chunk)
+            cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["unit"], 0.25)) + tuple(
+                Column(f"({number[id(r)]}) {r.indicator.name}" + (f" ({lower_first(scopes[r.scope])})" if r.scope != ALL_LEVELS else ""),
+                       share, "right")
+                for r in chunk)
+            rows = []
+            for i, unit in enumerate(units, start=1):
+                cells = [cell(str(i), align="center"), cell(unit.name)]
+                for r, values in zip(chunk, value_of, strict=True):
+                    uv = values.get(unit.code)
+                    cells.append(cell(display.value(uv.value, r.indicator) if uv else ("" if unit.code in not_sent else "—")))
+                rows.append(Row(tuple(cells)))
+            out.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
+    out.append(Para(runs(t("appendix.units.note")), "note"))
+    return out
+
+
+def _completeness(f: YearFigures) -> list[Block]:
+    c = f.completeness
+    out: list[Block] = [Para(runs(t("appendix.completeness.lead", deadline=format_date_short(c.deadline),
+                                     submitted=c.submitted, expected=c.expected, late=len(c.late),
+                                     missing=len(c.missing) + len(c.pending))), "center")]
+    if c.partial:
+        out.append(Para(runs(t("appendix.completeness.partial")), "note"))
+    for kind in f.plan.organisation.kinds:
+        rows_of_kind = [d for d in c.rows if d.unit.kind == kind.code]
+        if not rows_of_kind:
+            continue
+        out.append(Heading(3, f"{kind.name} ({len(rows_of_kind)} đơn vị)"))
+        rows = []
+        for i, d in enumerate(rows_of_kind, start=1):
+            state = TIMELINESS[d.timeliness] + (f" {d.days_late} ngày" if d.timeliness is Timeliness.LATE else "")
+            covers = "" if d.coverage.whole else f"{format_date_short(d.coverage.start)}–{format_date_short(d.coverage.end)}"
+            rows.append(Row((cell(str(i), align="center"), cell(d.unit.name),
+                             cell(format_date_short(d.submitted) if d.submitted else "—", align="center"),
+                             cell(state, bold=d.timeliness is not Timeliness.ON_TIME), cell(covers, align="center"))))
+        cols = (Column(COLUMN["tt"], 0.07, "center"), Column(COLUMN["unit"], 0.43), Column(COLUMN["submitted"], 0.14, "center"),
+                Column(COLUMN["state"], 0.14), Column(COLUMN["covers"], 0.22, "center"))
+        out.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
+    return out
+
+
+def _rows_detail(f: YearFigures) -> list[Block]:
+    plan = f.plan
+    unit = plan.money.unit
+    funded = f.budget is not None
+    out: list[Block] = []
+    cols: tuple[Column, ...]
+    if funded:
+        out.append(Para(runs(t("appendix.rows.unit", unit=unit)), "center"))
+        cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.24), Column(COLUMN["lead"], 0.12),
+                Column(COLUMN["timeframe"], 0.07, "center"), Column(COLUMN["planned"], 0.08, "right"),
+                Column(COLUMN["allocated_in"].format(year=f.year), 0.08, "right"),
+                Column(COLUMN["disbursed_in"].format(year=f.year), 0.08, "right"),
+                Column(COLUMN["cumulative"], 0.08, "right"), Column(COLUMN["cumulative_share"], 0.07, "right"),
+                Column(COLUMN["state"], 0.14))
+        rows = []
+        for a in f.appendix:
+            rows.append(Row((cell(str(a.task.tt), align="center"), cell(a.task.name), cell(a.lead_name),
+                             cell(a.task.timeframe_text), cell(display.money(a.task.cost)), cell(display.money(a.allocated)),
+                             cell(display.money(a.disbursed)), cell(display.money(a.cumulative)),
+                             cell(display.percent(a.cumulative_share)), cell(results.row_state(a), bold=a.behind))))
+        b = f.budget
+        assert b is not None
+        rows.append(Row((cell(""), cell(t("total"), bold=True), cell(""), cell(""), cell(display.money(b.planned), bold=True),
+                         cell(display.money(b.allocated), bold=True), cell(display.money(b.disbursed), bold=True),
+                         cell(display.money(b.cumulative), bold=True), cell(display.percent(b.cumulative_share), bold=True),
+                         cell("")), "total"))
+        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.title", year=f.year), size="small"))
+    else:
+        cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["task"], 0.40), Column(COLUMN["lead"], 0.18),
+                Column(COLUMN["timeframe"], 0.12, "center"), Column(COLUMN["state"], 0.24))
+        rows = []
+        group = None
+        for a in f.appendix:
+            if a.task.group and a.task.group != group:
+                group = a.task.group
+                rows.append(Row((Cell((runs(Run(group, bold=True)),), span=5),), "group"))
+            rows.append(Row((cell(str(a.task.tt), align="center"), cell(a.task.name), cell(a.lead_name),
+                             cell(a.task.timeframe_text), cell(results.row_state(a), bold=a.behind))))
+        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.title", year=f.year), size="small"))
+    reports = [(a, r) for a in f.appendix for r in a.reports]
+    if reports:
+        out.append(Heading(3, t("appendix.rows.reports")))
+        cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["reporting_unit"], 0.18), Column(COLUMN["state"], 0.12)) + (
+            (Column(COLUMN["allocated"], 0.08, "right"), Column(COLUMN["disbursed"], 0.08, "right")) if funded else ()) + (
+            Column(COLUMN["progress"], 0.49 if funded else 0.65),)
+        rows = []
+        for a, r in reports:
+            money_cells = (cell(display.money(r.allocated)), cell(display.money(r.disbursed))) if funded else ()
+            rows.append(Row((cell(str(a.task.tt), align="center"), cell(r.unit.name), cell(task_status(r.status)))
+                            + money_cells + (cell(r.progress),)))
+        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.reports"), size="small"))
+    return out
+
+
+FULL_TEXT_UNITS = 100
+"""Above this many reporting units, the per-unit appendices give each unit one line (its status
+for each task) and leave the full texts to the report's data files: at 3,000 units the texts
+alone would run to thousands of pages."""
+
+ACCOUNT_COLUMNS = 6  # task columns per table of the status matrix
+
+
+def _accounts(f: YearFigures) -> list[Block]:
+    if f.completeness.submitted > FULL_TEXT_UNITS:
+        return _account_matrix(f)
+    out: list[Block] = []
+    for i, area in enumerate(f.areas, start=1):
+        out.append(Heading(3, f"{i}. {area.name}"))
+        for task in area.tasks:
+            cols = (Column(COLUMN["unit"], 0.28), Column(COLUMN["state"], 0.16), Column(COLUMN["progress"], 0.56))
+            rows = tuple(Row((cell(a.unit.name), cell(task_status(a.status)), cell(a.text))) for a in task.accounts)
+            out.append(Para(runs(Run(f"{task.task.title} ({task.task.section})", bold=True)), "caption"))
+            out.append(Table(cols, rows, caption=task.task.title, size="small"))
+    return out
+
+
+def _account_matrix(f: YearFigures) -> list[Block]:
+    """Each unit's status for each task, a line per unit; the accounts' text is in the data files."""
+    out: list[Block] = [Para(runs(t("appendix.accounts.matrix", units=f.completeness.submitted)), "note")]
+    for i, area in enumerate(f.areas, start=1):
+        out.append(Heading(3, f"{i}. {area.name}"))
+        for start in range(0, len(area.tasks), ACCOUNT_COLUMNS):
+            chunk = area.tasks[start:start + ACCOUNT_COLUMNS]
+            status = [{a.unit.code: a.status for a in task.accounts} for task in chunk]
+            units = list({a.unit.code: a.unit for task in chunk for a in task.accounts}.values())
+            share = 0.70 / len(chunk)
+            cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["unit"], 0.24)) + tuple(
+                Column(f"{task.task.id}. {task.task.title}", share, "center") for task in chunk)
+            rows = tuple(Row((cell(str(n), align="center"), cell(unit.name)) + tuple(
+                cell(task_status(s[unit.code]) if unit.code in s else "—", align="center") for s in status))
+                for n, unit in enumerate(units, start=1))
+            out.append(Table(cols, rows, caption=area.name, size="small"))
+    return out
+
+
+def _narratives_full(f: YearFigures) -> list[Block]:
+    if f.completeness.submitted > FULL_TEXT_UNITS:
+        count = sum(1 for items in f.narratives.values() for i in items if i.text.strip())
+        return [Para(runs(t("appendix.narratives.in_data", count=count, units=f.completeness.submitted)))] if count else []
+    out: list[Block] = []
+    for section in ("highlights", "shortcomings", "proposals"):
+        items = [i for i in f.narratives[section] if i.text.strip()]
+        if not items:
+            continue
+        out.append(Heading(3, NARRATIVE[section]))
+        out.append(Bullets(tuple(unit_runs(i.unit, " ".join(i.text.split())) for i in items)))
+    return out

@@ -1,0 +1,73 @@
+"""The annual report, II. assessment (what was achieved, what fell short, the reporting record,
+a short selection of the causes units give) and III. tasks for the next year."""
+
+from __future__ import annotations
+
+from plan744.core import display
+from plan744.core.figures.year import YearFigures
+from plan744.core.vnformat import format_date_short
+from plan744.report import compose_year_results as results
+from plan744.report.compose_common import Numbering, indicator_label, names, shown, t, target_text
+from plan744.report.document import Block, Bullets, Para, Run, runs
+
+
+def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
+    out: list[Block] = [n.heading(2, t("year.h.achieved"))]
+    achieved = []
+    if f.assessed:
+        achieved.append(runs(t("year.achieved.targets", met=len(f.met), assessed=len(f.assessed))))
+    if f.met:
+        achieved.append(runs(t("year.achieved.list", items="; ".join(f"{indicator_label(r, scopes)}: {shown(r)}" for r in f.met))))
+    done = [a for a in f.appendix if a.done and a.reports]
+    if done:
+        achieved.append(runs(t("year.achieved.rows", count=len(done), year=f.year)))
+    c = f.completeness
+    achieved.append(runs(t("year.achieved.reporting", submitted=c.submitted, expected=c.expected, on_time=len(c.on_time))))
+    out.append(Bullets(tuple(achieved)))
+    out.append(n.heading(2, t("year.h.shortcomings")))
+    items = []
+    if f.not_met:
+        items.append(runs(t("year.short.not_met", items="; ".join(
+            f"{indicator_label(r, scopes)}: {shown(r)}, mục tiêu {target_text(r, f.plan.money)}" for r in f.not_met))))
+    if f.behind_path:
+        items.append(runs(t("year.short.behind", items="; ".join(
+            f"{indicator_label(r, scopes)}: {shown(r)}, lộ trình {display.percent(r.path_expected, r.indicator)}"
+            for r in f.behind_path))))
+    if f.rows_behind:
+        items.append(runs(t("year.short.rows", rows=results.rows_named(f.rows_behind))))
+    c = f.completeness
+    reporting = []
+    if c.missing:
+        reporting.append(t("year.short.missing", count=len(c.missing), names=names((d.unit.name for d in c.missing), 10)))
+    if c.late:
+        reporting.append(t("year.short.late", count=len(c.late), names=names(
+            (f"{d.unit.name} (gửi ngày {format_date_short(d.submitted)})" for d in c.late if d.submitted), 10)))
+    if reporting:
+        items.append(runs(t("year.short.reporting", parts="; ".join(reporting))))
+    out.append(Bullets(tuple(items)) if items else Para(runs(t("year.short.none"))))
+    out.append(n.heading(2, t("year.h.causes")))
+    out += results.selection_items(f, "shortcomings")
+    return out
+
+
+def next_year(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
+    plan = f.plan
+    if f.next_year is None:
+        out: list[Block] = [n.heading(1, t("year.h.next_period"))]
+        out.append(Para(runs(Run(t("year.next_period.placeholder", end=plan.period.end), role="placeholder")), "placeholder"))
+        return out
+    out = [n.heading(1, t("year.h.next", year=f.next_year))]
+    items = []
+    if f.not_met:
+        items.append(runs(t("year.next.not_met", end=plan.period.end,
+                            items="; ".join(indicator_label(r, scopes) for r in f.not_met))))
+    if f.rows_continuing:
+        behind = [a for a in f.rows_behind if a in f.rows_continuing]
+        text = t("year.next.rows", count=len(f.rows_continuing), year=f.next_year)
+        if behind:
+            text += t("year.next.rows_priority", rows=", ".join(str(a.task.tt) for a in behind))
+        items.append(runs(text + "."))
+    drafter = f.drafter.name if f.drafter else plan.report.drafter_text
+    items.append(runs(t("year.next.reporting", drafter=drafter) if drafter else t("year.next.reporting_plain")))
+    out.append(Bullets(tuple(items)))
+    return out
