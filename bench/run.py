@@ -267,7 +267,8 @@ PURE = r"""
 import datetime as dt, sys
 from pathlib import Path
 from plan744.readers.files import discover, year_of_folder
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 from plan744.core.figures.year import year_figures
 plan = load_plan(Path(sys.argv[1])).plan
 found = discover([sys.argv[2]])
@@ -304,7 +305,8 @@ RENDER = r"""
 import datetime as dt, io, json, statistics, sys, time
 from pathlib import Path
 from plan744.readers.files import discover, year_of_folder
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 from plan744.core.figures.year import year_figures
 from plan744.report.compose_common import Issuance
 from plan744.report.compose_year import compose_year
@@ -427,7 +429,8 @@ print(n)
 def xlsx(count: int, n: int) -> None:
     log("Excel forms")
     from plan744.forms.xlsx_form import workbook
-    from plan744.readers.loading import load_plan, parse_submission
+    from plan744.services.plans import load_plan
+    from plan744.services.validate import parse_submission
 
     folder = WORK / "xlsx" / "2022"
     if folder.parent.exists():

@@ -703,7 +703,7 @@ class SampleGenerator:
 
 
 def load_plan(path: Path):
-    from plan744.readers.loading import load_plan as _load
+    from plan744.services.plans import load_plan as _load
 
     loaded = _load(path, checks=False)
     if loaded.plan is None:
@@ -733,7 +733,7 @@ def write_files(files: list[tuple[Path, str]], years, out_dir: Path) -> tuple[in
 def print_summary(plan, files: list[tuple[Path, str]], years) -> None:
     from plan744.core import display
     from plan744.core.figures.year import year_figures
-    from plan744.readers.loading import parse_submission
+    from plan744.services.validate import parse_submission
 
     subs = []
     for path, _ in files:

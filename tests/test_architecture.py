@@ -202,3 +202,48 @@ def test_no_module_is_over_the_line_bound() -> None:
     long = [f"{path.relative_to(SRC).as_posix()}: {n} lines" for path in sorted(SRC.rglob("*.py"))
             if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
     assert not long, f"{len(long)} module(s) over {MAX_LINES} lines; split each by job:\n" + "\n".join(long)
+
+
+# The intakes and the services (issue 24; the architecture review, §7 move 1): `intake` says which
+# file types are read, written or refused; `services` load the plan, validate and build a report,
+# for the command line, the pre-commit hook and any future intake alike. `services` may use
+# `core`, `readers`, `intake`, `forms` and `report`, never the command line; `core` uses none of
+# them; `readers`, `forms`, `intake` and `report` never call a service; the command line reaches
+# plans, validation and reports through the services only.
+LAYERS = {
+    "core": ("plan744.services", "plan744.intake"),
+    "readers": ("plan744.services",),
+    "forms": ("plan744.services", "plan744.intake"),
+    "report": ("plan744.services", "plan744.intake"),
+    "intake": ("plan744.services", "plan744.cli", "plan744.report", "typer", "click", "rich", "jinja2", "weasyprint",
+               "docx", "openpyxl"),
+    "services": ("plan744.cli", "typer", "click", "rich"),
+}
+
+
+@pytest.mark.parametrize("package", sorted(LAYERS))
+def test_services_and_intakes_keep_to_their_layer(package: str) -> None:
+    bad = [f"{path.relative_to(SRC)} imports {name}" for path in sorted((SRC / package).rglob("*.py"))
+           for name in sorted(imports_of(path)) if any(name == b or name.startswith(b + ".") for b in LAYERS[package])]
+    assert not bad, "\n".join(bad)
+
+
+def test_the_command_line_reaches_the_services() -> None:
+    cli = {name for path in sorted((SRC / "cli").rglob("*.py")) for name in imports_of(path)}
+    assert {"plan744.services.plans", "plan744.services.validate", "plan744.services.report"} <= cli
+    assert not (SRC / "readers" / "loading.py").exists() and not (SRC / "report" / "build.py").exists()
+
+
+# What a file's suffix means (read by which reader, written by which form writer, or refused
+# and why) is decided by `intake/registry.py` alone: nobody else spells a report's suffix. The
+# renderers' registry names the files a report is written to (`report/formats.py`), another job.
+SUFFIX_SPELLING = re.compile(r"^\.(ya?ml|xlsx|xlsm|xls|ods)$")
+SUFFIX_HOMES = ("intake/registry.py", "report/formats.py")
+
+
+def test_file_types_are_decided_by_the_intake_registry() -> None:
+    found = [f"{path.relative_to(SRC).as_posix()}:{node.lineno}: {node.value!r}"
+             for path in sorted(SRC.rglob("*.py")) if path.relative_to(SRC).as_posix() not in SUFFIX_HOMES
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Constant) and isinstance(node.value, str) and SUFFIX_SPELLING.match(node.value)]
+    assert not found, "\n".join(found)

@@ -18,7 +18,8 @@ import yaml
 
 from plan744.core.messages import capped
 from plan744.readers.files import discover
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 from conftest import MINI_PLAN
 

@@ -241,7 +241,7 @@ def test_validate_imports_no_renderer() -> None:
                           capture_output=True, cwd=REPO)
     assert proc.returncode == 0
     imported = {line.split("|")[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
-    assert "plan744.readers.loading" in imported
+    assert "plan744.services.validate" in imported
     assert not {m for m in imported if m.split(".")[0] in ("weasyprint", "jinja2", "docx", "openpyxl", "rich")}
 
 

@@ -20,7 +20,8 @@ from plan744.core.span import Span
 from plan744.core.status import DONE, LAGGING, STATUSES, ReportStatus
 from plan744.core.submission import AppendixReport, Status
 from plan744.readers.files import discover
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 from conftest import REPO
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from plan744.report.build import ReportRequest, build
 from plan744.report.compose_common import Issuance
+from plan744.services.report import ReportRequest, build
 
 from conftest import MINI_PLAN, REPO
 

@@ -28,7 +28,9 @@ import pytest
 from test_fuzz import HOSTILE, _mutate
 
 from plan744.core.findings import Finding, has_errors
-from plan744.readers.loading import load_plan, read_yaml_file, validate_files
+from plan744.intake.read import read_yaml_file
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 from conftest import REPO
 
@@ -201,7 +203,7 @@ def real_plan():
 def form_bytes(real_plan) -> bytes:
     """The form of a real 2024 report, filled in by plan744 as `convert` would."""
     from plan744.forms.xlsx_form import workbook
-    from plan744.readers.loading import parse_submission
+    from plan744.services.validate import parse_submission
 
     sf, findings = parse_submission(FORM_REPORT, real_plan)
     assert sf is not None, findings

@@ -10,7 +10,7 @@ import pytest
 from plan744.core import obligation as ob
 from plan744.core.obligation import Obligation, obligation, obligations
 from plan744.core.plan import Plan
-from plan744.readers.loading import load_plan
+from plan744.services.plans import load_plan
 
 from conftest import REAL_PLAN
 

@@ -21,7 +21,8 @@ import pytest
 
 from plan744.core.model_findings import validate_model
 from plan744.core.organisation import Organisation, Unit
-from plan744.readers.loading import PLAN_MAX_BYTES, read_yaml_file
+from plan744.intake.read import read_yaml_file
+from plan744.services.plans import PLAN_MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 ORG_FILE = REPO / "data" / "organisation.yaml"

@@ -9,10 +9,11 @@ import re
 from pypdf import PdfReader
 
 from plan744.core.figures.year import year_figures
-from plan744.readers.loading import load_plan, parse_submission
 from plan744.report.compose_common import Issuance
 from plan744.report.compose_year import compose_year
 from plan744.report.pdf import render_document_pdf
+from plan744.services.plans import load_plan
+from plan744.services.validate import parse_submission
 
 from conftest import MINI_PLAN, REPO
 

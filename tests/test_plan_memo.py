@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plan744.core.plan import Plan
-from plan744.readers.loading import load_plan
+from plan744.services.plans import load_plan
 
 from conftest import MINI_PLAN, REPO
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from plan744.core.plan import Plan
-from plan744.readers.loading import load_plan as plan744_load_plan
+from plan744.services.plans import load_plan as plan744_load_plan
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN_FILE = REPO / "data" / "plan.yaml"

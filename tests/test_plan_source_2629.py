@@ -23,7 +23,7 @@ import pytest
 
 from plan744.core.findings import Severity
 from plan744.core.plan import Plan
-from plan744.readers.loading import load_plan
+from plan744.services.plans import load_plan
 
 REPO = Path(__file__).resolve().parents[1]
 PLAN_FILE = REPO / "data" / "plans" / "qd-2629-2025.yaml"
@@ -516,7 +516,7 @@ def test_fixture_reports_are_illustrative() -> None:
 
 
 def test_fixture_reports_validate(plan: Plan) -> None:
-    from plan744.readers.loading import validate_files
+    from plan744.services.validate import validate_files
 
     assert engine_reads_task_list_reports()
     files = sorted((FIXTURES / "2026").glob("*.yaml"))

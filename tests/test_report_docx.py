@@ -31,9 +31,10 @@ from plan744.core.figures.codes import PathStatus
 from plan744.core.figures.year import year_figures
 from plan744.core.labels import PATH
 from plan744.core.vnformat import format_money_million, format_percent
-from plan744.readers.loading import load_plan, parse_submission
 from plan744.report.compose_common import shown, verdict
 from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
+from plan744.services.plans import load_plan
+from plan744.services.validate import parse_submission
 
 from conftest import MINI_PLAN, REPO, run_cli
 
@@ -377,7 +378,7 @@ def test_restyling_the_template_restyles_the_report(tmp_path: Path) -> None:
 
 def test_html_and_pdf_alone_do_not_import_python_docx(tmp_path: Path) -> None:
     code = (
-        "import sys; from pathlib import Path; from plan744.report.build import ReportRequest, build; "
+        "import sys; from pathlib import Path; from plan744.services.report import ReportRequest, build; "
         f"o = build(ReportRequest(Path({str(MINI_PLAN)!r}), Path({str(BASIC)!r}), Path({str(TEMPLATES)!r}), "
         "('html',), year=2022)); "
         "assert o.ok and list(o.outputs) == ['bao-cao-2022.html']; "

@@ -14,7 +14,8 @@ import pytest
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.year import year_figures
 from plan744.readers.files import discover
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 from conftest import REPO, run_cli
 

@@ -23,7 +23,8 @@ from plan744.core.figures.period import period_figures
 from plan744.core.figures.year import year_figures
 from plan744.core.plan import Plan
 from plan744.forms.scaffold_yaml import scaffold
-from plan744.readers.loading import load_plan, validate_files
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 from conftest import REPO, run_cli
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from plan744.core.submission_checks import subordinates
-from plan744.readers.loading import load_plan
+from plan744.services.plans import load_plan
 
 from conftest import REAL_PLAN, REPO, run_cli
 

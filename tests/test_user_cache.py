@@ -142,7 +142,7 @@ def _fields_written(model: object, path: str = "") -> list[tuple[str, frozenset]
 def test_a_plan_through_the_cache_is_the_same_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
     """The plan read back from its JSON entry is equal to the plan parsed, down to which fields its
     file wrote, with the same findings."""
-    from plan744.readers.loading import load_plan
+    from plan744.services.plans import load_plan
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("PLAN744_NO_CACHE", raising=False)

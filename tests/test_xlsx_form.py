@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 from plan744.core.labels import TASK_STATUS
 from plan744.forms.scaffold_yaml import scaffold
 from plan744.forms.xlsx_form import workbook
-from plan744.readers.loading import load_plan, parse_submission
+from plan744.services.plans import load_plan
+from plan744.services.validate import parse_submission
 
 from conftest import MINI_PLAN, REAL_PLAN, REPO, run_cli
 

@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from openpyxl import load_workbook  # noqa: E402
 
 from plan744.forms.xlsx_form import workbook  # noqa: E402
-from plan744.readers.loading import load_plan, parse_submission  # noqa: E402
+from plan744.services.plans import load_plan  # noqa: E402
+from plan744.services.validate import parse_submission  # noqa: E402
 
 CASES = Path(__file__).resolve().parent
 PLAN = ROOT / "tests" / "fixtures" / "plans" / "mini.yaml"

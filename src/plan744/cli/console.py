@@ -13,7 +13,7 @@ from plan744.core.text import for_terminal
 
 if TYPE_CHECKING:
     from plan744.core.plan import Plan
-    from plan744.readers.loading import PlanLoad
+    from plan744.services.plans import PlanLoad
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -41,8 +41,7 @@ def choose_plan(plan: Path | None) -> PlanChoice:
 
 
 def load_plan_or_exit(choice: PlanChoice, fmt: str = "text") -> Plan:
-    """The one policy every command follows: a plan with errors is refused (its warnings, about
-    the source document, are for `plan check` to show)."""
+    """The plan, or the exit that `PlanLoad.usable` (the one policy) says."""
     plan = load_checked_plan(choice, fmt).plan
     assert plan is not None  # load_checked_plan exits otherwise
     return plan
@@ -53,12 +52,11 @@ def load_checked_plan(choice: PlanChoice, fmt: str = "text") -> PlanLoad:
     import typer
 
     from plan744.cli.reporters import emit
-    from plan744.readers.loading import load_plan
+    from plan744.services.plans import load_plan
 
     loaded = load_plan(choice.path)
-    errors = [f for f in loaded.findings if f.is_error]
-    if loaded.plan is None or errors:
-        emit(errors, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi (xem plan744 plan check), chưa thể làm tiếp.")
+    if not loaded.usable:  # the policy of `PlanLoad.usable`
+        emit(loaded.errors, 0, fmt, header=f"{choice.describe()}: tệp kế hoạch có lỗi (xem plan744 plan check), chưa thể làm tiếp.")
         raise typer.Exit(EXIT_INVALID)
     return loaded
 

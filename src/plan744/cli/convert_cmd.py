@@ -14,7 +14,7 @@ from plan744.cli.vi import Command, UsageProblem
 
 app = typer.Typer(add_completion=False)
 
-PAIRS = {".xlsx": ".yaml", ".yaml": ".xlsx", ".yml": ".xlsx"}
+CONVERTS_TO = {"xlsx": "yaml", "yaml": "xlsx"}  # intake -> the intake it is converted to
 
 
 @app.command(cls=Command)
@@ -30,16 +30,18 @@ def convert(
     from plan744.cli.reporters import emit
     from plan744.core.findings import has_errors
     from plan744.core.messages import capped
+    from plan744.intake.registry import INTAKES, Form, Intake, intake_for
     from plan744.outputs import OutputError, write_atomic
     from plan744.readers.files import discover
-    from plan744.readers.loading import validate_files
+    from plan744.services.validate import validate_files
 
-    suffix = source.suffix.lower()
-    if suffix not in PAIRS:
+    given = intake_for(source.name)
+    if not isinstance(given, Intake) or given.name not in CONVERTS_TO:
         raise UsageProblem(f"chỉ chuyển được tệp .xlsx hoặc .yaml, không phải “{source.name}”.", "plan744 convert")
-    target = out or source.with_suffix(PAIRS[suffix])
-    if target.suffix.lower() != PAIRS[suffix] and not (PAIRS[suffix] == ".yaml" and target.suffix.lower() == ".yml"):
-        raise UsageProblem(f"tệp ghi ra phải có đuôi {PAIRS[suffix]}, không phải “{target.name}”.", "plan744 convert")
+    into = INTAKES[CONVERTS_TO[given.name]]
+    target = out or source.with_suffix(into.suffix)
+    if intake_for(target.name) != into:
+        raise UsageProblem(f"tệp ghi ra phải có đuôi {into.suffix}, không phải “{target.name}”.", "plan744 convert")
     if target.exists() and not force:
         raise UsageProblem(f"tệp {target} đã có; dùng --force để ghi đè, hoặc --out để chọn tệp khác.", "plan744 convert")
     choice = choose_plan(plan)
@@ -53,17 +55,8 @@ def convert(
         say("Chưa chuyển: cần sửa các lỗi trên trước (không tệp nào được ghi).")
         raise typer.Exit(EXIT_INVALID)
     sub = parsed[0].submission
-    values = sub.model_dump()
-    if PAIRS[suffix] == ".xlsx":
-        from plan744.forms.xlsx_form import workbook
-
-        content = workbook(the_plan, sub.unit, sub.year, values, generated=clock.now())
-    else:
-        from plan744.forms.scaffold_yaml import scaffold
-        from plan744.readers.project import schema_ref_for
-
-        header = (f"# Chuyển từ biểu mẫu Excel {source.name} bằng plan744 convert ngày {clock.today():%d/%m/%Y}.",)
-        content = scaffold(the_plan, sub.unit, sub.year, schema_ref_for(target), values, header=header).encode("utf-8")
+    header = (f"# Chuyển từ biểu mẫu Excel {source.name} bằng plan744 convert ngày {clock.today():%d/%m/%Y}.",)
+    content = into.write(Form(the_plan, sub.unit, sub.year, target, clock.now(), sub.model_dump(), header))
     try:
         write_atomic(target, content)
     except OutputError as exc:

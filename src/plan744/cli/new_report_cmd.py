@@ -26,13 +26,16 @@ def new_report(
     plan: Path | None = plan_option(),
 ) -> None:
     """Tạo tệp báo cáo mẫu cho một đơn vị và một năm (YAML hoặc biểu mẫu Excel), có sẵn mọi mục cần điền và lời hướng dẫn."""
+    from plan744 import clock
     from plan744.core.messages import make
     from plan744.core.obligation import UNKNOWN_UNIT, obligation
     from plan744.core.submission_checks import absence
     from plan744.core.suggest import closest
+    from plan744.intake.registry import INTAKES, Form
     from plan744.outputs import OutputError, write_atomic
 
-    suffix = "." + parse_choice(fmt, ("yaml", "xlsx"), "--format")
+    intake = INTAKES[parse_choice(fmt, tuple(INTAKES), "--format")]
+    suffix = intake.suffix
     the_year = parse_year(year)
     assert the_year is not None
     choice = choose_plan(plan)
@@ -53,23 +56,10 @@ def new_report(
         raise UsageProblem(f"tệp {target} phải có đuôi {suffix} (đúng với --format).", "plan744 new-report")
     if target.exists() and not force:
         raise UsageProblem(f"tệp {target} đã có; dùng --force để ghi đè, hoặc --out để chọn tệp khác.", "plan744 new-report")
-    if suffix == ".xlsx":
-        from plan744 import clock
-        from plan744.forms.xlsx_form import workbook
-
-        content = workbook(p, unit, the_year, generated=clock.now())
-    else:
-        from plan744.forms.scaffold_yaml import scaffold
-        from plan744.readers.project import schema_ref_for
-
-        content = scaffold(p, unit, the_year, schema_ref_for(target)).encode("utf-8")
+    content = intake.write(Form(p, unit, the_year, target, clock.now()))
     try:
         write_atomic(target, content)
     except OutputError as exc:
         raise UsageProblem(str(exc), "plan744 new-report") from None
     say(choice.describe())
-    if suffix == ".xlsx":
-        typer.echo(f"Đã tạo biểu mẫu {target}: gửi cho đơn vị điền vào các ô nền vàng; nhận lại rồi kiểm tra: "
-                   f"plan744 validate {target}")
-    else:
-        typer.echo(f"Đã tạo {target}. Điền số liệu rồi kiểm tra: plan744 validate {target}")
+    typer.echo(intake.made.format(target=target))

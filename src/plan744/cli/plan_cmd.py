@@ -32,7 +32,7 @@ def check(
     """Kiểm tra tệp kế hoạch: cấu trúc, tham chiếu, tổng số, thời gian; nêu cả những chỗ chưa khớp trong văn bản gốc."""
     from plan744.cli.reporters import FORMATS, emit, resolve_format
     from plan744.core.findings import has_errors
-    from plan744.readers.loading import load_plan
+    from plan744.services.plans import load_plan
 
     fmt = resolve_format(parse_choice(fmt, FORMATS, "--format"), dict(os.environ))
     choice = choose_plan(plan)

@@ -50,9 +50,9 @@ def report(
     from plan744.cli.reporters import emit
     from plan744.outputs import OutputError, OutputSet, check_target_dir
     from plan744.readers.project import defaults
-    from plan744.report.build import ReportError, ReportRequest, build
     from plan744.report.compose_common import Issuance
     from plan744.report.formats import FORMATS, GROUPS
+    from plan744.services.report import ReportError, ReportRequest, build
 
     the_year = parse_year(year)
     the_period = parse_period(period)

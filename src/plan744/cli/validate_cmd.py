@@ -41,7 +41,7 @@ def validate(
     from plan744.core.findings import has_errors
     from plan744.core.messages import capped, make
     from plan744.readers.files import discover
-    from plan744.readers.loading import validate_files
+    from plan744.services.validate import validate_files
 
     fmt = resolve_format(parse_choice(fmt, FORMATS, "--format"), dict(os.environ))
     choice = choose_plan(plan)

@@ -41,7 +41,7 @@ class FileRecord:
     # (indicator, level, side) -> figure, packed into a store shared by all the records of a run
     # (`FigureStore`): a validate of 100,000 files keeps 100,000 records, and one large buffer
     # instead of 100,000 small objects. No positions: a jump is rare, so its finding carries only
-    # the path and the caller locates it (loading.locate_findings re-reads that file).
+    # the path and the caller locates it (services.validate.locate_findings re-reads that file).
     store: FigureStore
     span: int  # start << 32 | end in the store's buffer: one small int instead of a tuple of two
     # A workbook's cells of the paths reported above (unit, money), so that a finding about

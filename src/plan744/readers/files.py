@@ -28,9 +28,8 @@ from pathlib import Path
 from plan744.core.findings import Finding, Severity
 from plan744.core.layout import is_year_folder
 from plan744.core.messages import make
+from plan744.intake.registry import REPORT_SUFFIXES, Refusal, intake_for
 
-REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
-REFUSED_SUFFIXES = {".xls": "xls", ".xlsm": "xlsm", ".ods": "ods"}  # said why, never read
 _DEBRIS = re.compile(r"^(?:\.#.*|\._.*|~\$.*|.*~|\..*\.sw[a-p]|#.*#|\.~lock\..*#)$")
 _CWD = os.getcwd()
 
@@ -83,9 +82,10 @@ def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -> Discovery:
+def discover(args: Iterable[str]) -> Discovery:
     """Files named, found in folders (recursively) or matched by globs (a glob may match
-    folders too). Duplicates (the same file reached twice) appear once."""
+    folders too), of a type an intake reads (`intake.registry`); the others are reported with
+    the reason. Duplicates (the same file reached twice) appear once."""
     out = Discovery()
     seen: set[str] = set()
     real_folders: dict[str, str] = {}
@@ -96,13 +96,10 @@ def discover(args: Iterable[str], suffixes: tuple[str, ...] = REPORT_SUFFIXES) -
             out.findings.append(make("path-name-encoding", file=shown, name=shown))
             return
         folder, name = os.path.split(path)
-        suffix = os.path.splitext(name)[1].lower()
-        if suffix in REFUSED_SUFFIXES:
-            out.findings.append(make(f"file-{REFUSED_SUFFIXES[suffix]}", file=display_path(path), name=name))
-            return
-        if suffix not in suffixes:
-            severity = None if explicit else Severity.WARNING
-            out.findings.append(make("file-not-report", file=display_path(path), name=name, severity=severity))
+        intake = intake_for(name)
+        if isinstance(intake, Refusal):
+            severity = Severity.WARNING if intake.warning_in_folder and not explicit else None
+            out.findings.append(make(intake.code, file=display_path(path), name=name, severity=severity))
             return
         link = _check_file(path, root)
         if not isinstance(link, bool):

@@ -1,17 +1,14 @@
-"""Reading the plan and units' submissions from disk, and checking them as they are read.
-
-This is the I/O edge around the pure core (models, checks): files are found and read by
-`readers.files` (regular files only, bounded), parsed by `readers.yaml_source`, validated by
-the models, then checked by `core.submission_checks`.
-"""
+"""Validating units' reports against the plan: each file read through its intake, validated by
+the models, checked as soon as it is read, then checked across files (with the records of the
+other reports beside them, cached). The command line, the pre-commit hook (`plan744 validate`),
+`plan744 convert` and the report all call these functions."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,146 +29,9 @@ from plan744.core.submission_checks import (
     record_of,
     record_row,
 )
-from plan744.readers.files import ReadRefused, display_path, read_bounded, sibling_reports, year_of_folder
-from plan744.readers.yaml_source import MAX_BYTES, YamlDocument, load_yaml
-
-PLAN_MAX_BYTES = 64 * 1024 * 1024
-"""A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
-
-
-def read_yaml_file(path: Path | str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
-    return _read_then(path, limit, too_large_code, lambda raw, shown: load_yaml(raw, shown, limit, too_large_code))
-
-
-def _read_then(path: Path | str, limit: int, too_large_code: str, parse: Callable[[bytes, str], YamlDocument]) -> YamlDocument:
-    """The file's bytes (bounded, regular files only) parsed by `parse`, or the refusal as a finding."""
-    shown = display_path(path)
-    try:
-        raw = read_bounded(path, limit, too_large_code=too_large_code, shown=shown)
-    except ReadRefused as refused:
-        return YamlDocument(None, SourceMap(shown), [refused.finding])
-    return parse(raw, shown)
-
-
-@dataclass
-class PlanLoad:
-    path: Path
-    plan: Plan | None
-    source: SourceMap
-    findings: list[Finding] = field(default_factory=list)
-    key: str = ""  # the plan's cache key: what else is cached for this plan is keyed by it too
-
-
-def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
-    """The plan, with its organisation: inline (schema v1 `registry`, or an `organisation`
-    mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan).
-
-    A plan read before is taken from the user's cache (`usercache`) as JSON data, validated
-    again by the models (a fraction of parsing and checking the YAML). The entry is keyed by the
-    content of the plan and of plan744's code, and holds the content hash of each other file the
-    parse read (the organisation file): one that changed since is a miss."""
-    from plan744 import __version__, usercache
-
-    try:
-        raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
-    except ReadRefused as refused:
-        return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
-    name = usercache.key(__version__, _code_hash(), str(checks), display_path(path), raw)
-    cached = _plan_from_entry(path, usercache.load("plans", name))
-    if cached is not None:
-        return replace(cached, key=name)
-    read: list[tuple[str, str]] = []
-    loaded = replace(_parse_plan(path, raw, checks, read), key=name)
-    if loaded.plan is not None:
-        usercache.store("plans", name, _plan_entry(loaded, read))
-    return loaded
-
-
-def _plan_entry(loaded: PlanLoad, deps: list[tuple[str, str]]) -> dict:
-    assert loaded.plan is not None
-    src = loaded.source
-    return {
-        "deps": deps,
-        # exclude_unset: which fields the file wrote is part of the plan (`Indicator.state_at_end`
-        # reads `model_fields_set`), so the entry holds what was written, not the defaults.
-        "plan": loaded.plan.model_dump(mode="json", exclude_unset=True),
-        "findings": [_finding_data(f) for f in loaded.findings],
-        "source": [src.file, [[list(k), *v] for k, v in src.values.items()], [[list(k), *v] for k, v in src.keys.items()]],
-    }
-
-
-def _plan_from_entry(path: Path, entry: object) -> PlanLoad | None:
-    """The cached load, or None: no entry, a dependency whose content changed, or an entry that
-    does not decode (damaged, foreign, or made by another version): then the plan is parsed."""
-    if not isinstance(entry, dict):
-        return None
-    from plan744 import usercache
-
-    try:
-        for dep, hashed in entry["deps"]:
-            if usercache.file_digest(dep) != hashed:
-                return None
-        plan = Plan.model_validate(entry["plan"], strict=False)  # JSON text for dates and decimals
-        file, values, keys = entry["source"]
-        source = SourceMap(str(file), {tuple(p): (int(ln), int(col)) for p, ln, col in values},
-                           {tuple(p): (int(ln), int(col)) for p, ln, col in keys})
-        findings = [_finding_from(f) for f in entry["findings"]]
-    except Exception:  # whatever an entry holds, a bad one is only a miss
-        return None
-    return PlanLoad(path, plan, source, findings)
-
-
-def _finding_data(f: Finding) -> list:
-    return [f.code, f.severity.value, f.message, f.file, f.line, f.column, list(f.path), f.value, f.cell, list(f.fixes)]
-
-
-def _finding_from(data: list) -> Finding:
-    from plan744.core.findings import Place, Severity
-
-    code, severity, message, file, line, column, path, value, cell, fixes = data
-    if not all(isinstance(x, str) for x in (code, message, file, cell, *fixes)) or not isinstance(value, str | None):
-        raise ValueError("not a finding")
-    if not all(isinstance(p, str | int) for p in path):
-        raise ValueError("not a finding")
-    place = Place.of_reference(cell) if cell else Place(int(line), int(column))
-    return Finding(code, Severity(severity), message, file, place, tuple(path), value, tuple(fixes))
-
-
-def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]] | None = None) -> PlanLoad:
-    """`read` is given each other file the parse reads, with the hash of its bytes (for the
-    cache to check it is unchanged)."""
-    from plan744.core.organisation import Organisation
-    from plan744.core.plan_checks import OrgPlace, check_plan
-
-    doc = load_yaml(raw, display_path(path), PLAN_MAX_BYTES, "plan-too-large")
-    if doc.data is None:
-        return PlanLoad(path, None, doc.source, doc.findings)
-    data, findings, org_place = doc.data, list(doc.findings), None
-    if isinstance(data, dict) and isinstance(data.get("organisation"), str):
-        org_path = path.parent / data["organisation"]
-
-        def parse_org(org_raw: bytes, shown: str) -> YamlDocument:
-            if read is not None:  # the hash of the very bytes parsed
-                from plan744.usercache import digest
-
-                read.append((os.fspath(org_path), digest(org_raw)))
-            return load_yaml(org_raw, shown, PLAN_MAX_BYTES, "plan-too-large")
-
-        org_doc = _read_then(org_path, PLAN_MAX_BYTES, "plan-too-large", parse_org)
-        findings += org_doc.findings
-        if org_doc.data is None:
-            return PlanLoad(path, None, doc.source, findings)
-        org, org_findings = validate_model(Organisation, org_doc.data, org_doc.source)
-        findings += org_findings
-        if not isinstance(org, Organisation):
-            return PlanLoad(path, None, doc.source, findings)
-        data = {**data, "organisation": org}
-        org_place = OrgPlace(org_doc.source)
-    plan, more = validate_model(Plan, data, doc.source)
-    findings += more
-    if isinstance(plan, Plan) and checks:
-        findings += check_plan(plan, doc.source, org_place)
-    return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
+from plan744.intake.read import read_report_file
+from plan744.readers.files import sibling_reports, year_of_folder
+from plan744.services.plans import code_hash
 
 
 def number_kinds(plan: Plan) -> Callable[[tuple], bool | None]:
@@ -187,16 +47,6 @@ def number_kinds(plan: Plan) -> Callable[[tuple], bool | None]:
         return None
 
     return integer_at
-
-
-def read_report_file(path: Path | str) -> YamlDocument:
-    """A unit's report as data with its source map: a YAML file, or an Excel form (.xlsx)."""
-    name = os.path.basename(path)
-    if os.path.splitext(name)[1].lower() != ".xlsx":
-        return read_yaml_file(path)
-    from plan744.readers.xlsx_source import MAX_FILE_BYTES, read_xlsx
-
-    return _read_then(path, MAX_FILE_BYTES, "file-too-large", lambda raw, shown: read_xlsx(raw, shown, name))
 
 
 def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
@@ -394,19 +244,7 @@ def _context_prefix(plan_key: str) -> str:
     from plan744 import usercache
 
     # Records hold display paths (relative to the working folder).
-    return usercache.key(plan_key, _code_hash(), os.getcwd())
-
-
-@functools.cache
-def _code_hash() -> str:
-    """The hash of the code whose results are cached: the models, the checks, the messages,
-    the readers and the cache itself. An upgrade or an edit of any of them is a miss, whatever
-    the version number says."""
-    from plan744 import usercache
-
-    here = Path(__file__).resolve().parent
-    files = sorted([*here.glob("*.py"), *(here.parent / "core").rglob("*.py"), here.parent / "usercache.py"])
-    return usercache.key(*(f"{f.relative_to(here.parent)}".encode() + b"\0" + f.read_bytes() for f in files))
+    return usercache.key(plan_key, code_hash(), os.getcwd())
 
 
 def locate_findings(findings: list[Finding]) -> list[Finding]:
@@ -423,4 +261,4 @@ def locate_findings(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-__all__ = ["PlanLoad", "load_plan", "parse_submission", "validate_files", "read_yaml_file", "year_of_folder"]
+__all__ = ["context_records", "locate_findings", "number_kinds", "parse_submission", "validate_files"]

@@ -1,4 +1,5 @@
-"""Build a report from files: validate everything first, then compute, then render.
+"""Build a report from files: validate everything first, then compute, then render
+(`build(ReportRequest)`: what `plan744 report` calls).
 
 The edge between the disk and the pure core. Nothing is returned for writing unless every
 submission is valid and every requested output rendered; a year outside the plan's period or
@@ -20,10 +21,11 @@ from plan744.core.findings import Finding
 from plan744.core.messages import make
 from plan744.core.span import Span
 from plan744.readers.files import discover, display_path, year_of_folder
-from plan744.readers.loading import load_plan, validate_files
 from plan744.readers.project import template_dirs
 from plan744.report.compose_common import Issuance
 from plan744.report.formats import FORMATS, RenderContext
+from plan744.services.plans import load_plan
+from plan744.services.validate import validate_files
 
 
 class ReportError(Exception):
@@ -75,9 +77,8 @@ def _quiet(_: str) -> None:
 
 def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> ReportOutcome:
     loaded = load_plan(req.plan_path)
-    errors = [f for f in loaded.findings if f.is_error]
-    if loaded.plan is None or errors:
-        return ReportOutcome(errors or loaded.findings)
+    if not loaded.usable or loaded.plan is None:
+        return ReportOutcome(loaded.errors or loaded.findings)
     plan = loaded.plan
     where = display_path(req.data_dir)
     first, last = req.span

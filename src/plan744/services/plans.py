@@ -1,0 +1,166 @@
+"""The plan, with its organisation, loaded from disk and checked: the one way every command,
+the pre-commit hook and any future intake get a plan (`load_plan`), and its user cache."""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from plan744.core.findings import Finding, SourceMap
+from plan744.core.model_findings import validate_model
+from plan744.core.plan import Plan
+from plan744.intake.read import read_then
+from plan744.readers.files import ReadRefused, display_path, read_bounded
+from plan744.readers.yaml_source import YamlDocument, load_yaml
+
+PLAN_MAX_BYTES = 64 * 1024 * 1024
+"""A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
+
+
+@dataclass
+class PlanLoad:
+    path: Path
+    plan: Plan | None
+    source: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+    key: str = ""  # the plan's cache key: what else is cached for this plan is keyed by it too
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def usable(self) -> bool:
+        """The one policy every command and service follows: a plan with errors is refused (its
+        warnings, about the source document, are for `plan check` to show)."""
+        return self.plan is not None and not self.errors
+
+
+def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
+    """The plan, with its organisation: inline (schema v1 `registry`, or an `organisation`
+    mapping) or in its own file (`organisation: organisation.yaml`, relative to the plan).
+
+    A plan read before is taken from the user's cache (`usercache`) as JSON data, validated
+    again by the models (a fraction of parsing and checking the YAML). The entry is keyed by the
+    content of the plan and of plan744's code, and holds the content hash of each other file the
+    parse read (the organisation file): one that changed since is a miss."""
+    from plan744 import __version__, usercache
+
+    try:
+        raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
+    except ReadRefused as refused:
+        return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
+    name = usercache.key(__version__, code_hash(), str(checks), display_path(path), raw)
+    cached = _plan_from_entry(path, usercache.load("plans", name))
+    if cached is not None:
+        return replace(cached, key=name)
+    read: list[tuple[str, str]] = []
+    loaded = replace(_parse_plan(path, raw, checks, read), key=name)
+    if loaded.plan is not None:
+        usercache.store("plans", name, _plan_entry(loaded, read))
+    return loaded
+
+
+def _plan_entry(loaded: PlanLoad, deps: list[tuple[str, str]]) -> dict:
+    assert loaded.plan is not None
+    src = loaded.source
+    return {
+        "deps": deps,
+        # exclude_unset: which fields the file wrote is part of the plan (`Indicator.state_at_end`
+        # reads `model_fields_set`), so the entry holds what was written, not the defaults.
+        "plan": loaded.plan.model_dump(mode="json", exclude_unset=True),
+        "findings": [_finding_data(f) for f in loaded.findings],
+        "source": [src.file, [[list(k), *v] for k, v in src.values.items()], [[list(k), *v] for k, v in src.keys.items()]],
+    }
+
+
+def _plan_from_entry(path: Path, entry: object) -> PlanLoad | None:
+    """The cached load, or None: no entry, a dependency whose content changed, or an entry that
+    does not decode (damaged, foreign, or made by another version): then the plan is parsed."""
+    if not isinstance(entry, dict):
+        return None
+    from plan744 import usercache
+
+    try:
+        for dep, hashed in entry["deps"]:
+            if usercache.file_digest(dep) != hashed:
+                return None
+        plan = Plan.model_validate(entry["plan"], strict=False)  # JSON text for dates and decimals
+        file, values, keys = entry["source"]
+        source = SourceMap(str(file), {tuple(p): (int(ln), int(col)) for p, ln, col in values},
+                           {tuple(p): (int(ln), int(col)) for p, ln, col in keys})
+        findings = [_finding_from(f) for f in entry["findings"]]
+    except Exception:  # whatever an entry holds, a bad one is only a miss
+        return None
+    return PlanLoad(path, plan, source, findings)
+
+
+def _finding_data(f: Finding) -> list:
+    return [f.code, f.severity.value, f.message, f.file, f.line, f.column, list(f.path), f.value, f.cell, list(f.fixes)]
+
+
+def _finding_from(data: list) -> Finding:
+    from plan744.core.findings import Place, Severity
+
+    code, severity, message, file, line, column, path, value, cell, fixes = data
+    if not all(isinstance(x, str) for x in (code, message, file, cell, *fixes)) or not isinstance(value, str | None):
+        raise ValueError("not a finding")
+    if not all(isinstance(p, str | int) for p in path):
+        raise ValueError("not a finding")
+    place = Place.of_reference(cell) if cell else Place(int(line), int(column))
+    return Finding(code, Severity(severity), message, file, place, tuple(path), value, tuple(fixes))
+
+
+def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]] | None = None) -> PlanLoad:
+    """`read` is given each other file the parse reads, with the hash of its bytes (for the
+    cache to check it is unchanged)."""
+    from plan744.core.organisation import Organisation
+    from plan744.core.plan_checks import OrgPlace, check_plan
+
+    doc = load_yaml(raw, display_path(path), PLAN_MAX_BYTES, "plan-too-large")
+    if doc.data is None:
+        return PlanLoad(path, None, doc.source, doc.findings)
+    data, findings, org_place = doc.data, list(doc.findings), None
+    if isinstance(data, dict) and isinstance(data.get("organisation"), str):
+        org_path = path.parent / data["organisation"]
+
+        def parse_org(org_raw: bytes, shown: str) -> YamlDocument:
+            if read is not None:  # the hash of the very bytes parsed
+                from plan744.usercache import digest
+
+                read.append((os.fspath(org_path), digest(org_raw)))
+            return load_yaml(org_raw, shown, PLAN_MAX_BYTES, "plan-too-large")
+
+        org_doc = read_then(org_path, PLAN_MAX_BYTES, "plan-too-large", parse_org)
+        findings += org_doc.findings
+        if org_doc.data is None:
+            return PlanLoad(path, None, doc.source, findings)
+        org, org_findings = validate_model(Organisation, org_doc.data, org_doc.source)
+        findings += org_findings
+        if not isinstance(org, Organisation):
+            return PlanLoad(path, None, doc.source, findings)
+        data = {**data, "organisation": org}
+        org_place = OrgPlace(org_doc.source)
+    plan, more = validate_model(Plan, data, doc.source)
+    findings += more
+    if isinstance(plan, Plan) and checks:
+        findings += check_plan(plan, doc.source, org_place)
+    return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
+
+
+@functools.cache
+def code_hash() -> str:
+    """The hash of the code whose results are cached: the models, the checks, the messages,
+    the readers, the intakes, these services and the cache itself. An upgrade or an edit of any
+    of them is a miss, whatever the version number says."""
+    from plan744 import usercache
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*(f for package in ("core", "readers", "intake", "services") for f in (root / package).rglob("*.py")),
+                    root / "usercache.py"])
+    return usercache.key(*(f"{f.relative_to(root)}".encode() + b"\0" + f.read_bytes() for f in files))
+
+
+__all__ = ["PLAN_MAX_BYTES", "PlanLoad", "code_hash", "load_plan"]
