@@ -81,8 +81,6 @@ def test_a_workbook_source_map_places_by_cell() -> None:
                        workbook=True)
     assert source.place(("unit", "x")) == Place.at_cell("Thông tin chung", "C4")
     assert source.place(("year",)) == NOWHERE  # no fake line 1 for a value the workbook does not hold
-    made_with_a_row = make("blank", file="S1.xlsx", line=4, column=3, path=("unit",), expected="mã")
-    assert source.placed([made_with_a_row])[0].place == Place.at_cell("Thông tin chung", "C4")
     text = SourceMap("S1.yaml", values={("unit",): (2, 7)})
     assert (text.place(("unit",)), text.cell(("unit",))) == (Place(2, 7), "")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 
@@ -129,14 +129,6 @@ class SourceMap:
         a cell as plain data (the cross-file records and their cache)."""
         return str(self.place(path)) if self.workbook else ""
 
-    def placed(self, findings: list[Finding]) -> list[Finding]:
-        """`findings`, those about this workbook at the cell of their path: a check that reads
-        positions (`locate`) makes its findings with a sheet row as a line, and this puts them
-        where the value sits. A text file's findings are returned as they are."""
-        if not self.workbook:
-            return findings
-        return [f if f.file != self.file or f.place.in_workbook else replace(f, place=self.place(f.path))
-                for f in findings]
 
 
 @dataclass(frozen=True, slots=True)

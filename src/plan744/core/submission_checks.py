@@ -11,7 +11,6 @@ both re-exported here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 from plan744.core.findings import Finding, SourceMap
@@ -51,8 +50,8 @@ class _Out:
         self.findings: list[Finding] = []
 
     def add(self, code: str, path: tuple, *, prefer_key: bool = False, **params: Any) -> None:
-        line, column = self.sf.source.locate(path, prefer_key=prefer_key)
-        self.findings.append(make(code, file=self.sf.source.file, line=line, column=column, path=path, **params))
+        place = self.sf.source.place(path, prefer_key=prefer_key)  # a line, or a workbook's cell
+        self.findings.append(make(code, file=self.sf.source.file, place=place, path=path, **params))
 
 
 def blank_figures(plan: Plan, data: Any, source: SourceMap) -> list[Finding]:
@@ -64,8 +63,7 @@ def blank_figures(plan: Plan, data: Any, source: SourceMap) -> list[Finding]:
         return out
 
     def add(path: tuple, expected: str) -> None:
-        line, column = source.locate(path)
-        out.append(make("blank", file=source.file, line=line, column=column, path=path, expected=expected))
+        out.append(make("blank", file=source.file, place=source.place(path), path=path, expected=expected))
 
     indicators = data.get("indicators")
     if isinstance(indicators, dict):
@@ -100,11 +98,6 @@ def check_file(plan: Plan, sf: SubmissionFile, today: dt.date | None = None) -> 
     out = _Out(sf)
     _check_one(plan, sf, out, today)
     return out.findings
-
-
-def locate_with(finding: Finding, source: SourceMap) -> Finding:
-    """The finding at the place of its path in `source`."""
-    return replace(finding, place=source.place(finding.path))
 
 
 def unit_label(plan: Plan, code: str) -> str:

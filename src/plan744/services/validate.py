@@ -65,7 +65,7 @@ def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | Non
     sub, findings = validate_model(Submission, doc.data, doc.source, integer_at=number_kinds(plan))
     findings = [f for f in findings if f.path not in said]
     if not isinstance(sub, Submission) or blanks or any(f.is_error for f in doc.findings):
-        return None, doc.source.placed(doc.findings + blanks + findings)
+        return None, doc.findings + blanks + findings
     folder, name = os.path.split(os.fspath(path))
     return SubmissionFile(sub, doc.source, os.path.basename(folder), os.path.splitext(name)[0]), doc.findings
 
@@ -93,7 +93,7 @@ def validate_files(
         sf, fs = parse_submission(path, plan)
         findings += fs
         if sf is not None:
-            findings += sf.source.placed(check_file(plan, sf, today))
+            findings += check_file(plan, sf, today)
             records.append(record_of(sf, store))
             if keep:
                 parsed.append(sf)
