@@ -97,11 +97,11 @@ def test_the_count_of_more_findings_keeps_the_cell() -> None:
 CODE = st.from_regex(r"[\w.\-]{1,20}", fullmatch=True)  # the plan's codes (`core.strict.Code`)
 TT = st.one_of(st.integers(min_value=1, max_value=10**6), CODE.filter(lambda t: not (t.isascii() and t.isdigit())))
 KEYS = st.one_of(
-    st.builds(GeneralKey, st.sampled_from([key for key, _, _ in GENERAL])),
+    st.builds(GeneralKey, st.sampled_from([key for key, _ in GENERAL])),
     st.builds(IndicatorKey, CODE, CODE, st.booleans()),
     st.builds(AppendixKey, TT, st.booleans(), st.booleans()),
     st.builds(TaskKey, CODE, st.booleans()),
-    st.builds(NarrativeKey, st.sampled_from([key for key, _ in NARRATIVE]) | CODE),
+    st.builds(NarrativeKey, st.sampled_from(list(NARRATIVE)) | CODE),
 )
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
+from plan744.core.words_forms import FORM_WORDS
+from plan744.core.words_outputs import OUTPUT_WORDS
 
 TASK_STATUS = {
     "chua_trien_khai": "Chưa triển khai",
@@ -320,6 +322,8 @@ WORDS: dict[str, str] = {
     **{f"verdict.{a.value}": text for a, text in ATTAINMENT.items()},
     "verdict.band_exceeded": BAND_EXCEEDED,
     "total": TOTAL,
+    **OUTPUT_WORDS,
+    **FORM_WORDS,
 }
 """Every overridable word by its code, with today's text: the sentences of the reports (TEXT),
 the verdicts ("verdict.reached": "Đạt"), and a table's total row ("total": "Cộng")."""
@@ -346,6 +350,25 @@ def _same_slots(code: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+_NOT_IN_SHEET_NAMES = frozenset("[]:*?/\\")
+
+
+def _sheet_name(text: str) -> str:
+    """A sheet's title (`data.sheet.*`, `form.sheet.*`) as Excel allows one: at most 31
+    characters, none of [ ] : * ? / \\ (openpyxl would refuse it while writing)."""
+    bad = sorted(set(text) & _NOT_IN_SHEET_NAMES)
+    if bad:
+        raise ValueError(f"tên trang tính “{text}” có ký tự Excel không cho phép ({' '.join(bad)})")
+    if len(text) > 31:
+        raise ValueError(f"tên trang tính “{text}” dài {len(text)} ký tự, Excel cho tối đa 31")
+    return text
+
+
+def _rules(code: str) -> tuple[AfterValidator, ...]:
+    sheet = (AfterValidator(_sheet_name),) if code.startswith(("data.sheet.", "form.sheet.")) else ()
+    return (_same_slots(code), *sheet)
+
+
 class _WordsBase(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, defer_build=True)
 
@@ -359,7 +382,7 @@ if TYPE_CHECKING:
 else:
     Words = create_model(
         "Words", __base__=_WordsBase, __doc__="The display words of the reports, each overridable by a plan (see `WORDS`).",
-        **{code: (Annotated[str, Field(min_length=1, max_length=2000, description=text), _same_slots(code)], text)
+        **{code: (Annotated[str, Field(min_length=1, max_length=2000, description=text), *_rules(code)], text)
            for code, text in WORDS.items()})
 
 _SPOKEN: ContextVar[_WordsBase | None] = ContextVar("plan744_words", default=None)

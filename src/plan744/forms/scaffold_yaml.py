@@ -15,7 +15,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from plan744.core.labels import TASK_STATUS, lower_first
+from plan744.core.labels import TASK_STATUS, lower_first, word
 from plan744.core.numbers import yaml_number
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan
@@ -72,80 +72,78 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
     money = plan.money.unit
     out: list[str] = list(header) + [
         f"# yaml-language-server: $schema={schema_ref}" if schema_ref else
-        "# (Để trình soạn thảo gợi ý khi gõ: plan744 schema --out submission.schema.json)",
-        f"# Báo cáo kết quả thực hiện {doc.kind} {doc.number} năm {year}: {unit.name}",
-        f"# Kỳ số liệu: từ {cover_from:%d/%m/%Y} đến {cover_to:%d/%m/%Y}; hạn gửi: {due:%d/%m/%Y}.",
-        "# Cách điền: ghi giá trị sau dấu hai chấm, giữ nguyên thụt lề (dấu cách, không dùng Tab).",
-        "#  - Số viết liền, không có dấu chấm ngăn cách hàng nghìn: 1500 (không viết 1.500).",
-        f"#  - Số thập phân dùng dấu chấm: 12.5 (không viết 12,5). Tiền tính bằng {money}.",
-        "#  - Ngày viết dạng năm-tháng-ngày: 2022-12-10.",
-        "#  - Chỉ ghi số đếm (tử số, mẫu số); tỷ lệ % do phần mềm tự tính.",
-        "# Kiểm tra trước khi gửi: plan744 validate <tên tệp này>",
+        "# " + word("scaffold.schema_hint"),
+        "# " + word("scaffold.title").format(kind=doc.kind, number=doc.number, year=year, unit=unit.name),
+        "# " + word("scaffold.period").format(start=f"{cover_from:%d/%m/%Y}", end=f"{cover_to:%d/%m/%Y}", due=f"{due:%d/%m/%Y}"),
+        "# " + word("scaffold.howto"),
+        *("#  - " + word(f"scaffold.howto.{part}").format(money=money) for part in ("numbers", "decimals", "dates", "counts")),
+        "# " + word("scaffold.check"),
         "",
-        f"plan: {scalar(doc.number)}  # kế hoạch của báo cáo này",
+        f"plan: {scalar(doc.number)}  # " + word("scaffold.plan"),
         f"unit: {unit.code}  # {unit.name}",
         f"year: {year}",
-        _field("", "submitted", v.get("submitted"), "ngày gửi báo cáo, ví dụ " + due.isoformat()),
-        "prepared_by:  # người lập báo cáo",
+        _field("", "submitted", v.get("submitted"), word("scaffold.submitted").format(example=due.isoformat())),
+        "prepared_by:  # " + word("scaffold.prepared_by"),
     ]
     person = v.get("prepared_by") or {}
     out += [
-        _field("  ", "name", person.get("name"), "họ và tên", blank_text=True),
-        _field("  ", "position", person.get("position"), "chức vụ", blank_text=True),
-        _field("  ", "phone", person.get("phone") or "", "không bắt buộc"),
-        _field("  ", "email", person.get("email") or "", "không bắt buộc"),
+        _field("  ", "name", person.get("name"), word("scaffold.name"), blank_text=True),
+        _field("  ", "position", person.get("position"), word("scaffold.position"), blank_text=True),
+        _field("  ", "phone", person.get("phone") or "", word("scaffold.optional")),
+        _field("  ", "email", person.get("email") or "", word("scaffold.optional")),
     ]
     approved = v.get("approved_by")
     if approved:
-        out += ["approved_by:  # lãnh đạo đơn vị duyệt",
-                _field("  ", "name", approved.get("name"), "họ và tên"),
-                _field("  ", "position", approved.get("position"), "chức vụ"),
-                _field("  ", "phone", approved.get("phone") or "", "không bắt buộc"),
-                _field("  ", "email", approved.get("email") or "", "không bắt buộc")]
+        out += ["approved_by:  # " + word("scaffold.approved_by"),
+                _field("  ", "name", approved.get("name"), word("scaffold.name")),
+                _field("  ", "position", approved.get("position"), word("scaffold.position")),
+                _field("  ", "phone", approved.get("phone") or "", word("scaffold.optional")),
+                _field("  ", "email", approved.get("email") or "", word("scaffold.optional"))]
     out.append("")
     indicators = owed.indicators
     given = v.get("indicators") or {}
     if indicators:
-        out.append("indicators:  # số liệu các chỉ tiêu của kế hoạch")
+        out.append("indicators:  # " + word("scaffold.indicators"))
         own = owed.levels
         for ind, levels in indicators:
-            out.append(f"  # {_comment(ind.name)}. Mục tiêu: {_comment(target_words(plan, ind), 110)}")
+            out.append("  # " + word("scaffold.indicator").format(name=_comment(ind.name), targets=_comment(target_words(plan, ind), 110)))
             out.append(f"  {ind.id}:")
             for lv in levels:
                 level_name = plan.levels_by_code[lv].name
-                extra = f" (tổng số liệu {level_name} trên địa bàn)" if own and lv != own[0] and not ind.central else ""
+                extra = " " + word("scaffold.level_total").format(level=level_name) if own and lv != own[0] and not ind.central else ""
                 figures = (given.get(ind.id) or {}).get(lv) or {}
                 out.append(f"    {lv}:  # {level_name}{extra}")
                 if ind.is_percent:
-                    out.append(_field("      ", "numerator", figures.get("numerator"), f"tử số: {_comment(ind.numerator)}"))
-                    out.append(_field("      ", "denominator", figures.get("denominator"), f"mẫu số: {_comment(ind.denominator)}"))
+                    for part in ("numerator", "denominator"):
+                        out.append(_field("      ", part, figures.get(part),
+                                          word(f"scaffold.{part}").format(text=_comment(getattr(ind, part)))))
                 else:
                     unit_word = money if ind.value == "amount" else ind.count_unit
                     out.append(_field("      ", "value", figures.get("value"), f"{_comment(ind.quantity)} ({unit_word})"))
                 if figures.get("note"):
-                    out.append(_field("      ", "note", figures["note"], "ghi chú"))
+                    out.append(_field("      ", "note", figures["note"], word("scaffold.note")))
         out.append("")
     rows = appendix_rows(plan, owed, v.get("appendix") or [], blank_form=values is None)
     listed = [r for r in rows if not r[2]]
     if listed:
-        out.append("appendix:  # các nhiệm vụ, dự án ở Phụ lục do đơn vị chủ trì" + (f"; tiền tính bằng {money}" if plan.funded else ""))
+        out.append("appendix:  # " + word("scaffold.appendix")
+                   + (word("scaffold.appendix.money").format(money=money) if plan.funded else ""))
         out.append(f"  # status: {STATUS_HELP}")
     else:
-        out.append("appendix: []  # đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm")
+        out.append("appendix: []  # " + word("scaffold.appendix.none"))
     for task, reported, commented in rows:
         if commented:
-            out.append(f"  # Nhiệm vụ TT {task.tt} do “{task.lead_text}” cùng chủ trì: nếu đơn vị có tham gia, bỏ dấu # ở các dòng sau"
-                       + (" và xóa “[]” ở dòng appendix." if not listed else "."))
+            out.append("  # " + word("scaffold.appendix.shared").format(tt=task.tt, lead=task.lead_text)
+                       + (" " + word("scaffold.appendix.unlist") if not listed else "") + ".")
         out += _appendix_block(task, reported, commented, money)
     out.append("")
     out += _tasks(owed, v.get("tasks") or {})
     narrative = v.get("narrative") or {}
     out += [
         "",
-        "narrative:  # phần nhận xét, đánh giá của đơn vị",
-        _field("  ", "highlights", narrative.get("highlights"), "kết quả nổi bật", blank_text=True),
-        _field("  ", "shortcomings", narrative.get("shortcomings"), "tồn tại, hạn chế và nguyên nhân", blank_text=True),
-        _field("  ", "proposals", narrative.get("proposals"), "đề xuất, kiến nghị", blank_text=True),
+        "narrative:  # " + word("scaffold.narrative"),
+        *(_field("  ", key, narrative.get(key), word(f"scaffold.narrative.{key}"), blank_text=True)
+          for key in ("highlights", "shortcomings", "proposals")),
         "",
     ]
     return "\n".join(out)
@@ -171,33 +169,33 @@ def appendix_rows(plan: Plan, owed: Obligation, reported: list[dict],
 def _appendix_block(t: AppendixTask, r: dict | None, commented: bool, money: str) -> list[str]:
     p = "  # " if commented else "  "
     r = r or {}
-    cost = f"; dự kiến {format_number(t.cost)} {money}" if t.cost is not None else ""
+    cost = word("scaffold.appendix.cost").format(cost=format_number(t.cost), money=money) if t.cost is not None else ""
     lines = [
         f"{p}- tt: {scalar(t.tt) if isinstance(t.tt, str) else t.tt}  # {_comment(t.name, 80)} ({t.timeframe_text}{cost})",
         _field(f"{p}  ", "status", r.get("status"), ""),
     ]
     if t.funded:
-        lines += [_field(f"{p}  ", "allocated", r.get("allocated"), "vốn được bố trí trong năm"),
-                  _field(f"{p}  ", "disbursed", r.get("disbursed"), "vốn đã giải ngân trong năm")]
-    lines.append(_field(f"{p}  ", "progress", r.get("progress"), "kết quả thực hiện trong năm", blank_text=True))
+        lines += [_field(f"{p}  ", "allocated", r.get("allocated"), word("scaffold.appendix.allocated")),
+                  _field(f"{p}  ", "disbursed", r.get("disbursed"), word("scaffold.appendix.disbursed"))]
+    lines.append(_field(f"{p}  ", "progress", r.get("progress"), word("scaffold.appendix.progress"), blank_text=True))
     return lines
 
 
 def _tasks(owed: Obligation, given: dict[str, dict]) -> list[str]:
-    out = ["tasks:  # các nhiệm vụ định tính: tình hình thực hiện", f"  # status: {STATUS_HELP}"]
+    out = ["tasks:  # " + word("scaffold.tasks"), f"  # status: {STATUS_HELP}"]
     mine = owed.tasks
     shown = [t for t in mine if t.required or t.id in given]
     for t in shown:
         rep = given.get(t.id) or {}
         out.append(f"  {t.id}:  # {_comment(t.title)}")
         out.append(_field("    ", "status", rep.get("status"), ""))
-        out.append(_field("    ", "account", rep.get("account"), "kết quả thực hiện, ngắn gọn", blank_text=True))
+        out.append(_field("    ", "account", rep.get("account"), word("scaffold.tasks.account"), blank_text=True))
     optional = [t for t in mine if not t.required and t.id not in given]
     if optional and not given:
-        out.append("  # Không bắt buộc: có thể báo cáo thêm các nhiệm vụ sau (ghi theo mẫu trên):")
+        out.append("  # " + word("scaffold.tasks.optional"))
         for t in optional:
             out.append(f"  #   {t.id}: {_comment(t.title, 90)}")
     if not shown and not optional:
-        out[0] = "tasks: {}  # không có nhiệm vụ định tính giao cho đơn vị"
+        out[0] = "tasks: {}  # " + word("scaffold.tasks.none")
         out = out[:1]
     return out

@@ -17,7 +17,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from plan744.core.labels import TASK_STATUS
+from plan744.core.labels import TASK_STATUS, word
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.submission import STATUSES
@@ -30,7 +30,6 @@ from plan744.forms.xlsx_layout import (
     META_SHEET,
     NARRATIVE,
     NO_RECORD,
-    SHEETS,
     AppendixKey,
     GeneralKey,
     IndicatorKey,
@@ -38,6 +37,7 @@ from plan744.forms.xlsx_layout import (
     TaskKey,
     encode,
     sheet_key,
+    sheet_title,
 )
 
 INPUT_FILL = "FFF2CC"  # the cells to fill: light yellow
@@ -52,7 +52,7 @@ class _Sheet:
     def __init__(self, wb: Any, kind: str, widths: dict[str, float]) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-        self.ws = wb.create_sheet(SHEETS[kind])
+        self.ws = wb.create_sheet(sheet_title(kind))
         self.kind = kind
         self.ws["A1"] = sheet_key(kind)
         for field, col in FIELDS.get(kind, {}).items():
@@ -62,7 +62,7 @@ class _Sheet:
         for col, width in widths.items():
             self.ws.column_dimensions[col].width = width
         self.row = 2
-        self.ws.oddFooter.center.text = "Trang &P/&N"
+        self.ws.oddFooter.center.text = word("form.footer")
         self.ws.oddHeader.left.text = "&A"  # the sheet's name, so a printed page says what it is
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.bold = Font(bold=True)
@@ -159,18 +159,18 @@ def _rule(rule: str) -> Any:
 
     if rule == "count":
         dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-        dv.error = "Ghi một số nguyên không âm (số đếm), không ghi tỷ lệ %, không dùng dấu chấm ngăn cách hàng nghìn."
+        dv.error = word("form.rule.count")
     elif rule == "money":
         dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-        dv.error = "Ghi số tiền không âm (có thể có phần thập phân)."
+        dv.error = word("form.rule.money")
     elif rule == "date":
         dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
                             allow_blank=True)
-        dv.error = "Ghi một ngày (ngày/tháng/năm)."
+        dv.error = word("form.rule.date")
     else:  # status
         dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=True)
-        dv.error = "Chọn tình trạng trong danh sách."
-    dv.errorTitle = "Giá trị không hợp lệ"
+        dv.error = word("form.rule.status")
+    dv.errorTitle = word("form.rule.title")
     dv.showErrorMessage = True
     return dv
 
@@ -224,7 +224,7 @@ def workbook(plan: Plan, unit_code: str, year: int, values: dict[str, Any] | Non
     meta.sheet_state = "veryHidden"
     wb.active = 1
     wb.properties.creator = "plan744"
-    wb.properties.title = f"Báo cáo năm {year}: {unit.name}"
+    wb.properties.title = word("form.doc_title").format(year=year, unit=unit.name)
     return workbook_bytes(wb, when)
 
 
@@ -232,25 +232,13 @@ def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt
                   due: dt.date) -> None:
     s = _Sheet(wb, "huong_dan", {"B": 110})
     doc = plan.document
-    s.text_row(f"BÁO CÁO KẾT QUẢ THỰC HIỆN {doc.kind.upper()} {doc.number} NĂM {year}", bold=True)
-    s.text_row(f"Đơn vị: {unit_name}", bold=True)
-    s.text_row(f"Kỳ số liệu: từ {cover_from:%d/%m/%Y} đến {cover_to:%d/%m/%Y}. Hạn gửi: {due:%d/%m/%Y}.")
+    s.text_row(word("form.title").format(kind=doc.kind.upper(), number=doc.number, year=year), bold=True)
+    s.text_row(word("form.unit").format(unit=unit_name), bold=True)
+    s.text_row(word("form.period").format(start=f"{cover_from:%d/%m/%Y}", end=f"{cover_to:%d/%m/%Y}", due=f"{due:%d/%m/%Y}"))
     s.text_row("")
-    lines = [
-        "Cách điền:",
-        "1. Chỉ ghi vào các ô nền vàng; các ô khác đã khóa để không sửa nhầm.",
-        "2. Trang “Thông tin chung”: ngày gửi báo cáo và người lập báo cáo.",
-        "3. Trang “Chỉ tiêu”: ghi số đếm (tử số và mẫu số), không ghi tỷ lệ %: cột “Tỷ lệ” tự tính để đối chiếu. "
-        "Chỉ tiêu đếm số lượng hoặc số tiền: ghi vào cột “Tử số / số lượng”.",
-        f"4. Trang “Phụ lục”: tình trạng (chọn trong danh sách), vốn bố trí và giải ngân trong năm ({plan.money.unit}), "
-        "kết quả thực hiện. Nhiệm vụ cùng chủ trì: chỉ điền nếu đơn vị có tham gia.",
-        "5. Trang “Nhiệm vụ”: tình trạng và kết quả của các nhiệm vụ định tính; nhiệm vụ không bắt buộc chỉ điền nếu có.",
-        "6. Trang “Nhận xét”: kết quả nổi bật, tồn tại hạn chế, đề xuất kiến nghị.",
-        "Ghi số liền, không gõ dấu chấm hay dấu phẩy ngăn cách hàng nghìn (ví dụ: 1500); số tiền có phần lẻ "
-        "ghi dấu thập phân như máy tính đang dùng. Không gõ chữ hay dấu % vào ô số.",
-        "Không xóa, không đổi thứ tự các trang và các dòng; có thể đổi độ rộng cột để dễ đọc.",
-        "Điền xong, gửi lại chính tệp này (không đổi sang định dạng khác) cho cơ quan tổng hợp.",
-    ]
+    lines = [word(f"form.howto.{part}").format(money=plan.money.unit)
+             for part in ("lead", "inputs", "general", "indicators", "appendix", "tasks", "narrative", "numbers", "keep",
+                          "return")]
     for line in lines:
         s.text_row(line)
     s.protect()
@@ -258,31 +246,32 @@ def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt
 
 def _general(wb: Any, plan: Plan, unit_code: str, unit_name: str, year: int, v: dict[str, Any], due: dt.date) -> None:
     s = _Sheet(wb, "thong_tin", {"B": 46, "C": 48, "D": 40})
-    s.header({"B": "Mục", "C": "Nội dung", "D": "Ghi chú"})
+    s.header({"B": word("form.col.item"), "C": word("form.col.content"), "D": word("form.col.note")})
     given = {"plan": plan.document.number, "unit": unit_code, "year": year, "submitted": v.get("submitted")}
     for person in ("prepared_by", "approved_by"):
         for k, value in (v.get(person) or {}).items():
             given[f"{person}.{k}"] = value
-    notes = {"unit": unit_name, "submitted": f"Hạn gửi: {due:%d/%m/%Y}", "plan": plan.document.title}
-    for key, label, required in GENERAL:
+    notes = {"unit": unit_name, "submitted": word("form.general.due").format(due=f"{due:%d/%m/%Y}"), "plan": plan.document.title}
+    for key, required in GENERAL:
         s.ws[f"A{s.row}"] = encode(GeneralKey(key))
-        s.cell("B", label + ("" if not required or key in LOCKED_GENERAL else " *"))
+        s.cell("B", word(f"form.general.{key}") + ("" if not required or key in LOCKED_GENERAL else " *"))
         fill_in = key not in LOCKED_GENERAL
         s.cell("C", given.get(key) or ("" if key.endswith(("phone", "email")) else None), fill_in=fill_in,
                rule="date" if key == "submitted" else "", fmt="dd/mm/yyyy" if key == "submitted" else "")
         s.cell("D", notes.get(key, ""))
         s.row += 1
-    s.text_row("* bắt buộc", note=True)
+    s.text_row(word("form.required"), note=True)
     s.protect()
 
 
 def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) -> None:
     s = _Sheet(wb, "chi_tieu", {"B": 6, "C": 52, "D": 14, "E": 30, "F": 16, "G": 16, "H": 12, "I": 30})
-    s.header({"B": "TT", "C": "Chỉ tiêu và cách tính", "D": "Cấp", "E": "Mục tiêu", "F": "Tử số / số lượng",
-              "G": "Mẫu số", "H": "Tỷ lệ (tự tính)", "I": "Ghi chú"})
+    s.header({col: word(f"form.ind.col.{name}") for col, name in (
+        ("B", "tt"), ("C", "indicator"), ("D", "level"), ("E", "target"), ("F", "first"), ("G", "denominator"),
+        ("H", "ratio"), ("I", "note"))})
     applies = owed.indicators
     if not applies:
-        s.text_row("Đơn vị không có chỉ tiêu phải báo cáo trong năm này.", note=True, span="I")
+        s.text_row(word("form.ind.none"), note=True, span="I")
     own = owed.levels
     for n, (ind, levels) in enumerate(applies, start=1):
         for lv in levels:
@@ -291,11 +280,11 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
             s.ws[f"A{r}"] = encode(IndicatorKey(ind.id, lv, ind.is_percent))
             level_name = plan.levels_by_code[lv].name
             if own and lv != own[0] and not ind.central:
-                level_name += " (tổng số liệu trên địa bàn)"
+                level_name += " " + word("form.ind.level_total")
             rule = "money" if ind.measure == "money" else "count"
             s.cell("B", n)
             if ind.is_percent:
-                how = f"{ind.name}\nTử số: {ind.numerator}\nMẫu số: {ind.denominator}"
+                how = word("form.ind.how").format(name=ind.name, numerator=ind.numerator, denominator=ind.denominator)
                 s.cell("C", how)
                 s.cell("D", level_name)
                 s.cell("E", _level_targets(plan, ind, lv))
@@ -304,8 +293,8 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
                 pct = s.cell("H", _percent_formula(r), fmt="0.00%" if ind.measure == "money" else "0.0%")
                 pct.data_type = "f"
             else:
-                word = plan.money.unit if ind.value == "amount" else ind.count_unit
-                s.cell("C", f"{ind.name}\n{ind.quantity} ({word})")
+                unit_word = plan.money.unit if ind.value == "amount" else ind.count_unit
+                s.cell("C", f"{ind.name}\n{ind.quantity} ({unit_word})")
                 s.cell("D", level_name)
                 s.cell("E", _level_targets(plan, ind, lv))
                 s.cell("F", figures.get("value"), fill_in=True, rule="money" if ind.value == "amount" else "count",
@@ -320,18 +309,18 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
 def _appendix(wb: Any, plan: Plan, owed: Obligation, reported: list[dict[str, Any]], blank_form: bool) -> None:
     s = _Sheet(wb, "phu_luc", {"B": 7, "C": 48, "D": 24, "E": 16, "F": 20, "G": 14, "H": 14, "I": 44})
     money = plan.money.unit
-    s.header({"B": "TT", "C": "Nhiệm vụ, dự án", "D": "Chủ trì; thời gian", "E": f"Kinh phí dự kiến ({money})",
-              "F": "Tình trạng", "G": f"Bố trí trong năm ({money})", "H": f"Giải ngân trong năm ({money})",
-              "I": "Kết quả thực hiện trong năm"})
+    s.header({col: word(f"form.app.col.{name}").format(money=money) for col, name in (
+        ("B", "tt"), ("C", "task"), ("D", "lead"), ("E", "cost"), ("F", "status"), ("G", "allocated"), ("H", "disbursed"),
+        ("I", "progress"))})
     rows = appendix_rows(plan, owed, reported, blank_form=blank_form)
     if not rows:
-        s.text_row("Đơn vị không chủ trì nhiệm vụ, dự án nào ở Phụ lục trong năm này.", note=True, span="I")
+        s.text_row(word("form.app.none"), note=True, span="I")
     for task, rep, shared in rows:
         rep = rep or {}
         r = s.row
         s.ws[f"A{r}"] = encode(AppendixKey(task.tt, shared=shared, funded=task.funded))
         s.cell("B", str(task.tt))
-        name = task.name + ("\n(Cùng chủ trì: chỉ điền nếu đơn vị có tham gia.)" if shared else "")
+        name = task.name + ("\n" + word("form.app.shared") if shared else "")
         s.cell("C", name)
         s.cell("D", f"{task.lead_text}; {task.timeframe_text}")
         s.cell("E", task.cost, fmt="#,##0.###")
@@ -349,10 +338,11 @@ def _appendix(wb: Any, plan: Plan, owed: Obligation, reported: list[dict[str, An
 
 def _tasks(wb: Any, owed: Obligation, given: dict[str, Any]) -> None:
     s = _Sheet(wb, "nhiem_vu", {"B": 10, "C": 56, "D": 14, "E": 20, "F": 56})
-    s.header({"B": "Mã", "C": "Nhiệm vụ", "D": "Bắt buộc", "E": "Tình trạng", "F": "Kết quả thực hiện, ngắn gọn"})
+    s.header({col: word(f"form.task.col.{name}") for col, name in (
+        ("B", "id"), ("C", "task"), ("D", "required"), ("E", "status"), ("F", "account"))})
     mine = owed.tasks
     if not mine:
-        s.text_row("Đơn vị không có nhiệm vụ định tính phải báo cáo.", note=True, span="F")
+        s.text_row(word("form.task.none"), note=True, span="F")
     for t in sorted(mine, key=lambda t: not (t.required or t.id in given)):
         rep = given.get(t.id) or {}
         required = t.required
@@ -360,7 +350,7 @@ def _tasks(wb: Any, owed: Obligation, given: dict[str, Any]) -> None:
         s.ws[f"A{r}"] = encode(TaskKey(t.id, required=required))
         s.cell("B", t.id)
         s.cell("C", t.title)
-        s.cell("D", "Có" if required else "Không (điền nếu có)")
+        s.cell("D", word("form.task.required" if required else "form.task.optional"))
         s.cell("E", TASK_STATUS.get(rep.get("status") or "", None), fill_in=True, rule="status")
         s.cell("F", rep.get("account"), fill_in=True)
         s.row += 1
@@ -369,11 +359,11 @@ def _tasks(wb: Any, owed: Obligation, given: dict[str, Any]) -> None:
 
 def _narrative(wb: Any, given: dict[str, Any]) -> None:
     s = _Sheet(wb, "nhan_xet", {"B": 30, "C": 100})
-    s.header({"B": "Mục", "C": "Nội dung"})
-    for key, label in NARRATIVE:
+    s.header({"B": word("form.col.item"), "C": word("form.col.content")})
+    for key in NARRATIVE:
         r = s.row
         s.ws[f"A{r}"] = encode(NarrativeKey(key))
-        s.cell("B", label + " *")
+        s.cell("B", word(f"form.narrative.{key}") + " *")
         s.cell("C", given.get(key), fill_in=True)
         s.ws.row_dimensions[r].height = 120
         s.row += 1

@@ -18,20 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from plan744.core.labels import word
+
 FORM_VERSION = 1
 META_SHEET = "_plan744"
 KIND_PREFIX = "plan744:"
 NO_RECORD = "-"
 
-# sheet kind -> default title (the officer may rename a sheet; the kind stays in A1)
-SHEETS = {
-    "huong_dan": "Hướng dẫn",
-    "thong_tin": "Thông tin chung",
-    "chi_tieu": "Chỉ tiêu",
-    "phu_luc": "Phụ lục",
-    "nhiem_vu": "Nhiệm vụ",
-    "nhan_xet": "Nhận xét",
-}
+# the kinds of sheet, in order; a sheet's title is the word "form.sheet.<kind>" (`sheet_title`): the
+# officer may rename a sheet, the kind stays in A1
+SHEETS = ("huong_dan", "thong_tin", "chi_tieu", "phu_luc", "nhiem_vu", "nhan_xet")
 
 # sheet kind -> {field key: column letter}, in the form as made (the reader uses row 1 instead)
 FIELDS = {
@@ -42,28 +38,24 @@ FIELDS = {
     "nhan_xet": {"value": "C"},
 }
 
-# row keys of the general sheet, in order: (key, label, required)
+# row keys of the general sheet, in order: (key, required); a row's label is the word "form.general.<key>"
 GENERAL = (
-    ("plan", "Kế hoạch (số, ký hiệu)", True),
-    ("unit", "Mã đơn vị (không sửa)", True),
-    ("year", "Năm báo cáo", True),
-    ("submitted", "Ngày gửi báo cáo", True),
-    ("prepared_by.name", "Người lập báo cáo: họ và tên", True),
-    ("prepared_by.position", "Người lập báo cáo: chức vụ", True),
-    ("prepared_by.phone", "Người lập báo cáo: điện thoại (không bắt buộc)", False),
-    ("prepared_by.email", "Người lập báo cáo: thư điện tử (không bắt buộc)", False),
-    ("approved_by.name", "Lãnh đạo duyệt: họ và tên (không bắt buộc)", False),
-    ("approved_by.position", "Lãnh đạo duyệt: chức vụ (không bắt buộc)", False),
-    ("approved_by.phone", "Lãnh đạo duyệt: điện thoại (không bắt buộc)", False),
-    ("approved_by.email", "Lãnh đạo duyệt: thư điện tử (không bắt buộc)", False),
+    ("plan", True),
+    ("unit", True),
+    ("year", True),
+    ("submitted", True),
+    ("prepared_by.name", True),
+    ("prepared_by.position", True),
+    ("prepared_by.phone", False),
+    ("prepared_by.email", False),
+    ("approved_by.name", False),
+    ("approved_by.position", False),
+    ("approved_by.phone", False),
+    ("approved_by.email", False),
 )
 LOCKED_GENERAL = ("plan", "unit", "year")  # filled by plan744, not by the officer
 
-NARRATIVE = (
-    ("highlights", "Kết quả nổi bật"),
-    ("shortcomings", "Tồn tại, hạn chế và nguyên nhân"),
-    ("proposals", "Đề xuất, kiến nghị"),
-)
+NARRATIVE = ("highlights", "shortcomings", "proposals")  # a section's label: the word "form.narrative.<key>"
 
 MAX_ROWS = 5000  # rows read per sheet: a form has a few hundred; more is not a form any more
 
@@ -119,7 +111,12 @@ class NarrativeKey:
 
 
 RowKey = GeneralKey | IndicatorKey | AppendixKey | TaskKey | NarrativeKey
-_GENERAL_FIELDS = frozenset(key for key, _, _ in GENERAL)
+_GENERAL_FIELDS = frozenset(key for key, _ in GENERAL)
+
+
+def sheet_title(kind: str) -> str:
+    """The title of a sheet of `kind`, in the words being spoken (`core.labels.speaking`)."""
+    return word(f"form.sheet.{kind}")
 
 
 def sheet_key(kind: str) -> str:

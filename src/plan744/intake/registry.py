@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plan744.core.labels import speaking
 from plan744.readers.xlsx_package import MAX_FILE_BYTES  # the package checks only: no openpyxl
 from plan744.readers.yaml_source import MAX_BYTES, YamlDocument, load_yaml
 
@@ -64,7 +65,8 @@ def _write_yaml(form: Form) -> bytes:
     from plan744.forms.scaffold_yaml import scaffold
     from plan744.readers.project import schema_ref_for
 
-    text = scaffold(form.plan, form.unit, form.year, schema_ref_for(form.target), form.values, header=form.header)
+    with speaking(form.plan.words):  # the form in the plan's own words (`words:` of the plan file)
+        text = scaffold(form.plan, form.unit, form.year, schema_ref_for(form.target), form.values, header=form.header)
     return text.encode("utf-8")
 
 
@@ -77,7 +79,8 @@ def _parse_xlsx(raw: bytes, shown: str, name: str) -> YamlDocument:
 def _write_xlsx(form: Form) -> bytes:
     from plan744.forms.xlsx_form import workbook
 
-    return workbook(form.plan, form.unit, form.year, form.values, generated=form.generated)
+    with speaking(form.plan.words):  # the form in the plan's own words (`words:` of the plan file)
+        return workbook(form.plan, form.unit, form.year, form.values, generated=form.generated)
 
 
 INTAKES: dict[str, Intake] = {

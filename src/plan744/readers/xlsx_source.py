@@ -41,7 +41,6 @@ from plan744.forms.xlsx_layout import (
     GENERAL,
     META_SHEET,
     NO_RECORD,
-    SHEETS,
     AppendixKey,
     GeneralKey,
     IndicatorKey,
@@ -49,6 +48,7 @@ from plan744.forms.xlsx_layout import (
     TaskKey,
     decode,
     sheet_kind,
+    sheet_title,
 )
 from plan744.readers.xlsx_cells import Reader, as_date, as_figure, as_number, as_status, as_text
 from plan744.readers.xlsx_package import MAX_FILE_BYTES, Merged, Refused, check_package, merged_cells
@@ -103,7 +103,7 @@ def _read(raw: bytes, file: str, name: str) -> YamlDocument:
             if role is not None:
                 if role in sheets:  # a copied sheet keeps the key: neither copy may win in silence
                     twice.append(make("xlsx-sheet-twice", file=file, place=Place.at_cell(ws.title, "A1"), first=sheets[role].title,
-                                      second=ws.title, role=SHEETS[role]))
+                                      second=ws.title, role=sheet_title(role)))
                     continue
                 sheets[role] = ws
         if twice:
@@ -113,7 +113,7 @@ def _read(raw: bytes, file: str, name: str) -> YamlDocument:
         version = meta.get("version")
         if isinstance(version, int) and version > FORM_VERSION:
             return YamlDocument(None, SourceMap(file), [make("xlsx-form-newer", file=file, name=name, version=version)])
-        missing = [SHEETS[k] for k in ("thong_tin", "chi_tieu", "nhan_xet") if k not in sheets]
+        missing = [sheet_title(k) for k in ("thong_tin", "chi_tieu", "nhan_xet") if k not in sheets]
         if missing:
             return YamlDocument(None, SourceMap(file), [make("xlsx-sheet-missing", file=file, name=name,
                                                              sheets=", ".join(f"“{m}”" for m in missing))])

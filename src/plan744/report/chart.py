@@ -24,7 +24,7 @@ from plan744.core import display
 from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.figures.targets import thresholds
 from plan744.core.figures.year import IndicatorYear
-from plan744.core.labels import UNASSESSED
+from plan744.core.labels import UNASSESSED, word
 from plan744.report.document import Drawing, Shape
 
 OK, NO, GREY, INK, RULE, PATH = "#3a7d44", "#b23a48", "#9a9a9a", "#000000", "#bbbbbb", "#f2b134"
@@ -104,11 +104,11 @@ def year_chart(rows: Sequence[IndicatorYear], scope_names: dict[str, str], title
             shapes.append(_diamond(_x(r.path_expected, scale), y + 13))
     ly = TOP + ROW * len(rows) + 22
     shapes += [
-        _rect(0, ly - 9, 14, 10, OK), _text(18, ly, "Đạt mục tiêu"),
-        _rect(110, ly - 9, 14, 10, NO), _text(128, ly, "Chưa đạt"),
-        _rect(195, ly - 9, 14, 10, GREY), _text(213, ly, "Chưa đánh giá"),
-        _line(310, ly - 10, 310, ly + 2, INK, 2), _text(316, ly, "Mục tiêu"),
-        _diamond(380, ly - 4), _text(390, ly, "Lộ trình đến mục tiêu"),
+        _rect(0, ly - 9, 14, 10, OK), _text(18, ly, word("chart.year.met")),
+        _rect(110, ly - 9, 14, 10, NO), _text(128, ly, word("chart.year.not_met")),
+        _rect(195, ly - 9, 14, 10, GREY), _text(213, ly, word("chart.year.not_assessed")),
+        _line(310, ly - 10, 310, ly + 2, INK, 2), _text(316, ly, word("chart.year.target")),
+        _diamond(380, ly - 4), _text(390, ly, word("chart.year.path")),
     ]
     return Drawing(width, height, tuple(shapes), title)
 
@@ -143,13 +143,13 @@ def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
     for n, s in enumerate(series):
         shapes += _panel(s, (n % PER_ROW) * (PANEL_W + PANEL_GAP), 24 + (n // PER_ROW) * (PANEL_H + PANEL_GAP))
     ly = height - 8
-    shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, "Mục tiêu", 9),
-               _rect(195, ly - 8, 8, 8, OK), _text(207, ly, "Đạt cuối kỳ", 9),
-               _rect(265, ly - 8, 8, 8, NO), _text(277, ly, "Chưa đạt", 9)]
+    shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, word("chart.period.target"), 9),
+               _rect(195, ly - 8, 8, 8, OK), _text(207, ly, word("chart.period.met"), 9),
+               _rect(265, ly - 8, 8, 8, NO), _text(277, ly, word("chart.period.not_met"), 9)]
     if any(not s.assessed for s in series):
-        shapes += [_rect(335, ly - 8, 8, 8, GREY), _text(347, ly, "Không đánh giá", 9)]
+        shapes += [_rect(335, ly - 8, 8, 8, GREY), _text(347, ly, word("chart.period.not_assessed"), 9)]
     if any(s.baseline for s in series):
-        shapes += [_line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, "Lộ trình từ năm gốc", 9)]
+        shapes += [_line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, word("chart.period.path"), 9)]
     return Drawing(width, height, tuple(shapes), title)
 
 

@@ -7,11 +7,17 @@ row's money and end state), who reported each year. II. Assessment: what was ach
 fell short (pre-filled from the figures), causes and lessons (left for the drafter, marked).
 III. Directions for the next period (pre-filled with what carries over). IV. Proposals.
 Appendices: each row of the task appendix year by year; each unit's reporting record.
+
+The body between the opening and the closing, and the appendices, are the lists `BODY` and
+`APPENDICES` (`report.sections`): a mid-term review swaps "next" for "next_mid", an unfunded
+appendix drops "funding", a plan without an appendix drops its sections, through `CONDITIONS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from plan744.core import display
@@ -42,6 +48,64 @@ from plan744.report.compose_common import (
     verdict_word,
 )
 from plan744.report.document import Block, Bullets, Cell, Column, Document, Figure, Para, Row, Run, Section, Table, Toc, cell, runs
+from plan744.report.sections import Annex, Part
+from plan744.report.sections import annexes as walk_annexes
+from plan744.report.sections import body as walk_body
+
+
+@dataclass(frozen=True)
+class PeriodReport:
+    """What the close-out's sections are written from."""
+
+    p: PeriodFigures
+    scopes: dict[str, str]
+    issuance: Issuance
+    word: str  # "tổng kết" or "sơ kết"
+    span: str  # "2021–2025"
+
+
+def _final(r: PeriodReport) -> bool:
+    return r.p.end == r.p.plan.period.end
+
+
+CONDITIONS: dict[str, Callable[[PeriodReport], bool]] = {
+    "appendix": lambda r: bool(r.p.plan.appendix),  # the plan has an appendix of rows
+    "funded": lambda r: r.p.plan.funded,  # its rows carry costs
+    "final": _final,  # the span ends with the plan (tổng kết)
+    "mid": lambda r: not _final(r),  # a mid-term review (sơ kết)
+}
+
+
+def _next_heading(r: PeriodReport, n: Numbering) -> list[Block]:
+    plan = r.p.plan
+    return [n.heading(1, t("period.h.next", start=plan.period.end + 1, end=plan.period.end + len(plan.period.years)))]
+
+
+def _next_mid_heading(r: PeriodReport, n: Numbering) -> list[Block]:
+    return [n.heading(1, t("period.h.next_mid", start=r.p.end + 1, end=r.p.plan.period.end))]
+
+
+BODY: tuple[Part[PeriodReport], ...] = (
+    Part("results", lambda r, n: [n.heading(1, t("year.h.results"))]),
+    Part("indicators", lambda r, n: _indicators(r.p, r.scopes, n)),
+    Part("tasks", lambda r, n: _tasks(r.p, n)),
+    Part("appendix", lambda r, n: _appendix(r.p, n), needs="appendix"),
+    Part("funding", lambda r, n: _funding(r.p), needs="funded"),
+    Part("row_states", lambda r, n: _row_states(r.p), needs="appendix"),
+    Part("reporting", lambda r, n: _reporting(r.p, n)),
+    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + _assessment(r.p, r.scopes, n)),
+    Part("next", lambda r, n: _next_heading(r, n) + _next(r.p, r.scopes), needs="final"),
+    Part("next_mid", lambda r, n: _next_mid_heading(r, n) + _next(r.p, r.scopes), needs="mid"),
+    Part("proposals", lambda r, n: _proposals(r, n)),
+)
+"""The body after the opening, in order; the closing and signature follow."""
+
+APPENDICES: tuple[Annex[PeriodReport], ...] = (
+    Annex("rows", lambda r: t("period.appendix.title", span=r.span), lambda r: _rows_detail(r.p), lambda r: True,
+          needs="appendix"),
+    Annex("units", lambda r: t("period.units.title", span=r.span), lambda r: _units(r.p),
+          lambda r: len(r.p.years) > 4),
+)
 
 
 def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
@@ -66,28 +130,25 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
         years = ", ".join(sorted({str(e.date.year) for e in changes}))
         body.append(Para(runs(t("period.changes", count=len(changes), years=years)), "note"))
 
-    body.append(n.heading(1, t("year.h.results")))
-    body += _indicators(p, scopes, n)
-    body += _tasks(p, n)
-    body += _appendix(p, n)
-    body += _reporting(p, n)
-    body.append(n.heading(1, t("year.h.assessment")))
-    body += _assessment(p, scopes, n)
-    body.append(n.heading(1, t("period.h.next", start=plan.period.end + 1, end=plan.period.end + len(plan.period.years))
-                          if p.end == plan.period.end else t("period.h.next_mid", start=p.end + 1, end=plan.period.end)))
-    body += _next(p, scopes)
-    body.append(n.heading(1, t("year.h.proposals")))
-    proposals = sum(1 for y in p.years for i in y.narratives["proposals"] if i.text.strip())
-    body.append(Para(runs(t("period.proposals.count", count=proposals, span=span))))
-    body.append(Para(runs(Run(t("period.placeholder.proposals"), role="placeholder")), "placeholder"))
+    report = PeriodReport(p, scopes, issuance, word, span)
+    body += walk_body(BODY, CONDITIONS, report, n)
     body.append(Para(runs(t("period.end", word=lower_first(word), plan=plan_ref(plan), span=span))))
     body.append(closing(plan, issuance, p.last.window[1], p.last.drafter))
 
-    appendices = _appendices(p, issuance)
+    parts = Appendices(appendix_subtitle(plan, issuance))
+    walk_annexes(APPENDICES, CONDITIONS, report, parts)
+    appendices = parts.sections
     body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in appendices))
     doc_title = t("period.doc_title", word=word, kind=plan.document.kind, number=plan.document.number, span=span)
     return Document(doc_title, generated, (Section(tuple(body)),) + tuple(appendices),
                     meta={"plan": plan.document.number, "period": span})
+
+
+def _proposals(r: PeriodReport, n: Numbering) -> list[Block]:
+    proposals = sum(1 for y in r.p.years for i in y.narratives["proposals"] if i.text.strip())
+    return [n.heading(1, t("year.h.proposals")),
+            Para(runs(t("period.proposals.count", count=proposals, span=r.span))),
+            Para(runs(Run(t("period.placeholder.proposals"), role="placeholder")), "placeholder")]
 
 
 def _reason(i: IndicatorPeriod) -> str:
@@ -194,25 +255,33 @@ def _tasks(p: PeriodFigures, n: Numbering) -> list[Block]:
 
 
 def _appendix(p: PeriodFigures, n: Numbering) -> list[Block]:
+    return [n.heading(2, t("year.h.appendix", kind=p.plan.document.kind))]
+
+
+def _funding(p: PeriodFigures) -> list[Block]:
+    """The appendix's money over the span: the total, then funding year by year."""
     plan = p.plan
-    if not plan.appendix:
-        return []
-    out: list[Block] = [n.heading(2, t("year.h.appendix", kind=plan.document.kind))]
     unit = plan.money.unit
+    out: list[Block] = []
+    out.append(Para(runs(t("period.appendix.budget", rows=len(p.rows), planned=display.money(p.planned), unit=unit,
+                            span=f"{p.start}–{p.end}", cumulative=display.money(p.cumulative),
+                            words=money_words(plan, p.cumulative), share=display.percent(p.cumulative_share)))))
+    cols = (Column(t("period.col.year"), 0.16, "center"), Column(COLUMN["allocated"], 0.28, "right"),
+            Column(COLUMN["disbursed"], 0.28, "right"), Column(COLUMN["funding_rate"], 0.28, "right"))
+    rows = [Row((cell(str(f.year)), cell(display.money(f.allocated)), cell(display.money(f.disbursed)),
+                 cell(display.percent(f.rate)))) for f in p.funding]
+    rows.append(Row((cell(t("total"), bold=True), cell(display.money(sum((f.allocated for f in p.funding), Decimal(0))), bold=True),
+                     cell(display.money(sum((f.disbursed for f in p.funding), Decimal(0))), bold=True), cell("")), "total"))
+    out.append(Table(cols, tuple(rows), caption=t("period.funding.caption", unit=unit)))
+    return out
+
+
+def _row_states(p: PeriodFigures) -> list[Block]:
+    """How the appendix's rows ended: done, never started, stopped, other."""
     done = [r for r in p.rows if r.done]
     never = [r for r in p.rows if r.never_started]
     stopped = [r for r in p.rows if r.stopped]
-    if plan.funded:
-        out.append(Para(runs(t("period.appendix.budget", rows=len(p.rows), planned=display.money(p.planned), unit=unit,
-                                span=f"{p.start}–{p.end}", cumulative=display.money(p.cumulative),
-                                words=money_words(plan, p.cumulative), share=display.percent(p.cumulative_share)))))
-        cols = (Column(t("period.col.year"), 0.16, "center"), Column(COLUMN["allocated"], 0.28, "right"),
-                Column(COLUMN["disbursed"], 0.28, "right"), Column(COLUMN["funding_rate"], 0.28, "right"))
-        rows = [Row((cell(str(f.year)), cell(display.money(f.allocated)), cell(display.money(f.disbursed)),
-                     cell(display.percent(f.rate)))) for f in p.funding]
-        rows.append(Row((cell(t("total"), bold=True), cell(display.money(sum((f.allocated for f in p.funding), Decimal(0))), bold=True),
-                         cell(display.money(sum((f.disbursed for f in p.funding), Decimal(0))), bold=True), cell("")), "total"))
-        out.append(Table(cols, tuple(rows), caption=t("period.funding.caption", unit=unit)))
+    out: list[Block] = []
     out.append(Para(runs(t("period.appendix.states", rows=len(p.rows), done=len(done), never=len(never),
                             stopped=len(stopped), other=len(p.rows) - len(done) - len(never) - len(stopped)))))
     if never or stopped:
@@ -278,34 +347,38 @@ def _next(p: PeriodFigures, scopes: dict[str, str]) -> list[Block]:
     return out
 
 
-def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
+def _rows_detail(p: PeriodFigures) -> list[Block]:
+    """Each row of the task appendix year by year (its money when funded, else its states)."""
     plan = p.plan
-    out = Appendices(appendix_subtitle(plan, issuance))
-    if plan.appendix:
-        years = [y.year for y in p.years]
-        funded = plan.funded
-        share = 0.38 / max(1, len(years))
-        cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.22), Column(COLUMN["lead"], 0.11)) + (
-            (Column(COLUMN["planned"], 0.07, "right"),) if funded else ()) + tuple(
-            Column(t("period.col.disbursed_in", year=y) if funded else str(y), share, "right" if funded else "left") for y in years) + (
-            (Column(COLUMN["cumulative_share"], 0.07, "right"),) if funded else ()) + (Column(COLUMN["state"], 0.11),)
-        rows = []
-        for r in p.rows:
-            cells = [cell(str(r.task.tt), align="center"), cell(r.task.name), cell(r.lead_name)]
-            if funded:
-                cells.append(cell(display.money(r.task.cost)))
-            for (_, _, disbursed), (_, statuses) in zip(r.by_year, r.statuses, strict=True):
-                cells.append(cell(display.money(disbursed)) if funded else cell("; ".join(task_status(s) for s in statuses) or "—"))
-            if funded:
-                cells.append(cell(display.percent(r.cumulative_share)))
-            state = "; ".join(task_status(s) for s in r.final_statuses) or t("period.row.never")
-            cells.append(cell(state, bold=not r.done))
-            rows.append(Row(tuple(cells)))
-        blocks: list[Block] = [Para(runs(t("appendix.rows.unit", unit=plan.money.unit)), "center")] if funded else []
-        blocks.append(Table(cols, tuple(rows), caption=t("period.appendix.title", span=f"{p.start}–{p.end}"), size="small"))
-        out.add(t("period.appendix.title", span=f"{p.start}–{p.end}"), blocks, True)
     years = [y.year for y in p.years]
-    blocks = []
+    funded = plan.funded
+    share = 0.38 / max(1, len(years))
+    cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.22), Column(COLUMN["lead"], 0.11)) + (
+        (Column(COLUMN["planned"], 0.07, "right"),) if funded else ()) + tuple(
+        Column(t("period.col.disbursed_in", year=y) if funded else str(y), share, "right" if funded else "left") for y in years) + (
+        (Column(COLUMN["cumulative_share"], 0.07, "right"),) if funded else ()) + (Column(COLUMN["state"], 0.11),)
+    rows = []
+    for r in p.rows:
+        cells = [cell(str(r.task.tt), align="center"), cell(r.task.name), cell(r.lead_name)]
+        if funded:
+            cells.append(cell(display.money(r.task.cost)))
+        for (_, _, disbursed), (_, statuses) in zip(r.by_year, r.statuses, strict=True):
+            cells.append(cell(display.money(disbursed)) if funded else cell("; ".join(task_status(s) for s in statuses) or "—"))
+        if funded:
+            cells.append(cell(display.percent(r.cumulative_share)))
+        state = "; ".join(task_status(s) for s in r.final_statuses) or t("period.row.never")
+        cells.append(cell(state, bold=not r.done))
+        rows.append(Row(tuple(cells)))
+    blocks: list[Block] = [Para(runs(t("appendix.rows.unit", unit=plan.money.unit)), "center")] if funded else []
+    blocks.append(Table(cols, tuple(rows), caption=t("period.appendix.title", span=f"{p.start}–{p.end}"), size="small"))
+    return blocks
+
+
+def _units(p: PeriodFigures) -> list[Block]:
+    """Each unit's reporting record, year by year, one table per kind of unit."""
+    plan = p.plan
+    years = [y.year for y in p.years]
+    blocks: list[Block] = []
     for kind in plan.organisation.kinds:
         records = [u for u in p.units if u.unit.kind == kind.code]
         if not records:
@@ -322,6 +395,4 @@ def _appendices(p: PeriodFigures, issuance: Issuance) -> list[Section]:
             rows.append(Row(tuple(cells)))
         blocks.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
     blocks.append(Para(runs(t("period.units.note")), "note"))
-    out.add(t("period.units.title", span=f"{p.start}–{p.end}"), blocks, len(years) > 4)
-    return out.sections
-
+    return blocks

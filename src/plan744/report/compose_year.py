@@ -9,13 +9,17 @@ and signature. Appendices: each unit's figures by indicator (one table per kind 
 row per unit), who reported and when, the appendix rows in full (landscape), and, unless the
 short variant is asked for, every unit's own words in full.
 
-This module writes the opening and puts the parts together; the sections are in
-`compose_year_results` (I), `compose_year_review` (II, III) and `compose_year_appendices`.
+This module writes the opening and the closing; between them it walks `BODY` and `APPENDICES`,
+the sections as data (`report.sections`), each applying under a named condition (`CONDITIONS`).
+The sections are written in `compose_year_results` (I), `compose_year_review` (II, III) and
+`compose_year_appendices`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from plan744.core import display
 from plan744.core.figures.year import YearFigures
@@ -24,8 +28,68 @@ from plan744.core.vnformat import format_date_short
 from plan744.report import compose_year_appendices as appendices
 from plan744.report import compose_year_results as results
 from plan744.report import compose_year_review as review
-from plan744.report.compose_common import Issuance, Numbering, closing, header, names, plan_ref, t, title
+from plan744.report.compose_common import (
+    Appendices,
+    Issuance,
+    Numbering,
+    appendix_subtitle,
+    closing,
+    header,
+    names,
+    plan_ref,
+    t,
+    title,
+)
 from plan744.report.document import Block, Bullets, Document, Para, Section, Toc, runs
+from plan744.report.sections import Annex, Part
+from plan744.report.sections import annexes as walk_annexes
+from plan744.report.sections import body as walk_body
+
+
+@dataclass(frozen=True)
+class YearReport:
+    """What the annual report's sections are written from."""
+
+    f: YearFigures
+    scopes: dict[str, str]
+    issuance: Issuance
+    short: bool = False
+
+
+CONDITIONS: dict[str, Callable[[YearReport], bool]] = {
+    "appendix": lambda r: bool(r.f.plan.appendix),  # the plan has an appendix of rows
+    "money": lambda r: bool(results.money_rows(r.f)),  # the plan has money indicators
+    "next_year": lambda r: r.f.next_year is not None,  # a year of the plan follows
+    "last_year": lambda r: r.f.next_year is None,  # the plan's last year: the next period instead
+    "full": lambda r: not r.short,  # not the short variant (`--rut-gon`)
+}
+
+BODY: tuple[Part[YearReport], ...] = (
+    Part("results", lambda r, n: [n.heading(1, t("year.h.results"))]),
+    Part("indicators", lambda r, n: results.indicators(r.f, r.scopes, n)),
+    Part("tasks", lambda r, n: results.tasks(r.f, n)),
+    Part("appendix", lambda r, n: results.appendix_summary(r.f, n), needs="appendix"),
+    Part("money", lambda r, n: results.money(r.f, r.scopes, n), needs="money"),
+    Part("highlights", lambda r, n: results.selection(r.f, "highlights", n, t("year.h.highlights"))),
+    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.f, r.scopes, n)),
+    Part("next", lambda r, n: review.next_year(r.f, r.scopes, n), needs="next_year"),
+    Part("next_period", lambda r, n: review.next_period(r.f, n), needs="last_year"),
+    Part("proposals", lambda r, n: [n.heading(1, t("year.h.proposals"))] + results.selection_items(r.f, "proposals")),
+)
+"""The body after the opening, in order; the closing and signature follow."""
+
+APPENDICES: tuple[Annex[YearReport], ...] = (
+    Annex("units", lambda r: t("appendix.units.title", year=r.f.year), lambda r: appendices.unit_matrix(r.f, r.scopes),
+          lambda r: True),
+    Annex("completeness", lambda r: t("appendix.completeness.title", year=r.f.year),
+          lambda r: appendices.completeness(r.f), lambda r: False),
+    Annex("rows", lambda r: t("appendix.rows.title", year=r.f.year), lambda r: appendices.rows_detail(r.f),
+          lambda r: True, needs="appendix"),
+    Annex("accounts", lambda r: t("appendix.accounts.title", year=r.f.year), lambda r: appendices.accounts(r.f),
+          lambda r: False, needs="full"),
+    Annex("narratives", lambda r: t("appendix.narratives.title", year=r.f.year),
+          lambda r: appendices.narratives_full(r.f), lambda r: False, needs="full"),
+)
 
 
 def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False) -> Document:
@@ -56,21 +120,14 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
                             end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year))))
     body += _changes(f)
 
-    body.append(n.heading(1, t("year.h.results")))
-    body += results.indicators(f, scopes, n)
-    body += results.tasks(f, n)
-    body += results.appendix_summary(f, n)
-    body += results.money(f, scopes, n)
-    body += results.selection(f, "highlights", n, t("year.h.highlights"))
-    body.append(n.heading(1, t("year.h.assessment")))
-    body += review.assessment(f, scopes, n)
-    body += review.next_year(f, scopes, n)
-    body.append(n.heading(1, t("year.h.proposals")))
-    body += results.selection_items(f, "proposals")
+    report = YearReport(f, scopes, issuance, short)
+    body += walk_body(BODY, CONDITIONS, report, n)
     body.append(Para(runs(t("year.end", plan=plan_ref(plan), year=f.year))))
     body.append(closing(plan, issuance, f.window[1], f.drafter))
 
-    sections = appendices.sections(f, scopes, issuance, short)
+    parts = Appendices(appendix_subtitle(plan, issuance))
+    walk_annexes(APPENDICES, CONDITIONS, report, parts)
+    sections = parts.sections
     toc = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in sections))
     body[1] = toc
     doc_title = t("year.doc_title", kind=plan.document.kind, number=plan.document.number, year=f.year)

@@ -11,33 +11,13 @@ from plan744.core.labels import COLUMN, NARRATIVE, TIMELINESS, lower_first, task
 from plan744.core.plan import ALL_LEVELS
 from plan744.core.vnformat import format_date_short
 from plan744.report import compose_year_results as results
-from plan744.report.compose_common import Appendices, Issuance, appendix_subtitle, t, unit_runs
-from plan744.report.document import Block, Bullets, Cell, Column, Heading, Para, Row, Run, Section, Table, cell, runs
-
-
-def sections(f: YearFigures, scopes: dict[str, str], issuance: Issuance, short: bool) -> list[Section]:
-    plan = f.plan
-    out = Appendices(appendix_subtitle(plan, issuance))
-    blocks = _unit_matrix(f, scopes)
-    if blocks:
-        out.add(t("appendix.units.title", year=f.year), blocks, True)
-    out.add(t("appendix.completeness.title", year=f.year), _completeness(f), False)
-    if plan.appendix:
-        out.add(t("appendix.rows.title", year=f.year), _rows_detail(f), True)
-    if not short:
-        accounts = _accounts(f)
-        if accounts:
-            out.add(t("appendix.accounts.title", year=f.year), accounts, False)
-        words = _narratives_full(f)
-        if words:
-            out.add(t("appendix.narratives.title", year=f.year), words, False)
-    return out.sections
-
+from plan744.report.compose_common import t, unit_runs
+from plan744.report.document import Block, Bullets, Cell, Column, Heading, Para, Row, Run, Table, cell, runs
 
 MATRIX_COLUMNS = 9  # indicator columns per table on a landscape page
 
 
-def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
+def unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
     """Each unit's figure for each indicator: per kind of unit, a row per unit, a column per
     indicator and scope (in groups of at most MATRIX_COLUMNS). Pages grow by a row per unit."""
     plan = f.plan
@@ -73,7 +53,7 @@ def _unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
     return out
 
 
-def _completeness(f: YearFigures) -> list[Block]:
+def completeness(f: YearFigures) -> list[Block]:
     c = f.completeness
     out: list[Block] = [Para(runs(t("appendix.completeness.lead", deadline=format_date_short(c.deadline),
                                      submitted=c.submitted, expected=c.expected, late=len(c.late),
@@ -98,7 +78,7 @@ def _completeness(f: YearFigures) -> list[Block]:
     return out
 
 
-def _rows_detail(f: YearFigures) -> list[Block]:
+def rows_detail(f: YearFigures) -> list[Block]:
     plan = f.plan
     unit = plan.money.unit
     funded = f.budget is not None
@@ -160,7 +140,7 @@ alone would run to thousands of pages."""
 ACCOUNT_COLUMNS = 6  # task columns per table of the status matrix
 
 
-def _accounts(f: YearFigures) -> list[Block]:
+def accounts(f: YearFigures) -> list[Block]:
     if f.completeness.submitted > FULL_TEXT_UNITS:
         return _account_matrix(f)
     out: list[Block] = []
@@ -193,7 +173,7 @@ def _account_matrix(f: YearFigures) -> list[Block]:
     return out
 
 
-def _narratives_full(f: YearFigures) -> list[Block]:
+def narratives_full(f: YearFigures) -> list[Block]:
     if f.completeness.submitted > FULL_TEXT_UNITS:
         count = sum(1 for items in f.narratives.values() for i in items if i.text.strip())
         return [Para(runs(t("appendix.narratives.in_data", count=count, units=f.completeness.submitted)))] if count else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from plan744.core import display
 from plan744.core.figures.codes import Attainment, PathStatus, Unassessed
-from plan744.core.figures.year import AppendixYear, YearFigures
+from plan744.core.figures.year import AppendixYear, IndicatorYear, YearFigures
 from plan744.core.labels import COLUMN, NARRATIVE, PATH, ROW_STATE, lower_first, task_status
 from plan744.core.vnformat import format_date_short
 from plan744.report import chart
@@ -137,8 +137,6 @@ def rows_named(rows: list[AppendixYear], limit: int = 6) -> str:
 
 def appendix_summary(f: YearFigures, n: Numbering) -> list[Block]:
     plan = f.plan
-    if not plan.appendix:
-        return []
     out: list[Block] = [n.heading(2, t("year.h.appendix", kind=plan.document.kind))]
     unit = plan.money.unit
     b = f.budget
@@ -181,13 +179,15 @@ def appendix_summary(f: YearFigures, n: Numbering) -> list[Block]:
     return out
 
 
+def money_rows(f: YearFigures) -> list[IndicatorYear]:
+    """The money indicators (disbursement rates and the like) of the year."""
+    return [r for r in f.indicators if r.indicator.is_percent and r.indicator.measure == "money"]
+
+
 def money(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
-    money_rows = [r for r in f.indicators if r.indicator.is_percent and r.indicator.measure == "money"]
-    if not money_rows:
-        return []
     out: list[Block] = [n.heading(2, t("year.h.money"))]
     unit = f.plan.money.unit
-    for r in money_rows:
+    for r in money_rows(f):
         ind = r.indicator
         if r.ratio is None or r.value is None:
             out.append(Para(runs(t("year.money.no_data", name=ind.name, scope=lower_first(scopes[r.scope])))))

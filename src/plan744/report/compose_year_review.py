@@ -50,13 +50,16 @@ def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
     return out
 
 
+def next_period(f: YearFigures, n: Numbering) -> list[Block]:
+    """III in the plan's last year: the next period, left for the drafter."""
+    return [n.heading(1, t("year.h.next_period")),
+            Para(runs(Run(t("year.next_period.placeholder", end=f.plan.period.end), role="placeholder")), "placeholder")]
+
+
 def next_year(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
+    """III in any other year: the tasks for the next year."""
     plan = f.plan
-    if f.next_year is None:
-        out: list[Block] = [n.heading(1, t("year.h.next_period"))]
-        out.append(Para(runs(Run(t("year.next_period.placeholder", end=plan.period.end), role="placeholder")), "placeholder"))
-        return out
-    out = [n.heading(1, t("year.h.next", year=f.next_year))]
+    out: list[Block] = [n.heading(1, t("year.h.next", year=f.next_year))]
     items = []
     if f.not_met:
         items.append(runs(t("year.next.not_met", end=plan.period.end,

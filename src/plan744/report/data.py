@@ -22,6 +22,9 @@ from typing import Any
 from plan744.core import display
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.year import IndicatorYear, YearFigures
+from plan744.core.labels import word
+from plan744.core.words_outputs import DATA_HEADERS
+from plan744.core.words_outputs import SHEET_NAMES as DEFAULT_SHEET_NAMES
 from plan744.reproducible import workbook_bytes
 
 SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
@@ -30,62 +33,27 @@ PERCENT_PLACES = Decimal("0.0001")
 Figures = YearFigures | PeriodFigures
 Record = dict[str, Any]
 
-# table -> (key, Vietnamese header) in order; the JSON, the CSV and the workbook use these columns
+# table -> (key, header) in order; the JSON, the CSV and the workbook use these columns. The headers
+# here are the catalogue's defaults (the JSON schema's descriptions); the workbook asks `header`,
+# which answers with the plan's own words (`words: data.<table>.<key>` of the plan file).
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "indicators": (
-        ("year", "Năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"), ("scope", "Mã phạm vi"),
-        ("scope_name", "Phạm vi"), ("value_kind", "Loại giá trị"), ("numerator", "Tử số"), ("denominator", "Mẫu số"),
-        ("amount", "Số lượng / số tiền"), ("value", "Giá trị"), ("total", "Lũy kế"), ("total_since", "Lũy kế từ năm"),
-        ("previous", "Năm trước"), ("target_kind", "Loại mục tiêu"), ("target_value", "Mục tiêu"), ("target_stretch", "Mức phấn đấu"),
-        ("target_year", "Năm của mục tiêu"), ("target_wording", "Mục tiêu (lời văn bản)"),
-        ("attainment", "Đánh giá"), ("unassessed", "Lý do chưa đánh giá"), ("path_expected", "Lộ trình"),
-        ("path", "So với lộ trình"), ("reporting_units", "Số đơn vị có số liệu"),
-        ("expected_units", "Số đơn vị phải báo cáo"), ("level_end", "Cấp kết thúc ngày"),
-    ),
-    "units": (
-        ("year", "Năm"), ("indicator", "Mã chỉ tiêu"), ("scope", "Mã phạm vi"), ("unit", "Mã đơn vị"),
-        ("unit_name", "Đơn vị"), ("numerator", "Tử số"), ("denominator", "Mẫu số"), ("amount", "Số lượng / số tiền"),
-        ("value", "Giá trị"), ("previous", "Năm trước"), ("rank", "Hạng"), ("partial", "Báo cáo một phần năm"),
-    ),
-    "appendix": (
-        ("year", "Năm"), ("tt", "TT"), ("name", "Nhiệm vụ, dự án"), ("lead", "Mã đơn vị chủ trì"),
-        ("lead_name", "Đơn vị chủ trì"), ("planned", "Kinh phí dự kiến"), ("allocated", "Bố trí trong năm"),
-        ("disbursed", "Giải ngân trong năm"), ("cumulative", "Lũy kế giải ngân"),
-        ("cumulative_share", "Lũy kế / dự kiến (%)"), ("statuses", "Tình trạng"), ("reports", "Số báo cáo"),
-    ),
-    "appendix_reports": (
-        ("year", "Năm"), ("tt", "TT"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("status", "Tình trạng"),
-        ("allocated", "Bố trí"), ("disbursed", "Giải ngân"), ("progress", "Kết quả thực hiện"),
-    ),
-    "completeness": (
-        ("year", "Năm"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("kind", "Loại đơn vị"),
-        ("covers_from", "Kỳ số liệu từ"), ("covers_to", "Kỳ số liệu đến"), ("deadline", "Hạn gửi"),
-        ("submitted", "Ngày gửi"), ("timeliness", "Tình trạng"), ("days_late", "Số ngày muộn"),
-    ),
-    "tasks": (
-        ("year", "Năm"), ("task", "Mã nhiệm vụ"), ("area", "Lĩnh vực"), ("unit", "Mã đơn vị"),
-        ("unit_name", "Đơn vị"), ("status", "Tình trạng"), ("account", "Kết quả thực hiện"),
-    ),
-    "narratives": (
-        ("year", "Năm"), ("unit", "Mã đơn vị"), ("unit_name", "Đơn vị"), ("section", "Mục"), ("text", "Nội dung"),
-    ),
-    "outcomes": (
-        ("start", "Từ năm"), ("end", "Đến năm"), ("indicator", "Mã chỉ tiêu"), ("name", "Chỉ tiêu"),
-        ("scope", "Mã phạm vi"), ("scope_name", "Phạm vi"), ("baseline_year", "Năm gốc"), ("baseline", "Giá trị năm gốc"),
-        ("last_year", "Năm có số liệu cuối"), ("last_value", "Giá trị cuối"), ("target_kind", "Loại mục tiêu"),
-        ("target_value", "Mục tiêu"), ("target_year", "Năm của mục tiêu"), ("each_year", "Mục tiêu từng năm"),
-        ("missed_years", "Các năm chưa đạt"), ("attainment", "Đánh giá cả giai đoạn"), ("unassessed", "Lý do chưa đánh giá"),
-    ),
-    "budget": (
-        ("year", "Năm"), ("planned", "Kinh phí dự kiến"), ("allocated", "Bố trí"), ("disbursed", "Giải ngân"),
-        ("cumulative", "Lũy kế giải ngân"), ("disbursement_rate", "Giải ngân / bố trí (%)"),
-        ("cumulative_share", "Lũy kế / dự kiến (%)"),
-    ),
+    table: tuple(columns.items()) for table, columns in DATA_HEADERS.items()
 }
-SHEET_NAMES = {"narratives": "Ý kiến của đơn vị", "outcomes": "Kết quả giai đoạn", "indicators": "Chỉ tiêu",
-               "units": "Theo đơn vị", "appendix": "Phụ lục",
-               "appendix_reports": "Báo cáo Phụ lục",
-               "completeness": "Gửi báo cáo", "tasks": "Nhiệm vụ", "budget": "Kinh phí"}
+SHEET_NAMES = DEFAULT_SHEET_NAMES
+"""table -> the default sheet name (the workbook asks `sheet_name`)."""
+
+
+def header(table: str, key: str) -> str:
+    """A column's header in the workbook, as the plan being reported words it."""
+    return word(f"data.{table}.{key}")
+
+
+def sheet_name(table: str) -> str:
+    """A sheet's name in the workbook, as the plan words it (the words model refuses a name Excel
+    would not take)."""
+    return word(f"data.sheet.{table}")
+
+
 PERCENT_KEYS = {"value", "previous", "baseline", "last_value", "path_expected", "target_value", "target_stretch", "cumulative_share",
                 "disbursement_rate"}
 
@@ -368,10 +336,11 @@ def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
     wb.remove(wb.active)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="F2F2F2")
     for name, rows in tables(figures).items():
-        ws = wb.create_sheet(SHEET_NAMES[name])
+        ws = wb.create_sheet(sheet_name(name))
         cols = COLUMNS[name]
-        for j, (_, header) in enumerate(cols, start=1):
-            c = ws.cell(row=1, column=j, value=header)
+        headers = [header(name, key) for key, _ in cols]
+        for j, text in enumerate(headers, start=1):
+            c = ws.cell(row=1, column=j, value=text)
             c.font, c.fill = bold, fill
         for i, r in enumerate(rows, start=2):
             for j, (key, _) in enumerate(cols, start=1):
@@ -379,9 +348,9 @@ def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
         ws.freeze_panes = "A2"
         if rows:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
-        for j, (key, header) in enumerate(cols, start=1):
+        for j, ((key, _), text) in enumerate(zip(cols, headers, strict=True), start=1):
             wide = key in ("name", "unit_name", "progress", "lead_name", "account", "text")
-            ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(header) + 2))
+            ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(text) + 2))
     wb.properties.creator = "plan744"
     return workbook_bytes(wb, generated)
 

@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Mm
 
+from plan744.core.labels import word
 from plan744.report import chart
 from plan744.report.document import (
     Block,
@@ -67,7 +68,6 @@ REQUIRED_STYLES = {
     WD_STYLE_TYPE.TABLE: tuple(TABLE.values()),
 }
 DATA_TABLE, LAYOUT_TABLE = TABLE["data"], TABLE["layout"]
-NATION, MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"
 SIGNATURE_SPACE_LINES = 4  # room for the signature and the seal
 
 
@@ -260,8 +260,8 @@ class _Writer:
         self.paragraph("number", ((h.number,),), left)
         par = right.paragraphs[0]
         self.styled(right, "nation", par)
-        par.add_run(NATION)
-        self.paragraph("motto", ((MOTTO,),), right)
+        par.add_run(word("doc.nation"))
+        self.paragraph("motto", ((word("doc.motto"),),), right)
         self._rule(right, 0.58, rw)
         self.paragraph("place-date", ((h.place_date,),), right)
 
@@ -271,7 +271,7 @@ class _Writer:
         _, (left, right), _ = self._layout_table((0.45, 0.55))
         par = left.paragraphs[0]
         self.styled(left, "recipients-label", par)
-        par.add_run("Nơi nhận:")
+        par.add_run(word("doc.recipients"))
         for line in c.recipients:
             self.paragraph("recipients", ((line,),), left)
         par = right.paragraphs[0]

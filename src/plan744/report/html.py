@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from plan744.core.labels import word
 from plan744.report import chart
 from plan744.report.document import Document, Drawing, Table
 
@@ -95,6 +96,7 @@ def environment(templates: TemplateDirs) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(kind=_kind, percent_width=_percent_width, svg=_svg, table_body=_table_body)
+    env.globals["word"] = word  # the fixed words (quốc hiệu, “Nơi nhận:”) in the plan's own wording
     return env
 
 

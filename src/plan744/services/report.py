@@ -18,6 +18,7 @@ from plan744.core.figures.history import History
 from plan744.core.figures.period import PeriodFigures, period_figures
 from plan744.core.figures.year import Caveat, YearFigures, year_figures
 from plan744.core.findings import Finding
+from plan744.core.labels import speaking
 from plan744.core.messages import make
 from plan744.core.span import Span
 from plan744.readers.files import discover, display_path, year_of_folder
@@ -109,8 +110,15 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     else:
         figures = year_figures(plan, first, history, caveats, req.today)
     ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short)
+    with speaking(plan.words):  # every output in the plan's own words (`words:`), not only the sentences
+        outputs = _render(ctx, req.formats, progress)
+    return ReportOutcome(findings, len(files), figures, outputs)
+
+
+def _render(ctx: RenderContext, formats: tuple[str, ...], progress: Callable[[str], None]) -> dict[str, bytes]:
+    """The files of every format asked for, by name."""
     outputs: dict[str, bytes] = {}
-    for name in req.formats:
+    for name in formats:
         progress(f"Dựng bản {name.upper()}…")
         try:
             outputs.update(FORMATS[name].render(ctx))
@@ -124,7 +132,7 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
             from plan744.outputs import why
 
             raise ReportError(f"không dựng được bản {name.upper()} vì không ghi được tệp tạm: {why(exc)}") from exc
-    return ReportOutcome(findings, len(files), figures, outputs)
+    return outputs
 
 
 def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:

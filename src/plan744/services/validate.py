@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from plan744.core.findings import NOWHERE, Finding, SourceMap
+from plan744.core.labels import speaking
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.core.submission import Submission
@@ -51,7 +52,8 @@ def number_kinds(plan: Plan) -> Callable[[tuple], bool | None]:
 
 def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | None, list[Finding]]:
     """Read and validate one file against the model (not yet against the plan)."""
-    doc = read_report_file(path)
+    with speaking(plan.words):  # a form's messages name its sheets in the plan's own words
+        doc = read_report_file(path)
     if doc.data is None:
         return None, doc.findings
     if not isinstance(doc.data, dict):  # never echo a file that is not a report at all
