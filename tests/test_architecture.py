@@ -247,3 +247,29 @@ def test_file_types_are_decided_by_the_intake_registry() -> None:
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Constant) and isinstance(node.value, str) and SUFFIX_SPELLING.match(node.value)]
     assert not found, "\n".join(found)
+
+
+# Every word a reader of a document, a form, a chart or the data workbook sees is in the words
+# catalogue (core/labels.py, core/words_outputs.py, core/words_forms.py), where a plan's `words:`
+# overrides it. What may stay inline: docstrings, the Word template's style names (identifiers
+# of templates/report.docx, shared with a province's own), the CLI's help for --format, and the
+# JSON schema's own title.
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
+WORDS_OUTSIDE = {"report/docx.py", "report/formats.py"}
+
+
+def _inline_words(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [f"{path.relative_to(SRC).as_posix()}:{n.lineno}: {n.value[:50]!r}" for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs and VIETNAMESE.search(n.value)]
+
+
+def test_the_words_of_documents_forms_and_data_are_in_the_catalogue() -> None:
+    found = [hit for folder in ("report", "forms") for path in sorted((SRC / folder).rglob("*.py"))
+             if path.relative_to(SRC).as_posix() not in WORDS_OUTSIDE for hit in _inline_words(path)]
+    schema = [hit for hit in found if hit.startswith("report/data.py")]
+    assert len(schema) <= 2, schema  # the JSON schema's title and description
+    assert [hit for hit in found if hit not in schema] == []

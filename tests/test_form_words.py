@@ -23,6 +23,7 @@ words:
   form.sheet.chi_tieu: Số liệu chỉ tiêu
   form.ind.col.first: Tử số (hoặc số lượng)
   scaffold.prepared_by: cán bộ lập báo cáo
+  status.hoan_thanh: Đã xong
 """
 
 
@@ -56,7 +57,7 @@ def _fill(raw: bytes) -> bytes:
         "ind:ho_so_truc_tuyen:huyen:pct": {"F": 300, "G": 1000},
         "ind:van_ban:huyen:pct": {"F": 800, "G": 1000},
         "task:IV.1.1": {"E": TASK_STATUS["dang_trien_khai"], "F": "Đang chuẩn bị kịch bản."},
-        "task?:IV.1.2": {"E": TASK_STATUS["hoan_thanh"], "F": "Phát 10 bản tin."},
+        "task?:IV.1.2": {"E": "Đã xong", "F": "Phát 10 bản tin."},  # the plan's word for hoan_thanh
         "narr:highlights": {"C": "Kết nối liên thông văn bản."},
         "narr:shortcomings": {"C": "Thiếu cán bộ chuyên trách."},
         "narr:proposals": {"C": "Tập huấn thêm."},
@@ -91,6 +92,8 @@ def test_the_excel_form_speaks_the_plans_words_and_reads_back(tmp_path: Path) ->
     assert "Tử số (hoặc số lượng)" in header and "Tử số / số lượng" not in header
     assert "Mẫu số" in header  # the words not overridden keep today's text
     assert "Thông tin chung" in wb.sheetnames
+    lists = [dv.formula1 for ws in wb.worksheets for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert lists and all("Đã xong" in f and "Hoàn thành," not in f for f in lists), lists
 
     folder = root / "data" / "reports" / "2022"
     folder.mkdir()
@@ -103,6 +106,8 @@ def test_the_excel_form_speaks_the_plans_words_and_reads_back(tmp_path: Path) ->
     text = (root / "H1.yaml").read_text(encoding="utf-8")
     assert "prepared_by:  # cán bộ lập báo cáo" in text
     assert 'name: "Lê Văn Cường"' in text and "numerator: 300" in text
+    # "Đã xong" is the plan's hoan_thanh; "Đang triển khai", today's word, still reads (older forms)
+    assert 'status: "hoan_thanh"' in text and 'status: "dang_trien_khai"' in text
 
 
 def test_the_yaml_form_speaks_the_plans_words(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from plan744.core.labels import WORDS
 from plan744.core.words_outputs import OUTPUT_WORDS
 from plan744.report.data import COLUMNS, SHEET_NAMES
 
-from conftest import run_cli
+from conftest import REPO, run_cli
 
 WORDS_SECTION = """
 words:
@@ -90,3 +90,20 @@ def test_a_sheet_name_excel_refuses_is_a_located_error(tmp_path: Path, code: str
     assert len(errors) == 1 and why in errors[0]["message"] and errors[0]["line"] > 1, errors
     assert run_cli("report", "--year", "2022", "--format", "xlsx", "--out", str(root / "out"), cwd=root,
                        env=EPOCH).returncode not in (0, 3)
+
+
+def test_the_plans_words_reach_the_targets_as_the_tables_write_them() -> None:
+    """`core.display` writes a target whose own wording is too long for a table cell (the
+    documents, the forms and the terminal share it): its words are the plan's too."""
+    from plan744.core import display
+    from plan744.core.labels import Words, speaking
+    from plan744.services.plans import load_plan
+
+    plan = load_plan(REPO / "data" / "plans" / "qd-2629-2025.yaml").plan
+    assert plan is not None
+    ind, tgt = next((i, t) for i in plan.indicators for t in i.targets
+                    if t.kind == "floor" and t.value is not None and len(t.wording) > display.WORDING_MAX)
+    default = display.target(tgt, ind, plan.money)
+    with speaking(Words.model_validate({"target.floor": "từ {value} trở lên"})):
+        reworded = display.target(tgt, ind, plan.money)
+    assert reworded.startswith("từ ") and "trở lên" in reworded and default != reworded

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_UP, Decimal
 
-from plan744.core.labels import TEXT, lower_first
+from plan744.core.labels import lower_first, word
 from plan744.core.plan import ALL_LEVELS, Indicator, Money, Plan, Target
 from plan744.core.vnformat import MISSING, format_money_million, format_number, format_percent, round_to
 
@@ -73,7 +73,7 @@ def value(figure: Decimal | None, indicator: Indicator, thresholds: Iterable[Dec
     if indicator.value == "amount":
         return money(figure)
     if indicator.value == "rank":
-        return TEXT["figure.rank"].format(rank=format_number(Decimal(figure), 0))
+        return word("figure.rank").format(rank=format_number(Decimal(figure), 0))
     rounded, _ = shown_value(Decimal(figure), 0, thresholds) if thresholds else (Decimal(figure), 0)
     return format_number(rounded)
 
@@ -101,10 +101,10 @@ def target(tgt: Target, indicator: Indicator, money_unit: Money) -> str:
             return format_percent(v, 2, trim=True) if indicator.is_percent else with_unit(v, indicator, money_unit)
 
         kind = "rank" if indicator.value == "rank" else tgt.kind
-        text = TEXT[f"target.{kind}"].format(value=level(tgt.value) if kind != "rank" else format_number(tgt.value, 0),
+        text = word(f"target.{kind}").format(value=level(tgt.value) if kind != "rank" else format_number(tgt.value, 0),
                                                  stretch=level(tgt.stretch) if tgt.stretch is not None else "")
     if tgt.each_year:
-        qualifier = TEXT["target.each_year"]
+        qualifier = word("target.each_year")
     elif tgt.stage or (tgt.year and len(indicator.targets) > 1):
         qualifier = lower_first(tgt.stage or str(tgt.year))
     else:

@@ -120,7 +120,13 @@ TOTAL = "Cộng"
 
 
 def task_status(code: str) -> str:
-    return TASK_STATUS.get(code, code)
+    """A status as the reader sees it, in the words being spoken (`status.<code>`)."""
+    return word(f"status.{code}") if code in TASK_STATUS else code
+
+
+def task_statuses() -> dict[str, str]:
+    """Every status code with its label, in the words being spoken."""
+    return {code: word(f"status.{code}") for code in TASK_STATUS}
 
 
 def lower_first(text: str) -> str:
@@ -313,15 +319,12 @@ TEXT = {
 # field per phrase, today's text as its default. The composers read every sentence through
 # `word(code)`, which applies the overrides of the plan being composed (`speaking`).
 
-_READ_BY_DISPLAY = {"figure.rank", "target.each_year"} | {c for c in TEXT if c.startswith("target.")}
-"""Codes `core.display` reads straight from TEXT (the forms and the terminal share them): not yet
-overridable, so not offered."""
-
 WORDS: dict[str, str] = {
-    **{code: text for code, text in TEXT.items() if code not in _READ_BY_DISPLAY},
+    **TEXT,
     **{f"verdict.{a.value}": text for a, text in ATTAINMENT.items()},
     "verdict.band_exceeded": BAND_EXCEEDED,
     "total": TOTAL,
+    **{f"status.{code}": text for code, text in TASK_STATUS.items()},
     **OUTPUT_WORDS,
     **FORM_WORDS,
 }
@@ -364,9 +367,20 @@ def _sheet_name(text: str) -> str:
     return text
 
 
+def _status_label(text: str) -> str:
+    """A status label (`status.*`) as the form's drop-down list can hold one: no comma, no quote."""
+    bad = sorted(set(text) & {",", '"'})
+    if bad:
+        raise ValueError(f"tên tình trạng “{text}” có ký tự danh sách chọn của Excel không cho phép ({' '.join(bad)})")
+    return text
+
+
 def _rules(code: str) -> tuple[AfterValidator, ...]:
-    sheet = (AfterValidator(_sheet_name),) if code.startswith(("data.sheet.", "form.sheet.")) else ()
-    return (_same_slots(code), *sheet)
+    if code.startswith(("data.sheet.", "form.sheet.")):
+        return (_same_slots(code), AfterValidator(_sheet_name))
+    if code.startswith("status."):
+        return (_same_slots(code), AfterValidator(_status_label))
+    return (_same_slots(code),)
 
 
 class _WordsBase(BaseModel):

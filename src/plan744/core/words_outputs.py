@@ -166,7 +166,26 @@ DOCUMENT_WORDS: dict[str, str] = {
     "doc.motto": "Độc lập - Tự do - Hạnh phúc",
     "doc.toc": "Mục lục",
     "doc.recipients": "Nơi nhận:",
+    "doc.number": "Số: {number}/{symbol}",
+    "doc.date_blank": "ngày …… tháng …… năm ……",
+    "doc.appendix": "Phụ lục {roman}",
+    "doc.archive": "Lưu: VT",
+    "doc.thousand": "nghìn",
 }
+
+PHRASE_WORDS = {
+    "phrase.more": "{items} và {count} {more} khác",
+    "phrase.units": "đơn vị",
+    "phrase.kind_count": "{kind} ({count} đơn vị)",
+    "phrase.days_late": "{state} {days} ngày",
+    "phrase.per": "{numerator} trên {denominator}",
+    "phrase.short": "{label}: {value}, mục tiêu {target}",
+    "phrase.short_year": "năm {year}: {value}",
+    "phrase.behind": "{label}: {value}, lộ trình {path}",
+    "phrase.sent_on": "{name} (gửi ngày {date})",
+}
+"""The small phrases the composers join figures with ("A, B và 12 đơn vị khác", "Sở X (gửi ngày
+05/01)")."""
 """The fixed words of the HTML, PDF and Word documents: the letterhead's quốc hiệu and tiêu ngữ,
 the table of contents' title, the closing's label."""
 
@@ -175,6 +194,7 @@ OUTPUT_WORDS: dict[str, str] = {
     **{f"data.sheet.{table}": name for table, name in SHEET_NAMES.items()},
     **CHART_WORDS,
     **DOCUMENT_WORDS,
+    **PHRASE_WORDS,
 }
 """Every word above by its code: "data.<table>.<key>" (a column header), "data.sheet.<table>",
 "chart.…", "doc.…"."""

@@ -15,14 +15,18 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from plan744.core.labels import TASK_STATUS, lower_first, word
+from plan744.core.labels import lower_first, task_status, word
 from plan744.core.numbers import yaml_number
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan
 from plan744.core.submission import STATUSES
 from plan744.core.vnformat import format_number
 
-STATUS_HELP = " | ".join(f"{k} ({lower_first(TASK_STATUS[k])})" for k in STATUSES)
+
+def _status_help() -> str:
+    """The status codes with their labels, in the words being spoken."""
+    return " | ".join(f"{k} ({lower_first(task_status(k))})" for k in STATUSES)
+
 
 
 def scalar(value: Any) -> str:
@@ -128,7 +132,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
     if listed:
         out.append("appendix:  # " + word("scaffold.appendix")
                    + (word("scaffold.appendix.money").format(money=money) if plan.funded else ""))
-        out.append(f"  # status: {STATUS_HELP}")
+        out.append(f"  # status: {_status_help()}")
     else:
         out.append("appendix: []  # " + word("scaffold.appendix.none"))
     for task, reported, commented in rows:
@@ -182,7 +186,7 @@ def _appendix_block(t: AppendixTask, r: dict | None, commented: bool, money: str
 
 
 def _tasks(owed: Obligation, given: dict[str, dict]) -> list[str]:
-    out = ["tasks:  # " + word("scaffold.tasks"), f"  # status: {STATUS_HELP}"]
+    out = ["tasks:  # " + word("scaffold.tasks"), f"  # status: {_status_help()}"]
     mine = owed.tasks
     shown = [t for t in mine if t.required or t.id in given]
     for t in shown:

@@ -17,7 +17,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from plan744.core.labels import TASK_STATUS, word
+from plan744.core.labels import task_status, task_statuses, word
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.submission import STATUSES
@@ -43,7 +43,6 @@ from plan744.forms.xlsx_layout import (
 INPUT_FILL = "FFF2CC"  # the cells to fill: light yellow
 HEAD_FILL = "D9E1F2"
 NOTE_COLOR = "595959"
-STATUS_LABELS = [TASK_STATUS[s] for s in STATUSES]
 
 
 class _Sheet:
@@ -168,7 +167,7 @@ def _rule(rule: str) -> Any:
                             allow_blank=True)
         dv.error = word("form.rule.date")
     else:  # status
-        dv = DataValidation(type="list", formula1='"' + ",".join(STATUS_LABELS) + '"', allow_blank=True)
+        dv = DataValidation(type="list", formula1='"' + ",".join(task_statuses()[s] for s in STATUSES) + '"', allow_blank=True)
         dv.error = word("form.rule.status")
     dv.errorTitle = word("form.rule.title")
     dv.showErrorMessage = True
@@ -324,7 +323,7 @@ def _appendix(wb: Any, plan: Plan, owed: Obligation, reported: list[dict[str, An
         s.cell("C", name)
         s.cell("D", f"{task.lead_text}; {task.timeframe_text}")
         s.cell("E", task.cost, fmt="#,##0.###")
-        s.cell("F", TASK_STATUS.get(rep.get("status") or "", None), fill_in=True, rule="status")
+        s.cell("F", _status(rep.get("status")), fill_in=True, rule="status")
         if task.funded:
             s.cell("G", rep.get("allocated"), fill_in=True, rule="money", fmt="#,##0.###")
             s.cell("H", rep.get("disbursed"), fill_in=True, rule="money", fmt="#,##0.###")
@@ -351,7 +350,7 @@ def _tasks(wb: Any, owed: Obligation, given: dict[str, Any]) -> None:
         s.cell("B", t.id)
         s.cell("C", t.title)
         s.cell("D", word("form.task.required" if required else "form.task.optional"))
-        s.cell("E", TASK_STATUS.get(rep.get("status") or "", None), fill_in=True, rule="status")
+        s.cell("E", _status(rep.get("status")), fill_in=True, rule="status")
         s.cell("F", rep.get("account"), fill_in=True)
         s.row += 1
     s.protect()
@@ -368,3 +367,8 @@ def _narrative(wb: Any, given: dict[str, Any]) -> None:
         s.ws.row_dimensions[r].height = 120
         s.row += 1
     s.protect()
+
+
+def _status(code: str | None) -> str | None:
+    """The label of a reported status in the plan's words; None for none or an unknown code."""
+    return task_status(code) if code in task_statuses() else None

@@ -10,12 +10,18 @@ from decimal import Decimal
 from typing import Any
 
 from plan744.core.findings import Finding, Place, SourceMap
-from plan744.core.labels import TASK_STATUS
+from plan744.core.labels import TASK_STATUS, task_statuses
 from plan744.core.messages import make
 from plan744.core.text import clean
 
-STATUS_BY_LABEL = {label.casefold(): code for code, label in TASK_STATUS.items()}
-STATUS_BY_LABEL.update({code: code for code in TASK_STATUS})
+
+def _status_by_label() -> dict[str, str]:
+    """Label (or code) -> status code: the plan's words (a form it made), today's defaults (a form
+    made before the plan reworded them) and the codes themselves."""
+    found = {label.casefold(): code for code, label in TASK_STATUS.items()}
+    found.update({label.casefold(): code for code, label in task_statuses().items()})
+    found.update({code: code for code in TASK_STATUS})
+    return found
 _EXTERNAL = re.compile(r"\[[^\]]*\]|\||\bDDE\b|https?://|file:", re.IGNORECASE)
 _DATE_TEXT = (re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"), re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})"))
 SERIAL_EPOCH = dt.date(1899, 12, 30)
@@ -157,12 +163,14 @@ def as_status(cell: dict[str, Any] | None, path: tuple, r: Reader) -> Any:
         r.add("blank", path, expected="tình trạng (chọn trong danh sách)")
         return None
     text = clean(str(value))[0].strip()
-    code = STATUS_BY_LABEL.get(text.casefold())
+    by_label = _status_by_label()
+    code = by_label.get(text.casefold())
     if code is None:
         from plan744.core.suggest import closest
 
-        guess = closest(text.casefold(), STATUS_BY_LABEL)
-        hint = f" Có phải ý là “{TASK_STATUS[STATUS_BY_LABEL[guess]]}”?" if guess else ""
-        r.add("xlsx-status-unknown", path, typed=text[:60], labels=", ".join(TASK_STATUS.values()), hint=hint)
+        labels = task_statuses()
+        guess = closest(text.casefold(), by_label)
+        hint = f" Có phải ý là “{labels[by_label[guess]]}”?" if guess else ""
+        r.add("xlsx-status-unknown", path, typed=text[:60], labels=", ".join(labels.values()), hint=hint)
         return None
     return code

@@ -45,7 +45,7 @@ def t(code: str, **params: object) -> str:
 def header(plan: Plan, issuance: Issuance) -> Header:
     r = plan.report
     blank = "      "
-    return Header(r.issuer_parent, tuple(r.issuer), f"Số: {issuance.number or blank}/{r.symbol}",
+    return Header(r.issuer_parent, tuple(r.issuer), t("doc.number", number=issuance.number or blank, symbol=r.symbol),
                   format_place_date(r.place, issuance.date))
 
 
@@ -53,7 +53,7 @@ def appendix_subtitle(plan: Plan, issuance: Issuance) -> str:
     """"(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 01 năm 2023 của UBND tỉnh …)", blanks in a draft."""
     from plan744.core.vnformat import format_date
 
-    date = format_date(issuance.date) if issuance.date else "ngày …… tháng …… năm ……"
+    date = format_date(issuance.date) if issuance.date else t("doc.date_blank")
     return t("appendix.sub", number=issuance.number or "      ", symbol=plan.report.symbol, date=date,
              issuer=plan.report.issuer_short)
 
@@ -93,7 +93,7 @@ class Appendices:
 
     def add(self, title_text: str, blocks: list[Block], landscape: bool) -> None:
         k = len(self.sections)
-        self.sections.append(Section(tuple(blocks), landscape, f"Phụ lục {ROMAN[k]}", title_text, self.subtitle,
+        self.sections.append(Section(tuple(blocks), landscape, t("doc.appendix", roman=ROMAN[k]), title_text, self.subtitle,
                                      f"phu-luc-{k + 1}"))
 
 
@@ -111,8 +111,10 @@ def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -
     """Nơi nhận as the plan's report settings give it on the day (a body that ceased is no longer
     sent to), ending with the archive line; the signature block of the report."""
     r = plan.report
-    lines = [line for line in r.recipients_on(on) if not line.lstrip("- ").startswith("Lưu")]
-    archive = next((line for line in r.recipients_on(on) if line.lstrip("- ").startswith("Lưu")), "Lưu: VT")
+    default = t("doc.archive")
+    prefix = default.split(":", 1)[0]  # "Lưu": the plan's own archive line, if it writes one
+    lines = [line for line in r.recipients_on(on) if not line.lstrip("- ").startswith(prefix)]
+    archive = next((line for line in r.recipients_on(on) if line.lstrip("- ").startswith(prefix)), default)
     if drafter is not None and drafter.short_name and drafter.short_name not in archive:
         archive = archive.rstrip(".") + f", {drafter.short_name}"
     recipients = tuple("- " + line.lstrip("- ").rstrip(";.") + ";" for line in lines) + ("- " + archive.lstrip("- ").rstrip(".") + ".",)
@@ -122,7 +124,7 @@ def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -
 def money_words(plan: Plan, amount: Decimal) -> str:
     """An amount of the plan's money unit in words ("Bốn mươi lăm triệu năm trăm nghìn đồng")."""
     dong = amount * plan.money.dong
-    return amount_in_words(int(dong.to_integral_value()), thousand="nghìn")
+    return amount_in_words(int(dong.to_integral_value()), thousand=t("doc.thousand"))
 
 
 def target_text(figure: IndicatorYear, money: Money) -> str:
@@ -159,12 +161,12 @@ def shown(figure: IndicatorYear, value: Decimal | None = None) -> str:
     return text
 
 
-def names(items: Iterable[str], limit: int = 8, more: str = "đơn vị") -> str:
+def names(items: Iterable[str], limit: int = 8, more: str = "") -> str:
     """"A, B, C" or "A, B, … và 12 đơn vị khác"."""
     items = list(items)
     if len(items) <= limit:
         return ", ".join(items)
-    return ", ".join(items[:limit]) + f" và {len(items) - limit} {more} khác"
+    return t("phrase.more", items=", ".join(items[:limit]), count=len(items) - limit, more=more or t("phrase.units"))
 
 
 def indicator_label(figure: IndicatorYear, scopes: dict[str, str], in_sentence: bool = True) -> str:

@@ -169,9 +169,9 @@ def _shortfall(i: IndicatorPeriod, scopes: dict[str, str], money: Money) -> str:
     """"tỷ lệ … (toàn tỉnh): 45,2%, mục tiêu từ 50% trở lên"; a yearly target names its years short."""
     label = indicator_label(i.final, scopes)
     if i.yearly and i.missed_years:
-        years = "; ".join(f"năm {y}: {shown(f)}" for y, f in i.yearly if y in i.missed_years)
-        return f"{label}: {years}, mục tiêu {target_text(i.final, money)}"
-    return f"{label}: {shown(i.final)}, mục tiêu {target_text(i.final, money)}"
+        years = "; ".join(t("phrase.short_year", year=y, value=shown(f)) for y, f in i.yearly if y in i.missed_years)
+        return t("phrase.short", label=label, value=years, target=target_text(i.final, money))
+    return t("phrase.short", label=label, value=shown(i.final), target=target_text(i.final, money))
 
 
 def _indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
@@ -383,14 +383,14 @@ def _units(p: PeriodFigures) -> list[Block]:
         records = [u for u in p.units if u.unit.kind == kind.code]
         if not records:
             continue
-        blocks.append(Para(runs(Run(f"{kind.name} ({len(records)} đơn vị)", bold=True)), "caption"))
+        blocks.append(Para(runs(Run(t("phrase.kind_count", kind=kind.name, count=len(records)), bold=True)), "caption"))
         cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["unit"], 0.34)) + tuple(
             Column(str(y), 0.60 / len(years), "center") for y in years)
         rows = []
         for i, u in enumerate(records, start=1):
             cells = [cell(str(i), align="center"), cell(u.unit.name)]
             for _, state, days in u.by_year:
-                text = TIMELINESS[state] + (f" {days} ngày" if state is Timeliness.LATE else "")
+                text = t("phrase.days_late", state=TIMELINESS[state], days=days) if state is Timeliness.LATE else TIMELINESS[state]
                 cells.append(cell(text or "—", bold=state in (Timeliness.LATE, Timeliness.MISSING)))
             rows.append(Row(tuple(cells)))
         blocks.append(Table(cols, tuple(rows), caption=kind.name, size="small"))

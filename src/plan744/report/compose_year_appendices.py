@@ -32,7 +32,7 @@ def unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
             continue
         units = [d.unit for d in f.completeness.rows if d.unit.kind == kind.code]
         not_sent = {d.unit.code for d in f.completeness.rows if d.timeliness in (Timeliness.MISSING, Timeliness.PENDING)}
-        out.append(Heading(3, f"{kind.name} ({len(units)} đơn vị)"))
+        out.append(Heading(3, t("phrase.kind_count", kind=kind.name, count=len(units))))
         for start in range(0, len(figs), MATRIX_COLUMNS):
             chunk = figs[start:start + MATRIX_COLUMNS]
             value_of = [{u.unit.code: u for u in r.units} for r in chunk]
@@ -64,10 +64,11 @@ def completeness(f: YearFigures) -> list[Block]:
         rows_of_kind = [d for d in c.rows if d.unit.kind == kind.code]
         if not rows_of_kind:
             continue
-        out.append(Heading(3, f"{kind.name} ({len(rows_of_kind)} đơn vị)"))
+        out.append(Heading(3, t("phrase.kind_count", kind=kind.name, count=len(rows_of_kind))))
         rows = []
         for i, d in enumerate(rows_of_kind, start=1):
-            state = TIMELINESS[d.timeliness] + (f" {d.days_late} ngày" if d.timeliness is Timeliness.LATE else "")
+            state = (t("phrase.days_late", state=TIMELINESS[d.timeliness], days=d.days_late) if d.timeliness is Timeliness.LATE
+                     else TIMELINESS[d.timeliness])
             covers = "" if d.coverage.whole else f"{format_date_short(d.coverage.start)}–{format_date_short(d.coverage.end)}"
             rows.append(Row((cell(str(i), align="center"), cell(d.unit.name),
                              cell(format_date_short(d.submitted) if d.submitted else "—", align="center"),

@@ -192,7 +192,7 @@ def money(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
         if r.ratio is None or r.value is None:
             out.append(Para(runs(t("year.money.no_data", name=ind.name, scope=lower_first(scopes[r.scope])))))
             continue
-        words = ind.money_words or f"{lower_first(ind.numerator)} trên {lower_first(ind.denominator)}"
+        words = ind.money_words or t("phrase.per", numerator=lower_first(ind.numerator), denominator=lower_first(ind.denominator))
         out.append(Para(runs(t("year.money.line", name=ind.name, scope=lower_first(scopes[r.scope]), words=words,
                                 numerator=display.money(r.ratio.numerator), denominator=display.money(r.ratio.denominator),
                                 unit=unit, value=shown(r), target=target_text(r, f.plan.money), verdict=lower_first(verdict(r))))))

@@ -28,10 +28,12 @@ def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
     items = []
     if f.not_met:
         items.append(runs(t("year.short.not_met", items="; ".join(
-            f"{indicator_label(r, scopes)}: {shown(r)}, mục tiêu {target_text(r, f.plan.money)}" for r in f.not_met))))
+            t("phrase.short", label=indicator_label(r, scopes), value=shown(r), target=target_text(r, f.plan.money))
+            for r in f.not_met))))
     if f.behind_path:
         items.append(runs(t("year.short.behind", items="; ".join(
-            f"{indicator_label(r, scopes)}: {shown(r)}, lộ trình {display.percent(r.path_expected, r.indicator)}"
+            t("phrase.behind", label=indicator_label(r, scopes), value=shown(r),
+              path=display.percent(r.path_expected, r.indicator))
             for r in f.behind_path))))
     if f.rows_behind:
         items.append(runs(t("year.short.rows", rows=results.rows_named(f.rows_behind))))
@@ -41,7 +43,7 @@ def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
         reporting.append(t("year.short.missing", count=len(c.missing), names=names((d.unit.name for d in c.missing), 10)))
     if c.late:
         reporting.append(t("year.short.late", count=len(c.late), names=names(
-            (f"{d.unit.name} (gửi ngày {format_date_short(d.submitted)})" for d in c.late if d.submitted), 10)))
+            (t("phrase.sent_on", name=d.unit.name, date=format_date_short(d.submitted)) for d in c.late if d.submitted), 10)))
     if reporting:
         items.append(runs(t("year.short.reporting", parts="; ".join(reporting))))
     out.append(Bullets(tuple(items)) if items else Para(runs(t("year.short.none"))))
