@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
+from plan744.core.figures.codes import Attainment, Timeliness
 from plan744.core.figures.period import period_figures
+from plan744.core.figures.targets import attainment
 from plan744.core.figures.year import year_figures
 from plan744.core.plan import Plan
 from plan744.forms.scaffold_yaml import scaffold
@@ -231,13 +232,16 @@ def test_money_flow_sums_exactly_across_merger_and_split(third):
     assert i.attainment is Attainment.NOT_REACHED
 
 
-def test_a_level_that_ends_is_not_judged_on_half_a_year_and_nothing_is_counted_twice(third):
+def test_a_level_that_ends_is_judged_on_its_last_figures_and_nothing_is_counted_twice(third):
     plan, _, _, subs = third
     f2026 = year_figures(plan, 2026, subs)
     assert figure(f2026, "van_ban_cap", "huyen").value == pooled(v["huyen"] for v in VAN_BAN[2026].values())
     f2027 = year_figures(plan, 2027, subs)
     huyen = figure(f2027, "van_ban_cap", "huyen")
-    assert huyen.attainment is Attainment.NOT_ASSESSED and huyen.unassessed is Unassessed.LEVEL_ENDED
+    # the districts' half year to their last day is the level's last figure: judged on it
+    assert huyen.level_end == dt.date(2027, 6, 30) and huyen.unassessed is None
+    assert huyen.attainment is attainment(huyen.governing.target, huyen.value)[0]
+    assert huyen.attainment is not Attainment.NOT_ASSESSED
     xa = figure(f2027, "van_ban_cap", "xa")  # the districts' first half and the communes' second half
     assert xa.value == pooled(v["xa"] for v in VAN_BAN[2027].values())
     assert {u.unit.code for u in xa.units} == {"H1", "H2", "X1", "X2"}

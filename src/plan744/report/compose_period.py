@@ -212,6 +212,8 @@ def _indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[
         notes.append(t("period.indicators.note_yearly"))
     if any(i.final.total is not None for i in p.indicators):
         notes.append(t("period.indicators.note_flow"))
+    for ended in sorted({i.ended_on[0] for i in p.indicators if i.ended_on is not None}):
+        notes.append(t("period.indicators.note_level_end", date=format_date_short(ended)))
     if any(i.baseline and i.baseline.reference_only for i in p.indicators):
         notes.append(t("year.indicators.reference_only"))
     out.append(Para(runs(" ".join(notes)), "note"))

@@ -50,6 +50,8 @@ def indicators(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
     notes = [t("year.indicators.note", end=plan.period.end)]
     if any(r.baseline is not None and r.baseline.reference_only and r.path_expected is not None for r in f.indicators):
         notes.append(t("year.indicators.reference_only"))
+    for ended in sorted({r.level_end for r in f.level_partial if r.level_end is not None}):
+        notes.append(t("year.indicators.level_partial_note", date=format_date_short(ended)))
     for ended in sorted({r.level_end for r in f.level_ended if r.level_end is not None}):
         key = "year.indicators.level_ended_note" if ended >= f.window[0] else "year.indicators.level_gone_note"
         notes.append(t(key, date=format_date_short(ended)))

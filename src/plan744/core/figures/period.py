@@ -22,6 +22,7 @@ from plan744.core.figures.appendix import AppendixYear
 from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
 from plan744.core.figures.history import History
 from plan744.core.figures.ratio import share
+from plan744.core.figures.targets import attainment
 from plan744.core.figures.year import Baseline, Caveat, IndicatorYear, YearFigures, year_figures
 from plan744.core.numbers import EXACT
 from plan744.core.organisation import Unit, UnitGroup
@@ -65,6 +66,9 @@ class IndicatorPeriod:
         only if it was reached in every year it governs (one year short is "chưa đạt")."""
         yearly = self.yearly
         if not yearly:
+            if self.final.unassessed is Unassessed.LEVEL_ENDED and self.ended_on is not None:
+                # the level ended in an earlier year: judged on its last figures
+                return attainment(self.target, self.ended_on[1])[0]
             return self.final.attainment
         verdicts = [f.attainment for _, f in yearly]
         if Attainment.NOT_REACHED in verdicts:
@@ -78,6 +82,14 @@ class IndicatorPeriod:
         if self.yearly and self.attainment is Attainment.NOT_ASSESSED and self.final.unassessed is None:
             return Unassessed.PARTIAL_YEARS  # a year in the middle has no figure
         return self.final.unassessed if self.attainment is Attainment.NOT_ASSESSED else None
+
+    @property
+    def ended_on(self) -> tuple[dt.date, Decimal] | None:
+        """For a level that ended during the span: its last day and its last figure."""
+        for _, figure in reversed(self.by_year):
+            if figure.level_end is not None and figure.judged is not None:
+                return figure.level_end, figure.judged
+        return None
 
     @property
     def last_figure(self) -> tuple[int, Decimal] | None:

@@ -230,8 +230,10 @@ def indicator_years(plan: Plan, year: int, years: dict[int, SubmittedYear]) -> l
             why: Unassessed | None
             if gov.not_yet:
                 verdict, why = Attainment.NOT_ASSESSED, Unassessed.NO_TARGET_YET
-            elif level_end is not None:
+            elif level_end is not None and judged is None:
                 verdict, why = Attainment.NOT_ASSESSED, Unassessed.LEVEL_ENDED
+            # A level that ended during the year is judged on its figures to its last day (the
+            # text says to which date): it met its target or not, however short its year.
             else:
                 verdict, why = attainment(gov.target, judged)
             expected, path = None, PathStatus.NO_PATH
@@ -304,7 +306,13 @@ class YearFigures:
 
     @property
     def level_ended(self) -> list[IndicatorYear]:
+        """Figures of a level that ended, with nothing to judge."""
         return [r for r in self.indicators if r.unassessed is Unassessed.LEVEL_ENDED]
+
+    @property
+    def level_partial(self) -> list[IndicatorYear]:
+        """Figures of a level that ended during the year, judged on its figures to its last day."""
+        return [r for r in self.indicators if r.level_end is not None and r.unassessed is not Unassessed.LEVEL_ENDED]
 
     @property
     def behind_path(self) -> list[IndicatorYear]:
