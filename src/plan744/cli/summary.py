@@ -11,7 +11,7 @@ from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
 from plan744.core.labels import PATH
 from plan744.report.compose_common import shown, target_text, verdict
-from plan744.report.compose_period import period_verdict
+from plan744.report.compose_period_indicators import period_verdict
 
 COLUMNS = ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh giá", "Lộ trình")
 

@@ -17,8 +17,13 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
+from plan744.core.words_appendices import APPENDIX_WORDS
 from plan744.core.words_forms import FORM_WORDS
+from plan744.core.words_judgement import JUDGEMENT_WORDS
 from plan744.core.words_outputs import OUTPUT_WORDS
+from plan744.core.words_reform import REFORM_WORDS
+from plan744.core.words_review import REVIEW_WORDS
+from plan744.core.words_rows import ROW_WORDS
 
 TASK_STATUS = {
     "chua_trien_khai": "Chưa triển khai",
@@ -329,6 +334,11 @@ WORDS: dict[str, str] = {
     **{f"status.{code}": text for code, text in TASK_STATUS.items()},
     **OUTPUT_WORDS,
     **FORM_WORDS,
+    **JUDGEMENT_WORDS,
+    **REFORM_WORDS,
+    **REVIEW_WORDS,
+    **ROW_WORDS,
+    **APPENDIX_WORDS,
 }
 """Every overridable word by its code, with today's text: the sentences of the reports (TEXT),
 the verdicts ("verdict.reached": "Đạt"), and a table's total row ("total": "Cộng")."""

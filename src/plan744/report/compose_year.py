@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from plan744.core import display
 from plan744.core.figures.year import YearFigures
 from plan744.core.labels import lower_first, speaking
+from plan744.core.notes import ReportNotes
 from plan744.core.vnformat import format_date_short
 from plan744.report import compose_year_appendices as appendices
+from plan744.report import compose_year_indicators as indicators
 from plan744.report import compose_year_results as results
 from plan744.report import compose_year_review as review
 from plan744.report.compose_common import (
@@ -54,11 +56,12 @@ class YearReport:
     scopes: dict[str, str]
     issuance: Issuance
     short: bool = False
+    notes: ReportNotes | None = None  # the department's notes file for this report, if any
 
 
 CONDITIONS: dict[str, Callable[[YearReport], bool]] = {
     "appendix": lambda r: bool(r.f.plan.appendix),  # the plan has an appendix of rows
-    "money": lambda r: bool(results.money_rows(r.f)),  # the plan has money indicators
+    "money": lambda r: bool(indicators.money_rows(r.f)),  # the plan has money indicators
     "next_year": lambda r: r.f.next_year is not None,  # a year of the plan follows
     "last_year": lambda r: r.f.next_year is None,  # the plan's last year: the next period instead
     "full": lambda r: not r.short,  # not the short variant (`--rut-gon`)
@@ -66,15 +69,15 @@ CONDITIONS: dict[str, Callable[[YearReport], bool]] = {
 
 BODY: tuple[Part[YearReport], ...] = (
     Part("results", lambda r, n: [n.heading(1, t("year.h.results"))]),
-    Part("indicators", lambda r, n: results.indicators(r.f, r.scopes, n)),
+    Part("indicators", lambda r, n: indicators.indicators(r.f, r.scopes, n)),
     Part("tasks", lambda r, n: results.tasks(r.f, n)),
     Part("appendix", lambda r, n: results.appendix_summary(r.f, n), needs="appendix"),
-    Part("money", lambda r, n: results.money(r.f, r.scopes, n), needs="money"),
-    Part("highlights", lambda r, n: results.selection(r.f, "highlights", n, t("year.h.highlights"))),
+    Part("money", lambda r, n: indicators.money(r.f, r.scopes, n), needs="money"),
+    Part("highlights", lambda r, n: review.selection(r.f, "highlights", n, t("year.h.highlights"))),
     Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.f, r.scopes, n)),
     Part("next", lambda r, n: review.next_year(r.f, r.scopes, n), needs="next_year"),
     Part("next_period", lambda r, n: review.next_period(r.f, n), needs="last_year"),
-    Part("proposals", lambda r, n: [n.heading(1, t("year.h.proposals"))] + results.selection_items(r.f, "proposals")),
+    Part("proposals", lambda r, n: [n.heading(1, t("year.h.proposals"))] + review.selection_items(r.f, "proposals")),
 )
 """The body after the opening, in order; the closing and signature follow."""
 
@@ -83,7 +86,7 @@ APPENDICES: tuple[Annex[YearReport], ...] = (
           lambda r: True),
     Annex("completeness", lambda r: t("appendix.completeness.title", year=r.f.year),
           lambda r: appendices.completeness(r.f), lambda r: False),
-    Annex("rows", lambda r: t("appendix.rows.title", year=r.f.year), lambda r: appendices.rows_detail(r.f),
+    Annex("rows", lambda r: t("appendix.rows.title", year=r.f.year), lambda r: results.rows_detail(r.f),
           lambda r: True, needs="appendix"),
     Annex("accounts", lambda r: t("appendix.accounts.title", year=r.f.year), lambda r: appendices.accounts(r.f),
           lambda r: False, needs="full"),

@@ -10,9 +10,8 @@ from plan744.core.figures.year import YearFigures
 from plan744.core.labels import COLUMN, NARRATIVE, TIMELINESS, lower_first, task_status
 from plan744.core.plan import ALL_LEVELS
 from plan744.core.vnformat import format_date_short
-from plan744.report import compose_year_results as results
 from plan744.report.compose_common import t, unit_runs
-from plan744.report.document import Block, Bullets, Cell, Column, Heading, Para, Row, Run, Table, cell, runs
+from plan744.report.document import Block, Bullets, Column, Heading, Para, Row, Run, Table, cell, runs
 
 MATRIX_COLUMNS = 9  # indicator columns per table on a landscape page
 
@@ -79,64 +78,8 @@ def completeness(f: YearFigures) -> list[Block]:
     return out
 
 
-def rows_detail(f: YearFigures) -> list[Block]:
-    plan = f.plan
-    unit = plan.money.unit
-    funded = f.budget is not None
-    out: list[Block] = []
-    cols: tuple[Column, ...]
-    if funded:
-        out.append(Para(runs(t("appendix.rows.unit", unit=unit)), "center"))
-        cols = (Column(COLUMN["tt"], 0.04, "center"), Column(COLUMN["task"], 0.24), Column(COLUMN["lead"], 0.12),
-                Column(COLUMN["timeframe"], 0.07, "center"), Column(COLUMN["planned"], 0.08, "right"),
-                Column(COLUMN["allocated_in"].format(year=f.year), 0.08, "right"),
-                Column(COLUMN["disbursed_in"].format(year=f.year), 0.08, "right"),
-                Column(COLUMN["cumulative"], 0.08, "right"), Column(COLUMN["cumulative_share"], 0.07, "right"),
-                Column(COLUMN["state"], 0.14))
-        rows = []
-        for a in f.appendix:
-            rows.append(Row((cell(str(a.task.tt), align="center"), cell(a.task.name), cell(a.lead_name),
-                             cell(a.task.timeframe_text), cell(display.money(a.task.cost)), cell(display.money(a.allocated)),
-                             cell(display.money(a.disbursed)), cell(display.money(a.cumulative)),
-                             cell(display.percent(a.cumulative_share)), cell(results.row_state(a), bold=a.behind))))
-        b = f.budget
-        assert b is not None
-        rows.append(Row((cell(""), cell(t("total"), bold=True), cell(""), cell(""), cell(display.money(b.planned), bold=True),
-                         cell(display.money(b.allocated), bold=True), cell(display.money(b.disbursed), bold=True),
-                         cell(display.money(b.cumulative), bold=True), cell(display.percent(b.cumulative_share), bold=True),
-                         cell("")), "total"))
-        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.title", year=f.year), size="small"))
-    else:
-        cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["task"], 0.40), Column(COLUMN["lead"], 0.18),
-                Column(COLUMN["timeframe"], 0.12, "center"), Column(COLUMN["state"], 0.24))
-        rows = []
-        group = None
-        for a in f.appendix:
-            if a.task.group and a.task.group != group:
-                group = a.task.group
-                rows.append(Row((Cell((runs(Run(group, bold=True)),), span=5),), "group"))
-            rows.append(Row((cell(str(a.task.tt), align="center"), cell(a.task.name), cell(a.lead_name),
-                             cell(a.task.timeframe_text), cell(results.row_state(a), bold=a.behind))))
-        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.title", year=f.year), size="small"))
-    reports = [(a, r) for a in f.appendix for r in a.reports]
-    if reports:
-        out.append(Heading(3, t("appendix.rows.reports")))
-        cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["reporting_unit"], 0.18), Column(COLUMN["state"], 0.12)) + (
-            (Column(COLUMN["allocated"], 0.08, "right"), Column(COLUMN["disbursed"], 0.08, "right")) if funded else ()) + (
-            Column(COLUMN["progress"], 0.49 if funded else 0.65),)
-        rows = []
-        for a, r in reports:
-            money_cells = (cell(display.money(r.allocated)), cell(display.money(r.disbursed))) if funded else ()
-            rows.append(Row((cell(str(a.task.tt), align="center"), cell(r.unit.name), cell(task_status(r.status)))
-                            + money_cells + (cell(r.progress),)))
-        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.reports"), size="small"))
-    return out
-
-
 FULL_TEXT_UNITS = 100
-"""Above this many reporting units, the per-unit appendices give each unit one line (its status
-for each task) and leave the full texts to the report's data files: at 3,000 units the texts
-alone would run to thousands of pages."""
+
 
 ACCOUNT_COLUMNS = 6  # task columns per table of the status matrix
 

@@ -1,14 +1,28 @@
 """The annual report, II. assessment (what was achieved, what fell short, the reporting record,
-a short selection of the causes units give) and III. tasks for the next year."""
+a short selection of the causes units give) and III. tasks for the next year.
+Also a short selection of the units' own words (used by I, II and IV)."""
 
 from __future__ import annotations
 
 from plan744.core import display
 from plan744.core.figures.year import YearFigures
+from plan744.core.labels import NARRATIVE, lower_first
 from plan744.core.vnformat import format_date_short
 from plan744.report import compose_year_results as results
-from plan744.report.compose_common import Numbering, indicator_label, names, shown, t, target_text
+from plan744.report.compose_common import (
+    Numbering,
+    first_sentence,
+    indicator_label,
+    names,
+    shown,
+    spread,
+    t,
+    target_text,
+    unit_runs,
+)
 from plan744.report.document import Block, Bullets, Para, Run, runs
+
+SELECTION = 6  # units quoted in the body per narrative section; the rest in the appendix
 
 
 def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
@@ -48,7 +62,7 @@ def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
         items.append(runs(t("year.short.reporting", parts="; ".join(reporting))))
     out.append(Bullets(tuple(items)) if items else Para(runs(t("year.short.none"))))
     out.append(n.heading(2, t("year.h.causes")))
-    out += results.selection_items(f, "shortcomings")
+    out += selection_items(f, "shortcomings")
     return out
 
 
@@ -76,3 +90,23 @@ def next_year(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Bloc
     items.append(runs(t("year.next.reporting", drafter=drafter) if drafter else t("year.next.reporting_plain")))
     out.append(Bullets(tuple(items)))
     return out
+
+
+def selection(f: YearFigures, section: str, n: Numbering, heading: str) -> list[Block]:
+    return [n.heading(2, heading)] + selection_items(f, section)
+
+
+def selection_items(f: YearFigures, section: str) -> list[Block]:
+    items = [i for i in f.narratives[section] if i.text.strip()]
+    if not items:
+        return [Para(runs(t(f"year.{section}.none")))]
+    seen: set[str] = set()
+    distinct = []
+    for i in items:  # the same sentence from several units is quoted once
+        key = " ".join(first_sentence(i.text).casefold().split())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(i)
+    chosen = spread(distinct, SELECTION)
+    lead = t("year.selection.lead", count=len(items), section=lower_first(NARRATIVE[section]), shown=len(chosen))
+    return [Para(runs(lead)), Bullets(tuple(unit_runs(i.unit, first_sentence(i.text)) for i in chosen))]
