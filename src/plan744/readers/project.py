@@ -7,8 +7,8 @@ hooks) uses the repository's own plan without `--plan`:
 1. `--plan` (and `--data`, `--templates`) on the command line;
 2. the environment variable `PLAN744_PLAN` (a path);
 3. the nearest `plan744.toml`, or `pyproject.toml` with a `[tool.plan744]` table, in the working
-   folder or a folder above it; its keys `plan`, `data`, `templates`, `out` are paths relative
-   to the file's folder;
+   folder or a folder above it; its keys `plan`, `data`, `notes`, `templates`, `out` are paths
+   relative to the file's folder (`notes` defaults to the folder `notes` beside `data`);
 4. the nearest folder (working folder or above) holding `data/plan.yaml`: its `data/reports`
    and, if present, `templates/`;
 5. the plan and templates bundled with the package (a unit officer's machine).
@@ -32,6 +32,7 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 ENV_PLAN = "PLAN744_PLAN"
 SETTINGS_FILE = "plan744.toml"
+KEYS = ("plan", "data", "notes", "templates", "out")  # the settings a plan744.toml may give
 
 
 class SettingsError(Exception):
@@ -46,6 +47,7 @@ class Defaults:
     out: Path
     origin: str  # said to the user: which settings are in use
     root: Path | None = None  # the data repository's folder, if one was found
+    notes: Path = Path("data") / "notes"  # the department's notes files, one per report (`notes` key)
 
 
 def _bundled() -> Path:
@@ -83,11 +85,11 @@ def _read_settings(path: Path) -> dict | None:
     if table is None:
         return None
     if not isinstance(table, dict) or any(not isinstance(v, str) for v in table.values()):
-        raise SettingsError(f"{path}: các khóa plan, data, templates, out phải là đường dẫn (chuỗi)")
-    unknown = set(table) - {"plan", "data", "templates", "out"}
+        raise SettingsError(f"{path}: các khóa {', '.join(KEYS)} phải là đường dẫn (chuỗi)")
+    unknown = set(table) - set(KEYS)
     if unknown:
         raise SettingsError(f"{path}: khóa không hợp lệ {', '.join(sorted(unknown))}; "
-                            "chỉ dùng plan, data, templates, out")
+                            f"chỉ dùng {', '.join(KEYS)}")
     return table
 
 
@@ -111,12 +113,14 @@ def defaults(start: Path | None = None, environ: dict[str, str] | None = None) -
             root / "templates" if (root / "templates").is_dir() else bundled_templates())
         reports = root / table.get("data", "data/reports")
         out = root / table.get("out", "out") if "out" in table else Path("out")
+        notes = root / table["notes"] if "notes" in table else reports.parent / "notes"
     else:
         root, origin = None, "bản đi kèm gói plan744"
         plan, templates, reports, out = bundled / "plan.yaml", bundled_templates(), Path("data") / "reports", Path("out")
+        notes = Path("data") / "notes"
     if env.get(ENV_PLAN):
         plan, origin = Path(env[ENV_PLAN]), f"biến môi trường {ENV_PLAN}"
-    return Defaults(plan, templates, reports, out, origin, root)
+    return Defaults(plan, templates, reports, out, origin, root, notes)
 
 
 def _find(here: Path) -> tuple[Path, dict, str] | None:

@@ -102,12 +102,14 @@ APPENDICES: tuple[Annex[PeriodReport], ...] = (
 )
 
 
-def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
+def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
+                   notes: ReportNotes | None = None) -> Document:
     with speaking(p.plan.words):  # the plan's own words (`words:` of the plan file)
-        return _compose_period(p, issuance, generated)
+        return _compose_period(p, issuance, generated, notes)
 
 
-def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime) -> Document:
+def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
+                    notes: ReportNotes | None) -> Document:
     plan = p.plan
     scopes = display.scope_names(plan)
     n = Numbering()
@@ -124,7 +126,7 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
         years = ", ".join(sorted({str(e.date.year) for e in changes}))
         body.append(Para(runs(t("period.changes", count=len(changes), years=years)), "note"))
 
-    report = PeriodReport(p, scopes, issuance, word, span)
+    report = PeriodReport(p, scopes, issuance, word, span, notes)
     body += walk_body(BODY, CONDITIONS, report, n)
     body.append(Para(runs(t("period.end", word=lower_first(word), plan=plan_ref(plan), span=span))))
     body.append(closing(plan, issuance, p.last.window[1], p.last.drafter))

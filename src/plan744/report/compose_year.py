@@ -95,12 +95,14 @@ APPENDICES: tuple[Annex[YearReport], ...] = (
 )
 
 
-def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False) -> Document:
+def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False,
+                 notes: ReportNotes | None = None) -> Document:
     with speaking(f.plan.words):  # the plan's own words (`words:` of the plan file)
-        return _compose_year(f, issuance, generated, short=short)
+        return _compose_year(f, issuance, generated, short=short, notes=notes)
 
 
-def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool) -> Document:
+def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool,
+                  notes: ReportNotes | None) -> Document:
     plan = f.plan
     scopes = display.scope_names(plan)
     n = Numbering()
@@ -123,7 +125,7 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
                             end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year))))
     body += _changes(f)
 
-    report = YearReport(f, scopes, issuance, short)
+    report = YearReport(f, scopes, issuance, short, notes)
     body += walk_body(BODY, CONDITIONS, report, n)
     body.append(Para(runs(t("year.end", plan=plan_ref(plan), year=f.year))))
     body.append(closing(plan, issuance, f.window[1], f.drafter))
