@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
 """plan744's benchmarks, in one command: every figure beside a floor measured in the same run.
 
-    python bench/run.py            # the whole set (about 15 minutes on 2 cores)
-    python bench/run.py --quick    # smaller sizes, fewer runs (about 3 minutes)
+    python bench/run.py            # the whole set (about 25 minutes on 2 cores)
+    python bench/run.py --quick    # smaller sizes, fewer runs (about 4 minutes)
     python bench/run.py --big      # also validate at 100,000 files (adds about 10 minutes)
     python bench/run.py --write    # also rewrite the results in bench/README.md and README.md
+    python bench/run.py --only startup,validate,context   # the measures of issue 29 only
+
+The goals of issue 29 (one-file `validate` against the peer; throughput against the floor at
+1,000 and 10,000 files; peak memory at 20,000 against 1,000 files, and at 100,000; the cache,
+warm against cold) are printed last, each as a ratio measured in the run, beside its target.
+The machine's load average at the start and the end of the run is printed with the results.
 
 Each measure is a median over several runs, with its range; each ratio divides by a floor measured
 in the same run on the same machine, so the ratios travel between machines better than the times.
 Timings never decide a test: the test suite checks behaviour only.
 
-Floors:
+Floors and peer:
 - start-up: `python -c "import yaml, pydantic"`;
+- the peer: check-jsonschema (with ruamel.yaml.clib, in its own virtual environment under
+  bench/_work/peer, installed with pip on first use) checking the same files against plan744's own
+  schema, `schema/submission.schema.json`: what a user would run instead;
 - validate: one Python process reading every file and loading it with PyYAML's C loader;
 - report (HTML): the pure work of the same run (load the plan, read and check the files, compute);
 - Word: python-docx writing the same tables cell by cell, naively (no styles, no measuring);
@@ -48,6 +57,8 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "PLAN744_
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 ENV.pop("GITHUB_ACTIONS", None)
 RESULTS: list[tuple[str, str, str, str]] = []  # (measure, value, floor, ratio)
+GOALS: list[tuple[str, str, str, bool]] = []  # (goal of issue 29, measured, target, met)
+LOAD: list[str] = []  # the machine's load average when the run started and ended
 
 
 def log(text: str) -> None:
@@ -101,6 +112,43 @@ def fmt(median: float, low: float, high: float) -> str:
 
 def _n(number: int) -> str:
     return f"{number:,}".replace(",", ".")
+
+
+def goal(name: str, measured: float, target: float, unit: str = "×", at_most: bool = True) -> None:
+    """One goal of issue 29: the measured ratio (or size) beside its target."""
+    met = measured <= target if at_most else measured >= target
+    GOALS.append((name, f"{measured:.2f}{unit}", f"{'≤' if at_most else '≥'} {target:g}{unit}", met))
+    log(f"  goal: {name}: {measured:.2f}{unit} (target {'≤' if at_most else '≥'} {target:g}{unit}): {'met' if met else 'NOT met'}")
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
+# --- the peer: check-jsonschema ------------------------------------------------------------------
+
+PEER_VENV = WORK / "peer"
+SCHEMA = ROOT / "schema" / "submission.schema.json"
+
+
+def peer(schema: Path = SCHEMA) -> list[str]:
+    """The peer's command line, less the files: check-jsonschema with ruamel.yaml's C loader, in
+    its own virtual environment (made and filled by pip on first use, from PyPI)."""
+    exe = PEER_VENV / "bin" / "check-jsonschema"
+    if not exe.exists():
+        log("installing the peer (check-jsonschema, ruamel.yaml.clib) into bench/_work/peer")
+        subprocess.run([PY, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run([str(PEER_VENV / "bin" / "pip"), "install", "-q", "check-jsonschema", "ruamel.yaml.clib"], check=True)
+    return [str(exe), "--schemafile", str(schema)]
+
+
+def peer_versions() -> str:
+    out = subprocess.run([str(PEER_VENV / "bin" / "python"), "-c",
+                          "import importlib.metadata as m; "
+                          "print(', '.join(f'{p} {m.version(p)}' for p in ('check-jsonschema', 'ruamel.yaml', 'ruamel.yaml.clib')))"],
+                         capture_output=True, text=True, check=False)
+    return out.stdout.strip()
 
 
 def record(measure: str, value: str, floor: str = "", ratio: str = "") -> None:
@@ -159,21 +207,35 @@ def startup(n: int) -> None:
     one = WORK / "one" / "2022"
     one.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "reports" / "2022" / "SNV.yaml", one / "SNV.yaml")
+    target = str(one / "SNV.yaml")
     # One file among the bundled reports: the others are read for the cross-file checks, from
     # the user's cache once they have been parsed (PLAN744_NO_CACHE=1: every run parses them).
     among = ROOT / "data" / "reports" / "2025" / "SKHCN.yaml"
     others = sum(1 for p in (ROOT / "data" / "reports").glob("20*/*.yaml")) - 1
-    floor, stack, command, version, validate, warm, cold = paired(
+    cache = WORK / "cache-startup"  # a cache of this run's own, warmed by the first run of each
+    shutil.rmtree(cache, ignore_errors=True)
+    warm_env, cold_env = {"XDG_CACHE_HOME": str(cache)}, {"XDG_CACHE_HOME": str(cache), "PLAN744_NO_CACHE": "1"}
+    the_peer = peer()
+    floor, stack, command, version, helped, validate, validate_cold, rival, warm, cold = paired(
         [[PY, "-c", "import yaml, pydantic"], [PY, "-c", "import yaml, typer; from pydantic import BaseModel"],
-         [PY, "-c", EMPTY_COMMAND, str(one / "SNV.yaml")],
-         CLI + ["--version"], CLI + ["validate", str(one / "SNV.yaml")], CLI + ["validate", str(among)],
-         CLI + ["validate", str(among)]], n, [None] * 6 + [{"PLAN744_NO_CACHE": "1"}])
+         [PY, "-c", EMPTY_COMMAND, target],
+         CLI + ["--version"], CLI + ["--help"], CLI + ["validate", target], CLI + ["validate", target],
+         the_peer + [target], CLI + ["validate", str(among)], CLI + ["validate", str(among)]], n,
+        [None, None, None, warm_env, warm_env, warm_env, cold_env, None, warm_env, cold_env])
     record("`import yaml, pydantic` (floor)", fmt(*floor[:3]))
     record("`import typer`, `pydantic.BaseModel` (the stack alone)", fmt(*stack[:3]), fmt(*floor[:3]), f"{stack[0] / floor[0]:.2f}×")
     record("a typer command with `validate`'s five parameters, doing nothing", fmt(*command[:3]), fmt(*floor[:3]),
            f"{command[0] / floor[0]:.2f}×")
     record("`plan744 --version`", fmt(*version[:3]), fmt(*floor[:3]), f"{version[0] / floor[0]:.2f}×")
-    record("`plan744 validate` one file", fmt(*validate[:3]), fmt(*floor[:3]), f"{validate[0] / floor[0]:.2f}×")
+    record("`plan744 --help`", fmt(*helped[:3]), fmt(*floor[:3]), f"{helped[0] / floor[0]:.2f}×")
+    record("the peer: `check-jsonschema --schemafile schema/submission.schema.json` one file", fmt(*rival[:3]),
+           fmt(*floor[:3]), f"{rival[0] / floor[0]:.2f}×")
+    record("`plan744 validate` one file, cache warm (the plan read from the cache)", fmt(*validate[:3]),
+           f"{fmt(*rival[:3])} (peer)", f"{validate[0] / rival[0]:.2f}× the peer")
+    record("`plan744 validate` one file, cold (`PLAN744_NO_CACHE=1`)", fmt(*validate_cold[:3]),
+           f"{fmt(*rival[:3])} (peer)", f"{validate_cold[0] / rival[0]:.2f}× the peer")
+    goal("one-file `validate`, cold, against the peer", validate_cold[0] / rival[0], 0.8)
+    goal("one-file `validate`, cache warm, against the peer", validate[0] / rival[0], 0.8)
     record(f"`plan744 validate` one file of 2025 among {_n(others)} others, cache warm", fmt(*warm[:3]), fmt(*floor[:3]),
            f"{warm[0] / floor[0]:.2f}×")
     record("the same, no cache (`PLAN744_NO_CACHE=1`: plan and others parsed)", fmt(*cold[:3]), fmt(*floor[:3]),
@@ -183,26 +245,81 @@ def startup(n: int) -> None:
 # --- validate at scale --------------------------------------------------------------------------
 
 
+_SCALED: dict[int, tuple[Path, int]] = {}
+
+
+def scaled(size: int) -> tuple[Path, Path, int]:
+    """The folder, plan and number of files of the data at `size` files over four years, made
+    once a run and shared by the measures that use it."""
+    years = [2021, 2022, 2023, 2024]
+    folder = WORK / f"v{size}"
+    if size not in _SCALED:
+        _SCALED[size] = scale.make(folder, -(-size // len(years)), years)
+    plan, files = _SCALED[size]
+    return folder, plan, files
+
+
+def _mb(kib: int) -> float:
+    return kib * 1024 / 1e6
+
+
 def validate_scale(sizes: list[int], n: int) -> None:
+    """`validate` of a whole data folder, cold (`PLAN744_NO_CACHE=1`: nothing of an earlier run is
+    used), against the PyYAML C floor; the peer beside them at 1,000 files; the peak memory at
+    each size; at 10,000 files the same run with the user's cache warm."""
     log("validate at scale")
+    peaks: dict[int, int] = {}
+    cold_env = {"PLAN744_NO_CACHE": "1"}
     for size in sizes:
-        years = [2021, 2022, 2023, 2024]
-        folder = WORK / f"v{size}"
-        plan, files = scale.make(folder, -(-size // len(years)), years)
+        folder, plan, files = scaled(size)
         reports = folder / "reports"
-        # Five runs below 100.000 files (three at that size, two minutes a run): on a shared machine
-        # three runs of a few seconds can leave a median on one disturbed run.
-        floor, ours = paired([[PY, "-c", FLOOR_VALIDATE, str(reports)],
-                              CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)]],
-                             n if files >= 100_000 else n + 2)
-        _, _, out = run(CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)])
-        findings = json.loads(out)["findings"]
-        one = timed(CLI + ["validate", "--plan", str(plan), str(ROOT / "data" / "reports" / "2021" / "SNV.yaml")], 1)
-        record(f"validate {_n(files)} files ({len(findings)} findings)", fmt(*ours[:3]), fmt(*floor[:3]),
+        command = CLI + ["validate", "--plan", str(plan), "--format", "json", str(reports)]
+        commands, envs = [[PY, "-c", FLOOR_VALIDATE, str(reports)], command], [None, cold_env]
+        if size <= 1000:
+            # The schema plan744 writes for this plan (its units are the clones): the peer, like
+            # plan744, then finds nothing, and prints nothing but its one line.
+            schema = folder / "submission.schema.json"
+            run(CLI + ["schema", "--plan", str(plan), "--out", str(schema)])
+            commands.append(peer(schema) + sorted(str(p) for p in reports.rglob("*.yaml")))
+            envs.append(None)
+        # Five runs up to 10.000 files; above, one run (a minute or more each): memory is the point there.
+        results = paired(commands, n + 2 if files <= 15_000 else 1, envs)
+        floor, ours = results[0], results[1]
+        found = ""
+        if files <= 15_000:
+            _, _, out = run(command, env=cold_env)
+            found = f" ({len(json.loads(out)['findings'])} findings)"
+        one = timed(CLI + ["validate", "--plan", str(plan), str(ROOT / "data" / "reports" / "2021" / "SNV.yaml")], 1,
+                    env=cold_env)
+        record(f"validate {_n(files)} files, cold{found}", fmt(*ours[:3]), f"{fmt(*floor[:3])} (PyYAML C floor)",
                f"{ours[0] / floor[0]:.2f}×")
+        if size <= 1000:
+            rival = results[2]
+            record(f"the peer on the same {_n(files)} files", fmt(*rival[:3]), f"{fmt(*ours[:3])} (plan744)",
+                   f"{rival[0] / ours[0]:.2f}× plan744's time")
+            goal(f"`validate` {_n(files)} files, cold, against the floor", ours[0] / floor[0], 1.5)
+            goal(f"the peer's time at {_n(files)} files, against plan744's", rival[0] / ours[0], 4, at_most=False)
+        elif size <= 10000:
+            goal(f"`validate` {_n(files)} files, cold, against the floor", ours[0] / floor[0], 1.3)
         per_file = (ours[3] - one[3]) / files
-        record(f"validate {_n(files)} files: peak RSS", f"{ours[3] / 1024:.0f} MiB",
+        peaks[size] = ours[3]
+        record(f"validate {_n(files)} files: peak RSS", f"{ours[3] / 1024:.0f} MiB ({_mb(ours[3]):.0f} MB)",
                f"{one[3] / 1024:.0f} MiB (one file, same plan)", f"{per_file:.2f} KiB per file")
+        if size == 10000:
+            cache = WORK / "cache-validate"
+            shutil.rmtree(cache, ignore_errors=True)
+            warm_env = {"XDG_CACHE_HOME": str(cache)}
+            warm, cold = paired([command, command], n, [warm_env, {**warm_env, **cold_env}])
+            record(f"validate {_n(files)} files, cache warm", fmt(*warm[:3]), f"{fmt(*cold[:3])} (cold)",
+                   f"cold {cold[0] / warm[0]:.2f}× the warm run")
+            goal(f"`validate` {_n(files)} files: cold over warm (the cache earns its place)", cold[0] / warm[0], 2,
+                 at_most=False)
+    small = min((s for s in peaks if s <= 1000), default=None)
+    for size, peak in peaks.items():
+        if small is not None and size >= 20000 and size < 100000:
+            goal(f"peak RSS at {_n(size)} files over that at {_n(small)}", peak / peaks[small], 1.3)
+        if size >= 100000:
+            goal(f"peak RSS at {_n(size)} files", _mb(peak), 150, unit=" MB")
 
 
 # Reading and hashing every file, the least a warm run does to know that none changed.
@@ -224,9 +341,7 @@ def context_cache(sizes: list[int], n: int) -> None:
     user's cache when their content is unchanged (each is read and hashed), or all parsed."""
     log("one file among many: the context cache, keyed by content")
     for size in sizes:
-        years = [2021, 2022, 2023, 2024]
-        folder = WORK / f"v{size}"
-        plan, files = scale.make(folder, -(-size // len(years)), years)  # the data of validate_scale
+        folder, plan, files = scaled(size)  # the data of validate_scale
         target = sorted((folder / "reports" / "2024").glob("*.yaml"))[0]
         cache = WORK / f"cache-{size}"
         shutil.rmtree(cache, ignore_errors=True)
@@ -242,6 +357,9 @@ def context_cache(sizes: list[int], n: int) -> None:
         record(f"reading and hashing the {_n(files)} files alone (SHA-256, one process)", fmt(*hashing[:3]))
         record(f"the same, no cache (`PLAN744_NO_CACHE=1`: the plan and {others} files parsed)", fmt(*cold[:3]),
                f"{fmt(*warm[:3])} (cache warm)", f"{cold[0] / warm[0]:.1f}× the warm run")
+        if size == 10000:
+            goal(f"one file among {others} others: cold over warm (the cache earns its place)", cold[0] / warm[0], 2,
+                 at_most=False)
 
 
 def copies(n: int) -> None:
@@ -493,8 +611,15 @@ def table() -> str:
     head = (f"Measured {dt.date.today():%d/%m/%Y} on {platform.machine()}, {os.cpu_count()} CPU, Python "
             f"{platform.python_version()}, with `python bench/run.py {' '.join(sys.argv[1:])}`. "
             "Median of the runs (range).")
+    if LOAD:
+        head += f" Load average (1, 5, 15 min) at the start: {LOAD[0]}; at the end: {LOAD[-1]}."
+    if PEER_VENV.exists():
+        head += f" Peer: {peer_versions()}."
     lines = [head, "", "| measure | value | floor | ratio / note |", "|---|---|---|---|"]
     lines += [f"| {m} | {v} | {f} | {r} |" for m, v, f, r in RESULTS]
+    if GOALS:
+        lines += ["", "| goal (issue 29) | measured | target | |", "|---|---|---|---|"]
+        lines += [f"| {g} | {m} | {t} | {'met' if ok else '**not met**'} |" for g, m, t, ok in GOALS]
     return "\n".join(lines)
 
 
@@ -513,15 +638,17 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
     ap.add_argument("--big", action="store_true", help="also validate 100,000 files")
     ap.add_argument("--write", action="store_true", help="write the results into bench/README.md and README.md")
-    ap.add_argument("--only", metavar="MEASURE", help="one measure: " + ", ".join(MEASURES) + " (never with --write)")
+    ap.add_argument("--only", metavar="MEASURE[,MEASURE…]",
+                    help="some measures: " + ", ".join(MEASURES) + " (never with --write)")
     args = ap.parse_args()
-    if args.only and (args.only not in MEASURES or args.write):
-        ap.error(f"--only takes one of {', '.join(MEASURES)}, without --write")
+    only = set(args.only.split(",")) if args.only else set()
+    if only and (not only <= set(MEASURES) or args.write):
+        ap.error(f"--only takes some of {', '.join(MEASURES)}, without --write")
     n = 3 if args.quick else 5
     WORK.mkdir(parents=True, exist_ok=True)
     steps = {
         "startup": lambda: startup(10 if args.quick else 20),
-        "validate": lambda: validate_scale([1000] if args.quick else [1000, 10000] + ([100000] if args.big else []),
+        "validate": lambda: validate_scale([1000] if args.quick else [1000, 10000, 20000] + ([100000] if args.big else []),
                                            1 if args.quick else 3),
         "context": lambda: context_cache([1000] if args.quick else [1000, 10000], 3 if args.quick else 5),
         "copies": lambda: copies(n),
@@ -532,9 +659,11 @@ def main() -> None:
         "harfbuzz": lambda: harfbuzz(3),
     }
     assert list(steps) == list(MEASURES)
+    LOAD.append(load_average())
     for name, step in steps.items():
-        if not args.only or name == args.only:
+        if not only or name in only:
             step()
+    LOAD.append(load_average())
     text = table()
     print(text)
     if args.write:

@@ -63,7 +63,7 @@ def _rpr(size: float | None = None, bold: bool = False, italic: bool = False, ca
 def _ppr(jc: str | None = None, first_line: int | None = None, before: int | None = None,
          after: int | None = None, line: int | None = None, keep_next: bool = False,
          outline: int | None = None, page_break: bool = False, left: int | None = None,
-         hanging: int | None = None, extra: str = "") -> str:
+         hanging: int | None = None, right: int = 0, extra: str = "") -> str:
     parts = []
     if keep_next:
         parts.append("<w:keepNext/>")
@@ -80,7 +80,7 @@ def _ppr(jc: str | None = None, first_line: int | None = None, before: int | Non
             attrs += f' w:line="{line}" w:lineRule="auto"'
         parts.append(f"<w:spacing{attrs}/>")
     if first_line is not None or left is not None or hanging is not None:
-        attrs = f' w:left="{left or 0}" w:right="0"'
+        attrs = f' w:left="{left or 0}" w:right="{right}"'
         attrs += f' w:hanging="{hanging}"' if hanging is not None else f' w:firstLine="{first_line or 0}"'
         parts.append(f"<w:ind{attrs}/>")
     if jc:
@@ -110,8 +110,8 @@ def cstyle(sid: str, name: str, rpr: str, custom: bool = True) -> str:
             f'<w:uiPriority w:val="22"/><w:qFormat/>{rpr}</w:style>')
 
 
-def _borders(tag: str, val: str, sides: tuple[str, ...], sz: int = 4) -> str:
-    inner = "".join(f'<w:{s} w:val="{val}" w:sz="{sz}" w:space="0" w:color="000000"/>' for s in sides)
+def _borders(tag: str, val: str, sides: tuple[str, ...], sz: int = 4, space: int = 0) -> str:
+    inner = "".join(f'<w:{s} w:val="{val}" w:sz="{sz}" w:space="{space}" w:color="000000"/>' for s in sides)
     return f"<w:{tag}>{inner}</w:{tag}>"
 
 
@@ -163,14 +163,17 @@ STYLES = [
     pstyle("DiaDanhNgay", "Địa danh và ngày tháng",
            ppr=_ppr(jc="center", first_line=NO_INDENT, before=60, after=0, line=240), rpr=_rpr(size=14, italic=True)),
     # A short rule: an empty paragraph with a bottom border; plan744 sets its width by indents.
+    # Space before, so the rule sits below the descenders of the line above, never on its glyphs.
     pstyle("DuongKe", "Đường kẻ",
-           ppr=_ppr(jc="center", first_line=NO_INDENT, before=0, after=80, line=240,
+           ppr=_ppr(jc="center", first_line=NO_INDENT, before=80, after=80, line=240,
                     extra=_borders("pBdr", "single", ("bottom",), sz=6)),
            rpr=_rpr(size=2)),
     pstyle("GhiChu", "Ghi chú", ppr=_ppr(first_line=NO_INDENT, before=60), rpr=_rpr(size=12, italic=True)),
+    # The draft box: the border 4 pt from the text on every side (and indented by as much, so the
+    # box stays inside the margins).
     pstyle("GhiChuDuThao", "Ghi chú dự thảo",
-           ppr=_ppr(jc="left", first_line=NO_INDENT, before=120, after=120, line=240,
-                    extra=_borders("pBdr", "dashed", ("top", "left", "bottom", "right"))),
+           ppr=_ppr(jc="left", first_line=NO_INDENT, left=113, right=113, before=160, after=160, line=240,
+                    extra=_borders("pBdr", "dashed", ("top", "left", "bottom", "right"), space=4)),
            rpr=_rpr(size=11, italic=True)),
     pstyle("LuuY", "Lưu ý",
            ppr=_ppr(jc="both", first_line=NO_INDENT, before=120, after=120, line=240,
@@ -245,13 +248,19 @@ STYLES_XML = (
     + "".join(STYLES) + "</w:styles>"
 )
 
-# The bullet of the "Danh sách" style (units' own words, attributed): "+", as in administrative texts.
+# The bullets of the "Danh sách" style, as in administrative texts: "-" at the first level, "+"
+# at the second (the same marks as the PDF and the HTML).
+def _bullet(level: int, mark: str) -> str:
+    left = INDENT + 283 * (level + 1)
+    return (f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{mark}"/>'
+            f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{left}" w:hanging="283"/></w:pPr>'
+            f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr></w:lvl>')
+
+
 NUMBERING_XML = (
     XML + f'<w:numbering xmlns:w="{W_NS}">'
-    '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>'
-    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="+"/>'
-    f'<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{INDENT + 283}" w:hanging="283"/></w:pPr>'
-    f'<w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}"/></w:rPr></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
+    + _bullet(0, "-") + _bullet(1, "+") + '</w:abstractNum>'
     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
 )
 

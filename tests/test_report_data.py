@@ -5,6 +5,7 @@ values, and the close-out's tables agree with each year's report and with the ra
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -18,9 +19,12 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from plan744.report.data import COLUMNS, PERCENT_KEYS, SHEET_NAMES, json_schema
+from plan744.core.labels import word
+from plan744.report.data import COLUMNS, SCHEMA_FILE, header, json_schema, sheet_name, shown_columns
+from plan744.report.workbook import sheet_columns
+from plan744.services.plans import load_plan
 
-from conftest import REPO, run_cli
+from conftest import REAL_PLAN, REPO, run_cli
 
 SCHEMA = REPO / "schema" / "report-data.schema.json"
 REPORTS = REPO / "data" / "reports"
@@ -43,7 +47,7 @@ def years(tmp_path_factory) -> dict[int, dict]:
     found = {}
     for year in (2022, 2025):
         _run(out / str(year), "--year", str(year))
-        found[year] = _load(next((out / str(year)).glob("*.json")))
+        found[year] = _load(_report_json(out / str(year)))
     return found
 
 
@@ -58,6 +62,12 @@ def _load(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
+def _report_json(folder: Path) -> Path:
+    """The report's JSON file; its schema (report-data.schema.json) is written beside it."""
+    (path,) = [p for p in folder.glob("*.json") if p.name != SCHEMA_FILE]
+    return path
+
+
 def test_committed_schema_is_current() -> None:
     """If this fails: plan744 schema --report-data --out schema/report-data.schema.json, and commit."""
     assert json.loads(SCHEMA.read_text(encoding="utf-8")) == json.loads(json.dumps(json_schema()))
@@ -65,11 +75,14 @@ def test_committed_schema_is_current() -> None:
 
 def test_json_validates_against_the_committed_schema(period: Path, years: dict[int, dict]) -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    # The schema travels with the data: the file beside the JSON, which names it, is the committed one.
+    assert _load(_report_json(period))["$schema"] == SCHEMA_FILE
+    assert json.loads((period / SCHEMA_FILE).read_text(encoding="utf-8")) == schema
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    for doc in [_load(next(period.glob("*.json"))), *years.values()]:
+    for doc in [_load(_report_json(period)), *years.values()]:
         errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.path))
         assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
-    broken = _load(next(period.glob("*.json")))
+    broken = _load(_report_json(period))
     broken["tables"]["indicators"][0]["attainment"] = "đạt"
     assert list(validator.iter_errors(broken)), "the schema checks codes"
 
@@ -85,7 +98,7 @@ def _text(value) -> str:
 
 
 def test_csv_holds_exactly_the_json(period: Path) -> None:
-    doc = _load(next(period.glob("*.json")))
+    doc = _load(_report_json(period))
     for name, rows in doc["tables"].items():
         raw = next(period.glob(f"*-{name}.csv")).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
@@ -96,29 +109,64 @@ def test_csv_holds_exactly_the_json(period: Path) -> None:
             assert line == [_text(record[k]) for k, _ in COLUMNS[name]], name
 
 
-def _same(cell, value, key: str) -> bool:
+def _same(cell, value) -> bool:
+    """A cell against its JSON value: per cent in points in both (86.0529 is 86,05%)."""
     if value is None or isinstance(value, (str, bool)):
+        if isinstance(cell, dt.datetime) and isinstance(value, str):
+            return cell == dt.datetime.fromisoformat(value)  # a date as a date, not text
         return cell == value
     if isinstance(value, int) and not isinstance(cell, float):
         return cell == value
-    number = Decimal(repr(cell)) * (100 if key in PERCENT_KEYS else 1)
+    number = Decimal(repr(cell))
     return abs(number - Decimal(value)) <= abs(Decimal(value)) * Decimal("1e-14")  # a spreadsheet holds 15 digits
 
 
+def _legend_labels(wb, key: str, sheet: str) -> dict[str, str]:
+    """code -> label from "Giải thích" for a coded key: listed once, under the header of the first
+    table that has it, with the sheets when two keys share a header ("Tình trạng (Gửi báo cáo)")."""
+    key = "status" if key == "statuses" else key  # a task's several statuses: the same codes
+    text = header(next(n for n, cols in COLUMNS.items() if any(k == key for k, _ in cols)), key)
+    found: dict[str, dict[str, str]] = {}
+    for column, code, label in wb[word("data.sheet.legend")].iter_rows(min_row=2, values_only=True):
+        found.setdefault(column, {})[code] = label
+    (labels,) = [codes for column, codes in found.items() if column == text
+                 or (column.startswith(text + " (") and sheet in column[len(text) + 2:-1].split(", "))]
+    return labels
+
+
 def _check_workbook(path: Path, doc: dict) -> None:
+    """Every record of every table with rows, cell for cell; a coded column as the label that
+    "Giải thích" gives its code, then the code itself; no sheet for a table without rows."""
     wb = load_workbook(path, read_only=True, data_only=True)
-    for name, rows in doc["tables"].items():
-        ws = wb[SHEET_NAMES[name]]
+    assert load_plan(REAL_PLAN).plan.funded  # so every money column is shown
+    money_unit = doc["plan"]["money_unit"]
+    filled = [name for name, rows in doc["tables"].items() if rows]
+    assert wb.sheetnames == [word("data.sheet.info"), *(sheet_name(n) for n in filled), word("data.sheet.legend")]
+    info = dict(wb[word("data.sheet.info")].iter_rows(min_row=2, values_only=True))
+    assert info[word("data.info.money")] == money_unit
+    for name in filled:
+        rows = doc["tables"][name]
+        columns = [c for c in sheet_columns(name, money_unit) if c[0] in shown_columns(name, True)]
+        assert [k for k, _, is_label in columns if not is_label] == [k for k, _ in COLUMNS[name]]  # every key, once
+        ws = wb[sheet_name(name)]
         table = list(ws.iter_rows(values_only=True))
-        assert list(table[0]) == [h for _, h in COLUMNS[name]]
+        assert list(table[0]) == [text for _, text, _ in columns]
         assert len([r for r in table[1:] if any(c is not None for c in r)]) == len(rows)
+        legends = {key: _legend_labels(wb, key, ws.title) for key, _, is_label in columns if is_label}
         for line, record in zip(table[1:], rows, strict=False):
-            for cell, (key, _) in zip(line, COLUMNS[name], strict=True):
-                assert _same(cell, record[key], key), (name, key, cell, record[key])
+            for cell, (key, _, is_label) in zip(line, columns, strict=True):
+                value = record[key]
+                if is_label and value is not None:
+                    label = "; ".join(legends[key][code] for code in str(value).split(";"))
+                    assert cell == label != value, (name, key, cell, value)
+                elif is_label:
+                    assert cell is None, (name, key, cell)
+                else:
+                    assert _same(cell, value), (name, key, cell, value)
 
 
 def test_workbook_holds_exactly_the_json(period: Path) -> None:
-    _check_workbook(next(period.glob("*.xlsx")), _load(next(period.glob("*.json"))))
+    _check_workbook(next(period.glob("*.xlsx")), _load(_report_json(period)))
 
 
 def test_workbook_is_dated_by_the_report_not_by_the_clock(tmp_path: Path) -> None:
@@ -145,11 +193,11 @@ def test_libreoffice_opens_the_workbook_and_reads_the_same_values(period: Path, 
     source = next(period.glob("*.xlsx"))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx",
                     "--outdir", str(tmp_path / "saved"), str(source)], capture_output=True, check=True, timeout=300)
-    _check_workbook(tmp_path / "saved" / source.name, _load(next(period.glob("*.json"))))
+    _check_workbook(tmp_path / "saved" / source.name, _load(_report_json(period)))
 
 
 def test_period_tables_are_the_years_tables(period: Path, years: dict[int, dict]) -> None:
-    doc = _load(next(period.glob("*.json")))
+    doc = _load(_report_json(period))
     for year, one in years.items():
         for name in ("indicators", "completeness", "appendix"):
             assert [r for r in doc["tables"][name] if r["year"] == year] == one["tables"][name], (year, name)
@@ -158,7 +206,7 @@ def test_period_tables_are_the_years_tables(period: Path, years: dict[int, dict]
 def test_period_figures_recomputed_from_the_raw_files(period: Path) -> None:
     """Sum of numerators over sum of denominators, straight from the YAML files, for every
     percentage indicator over the whole area, every year."""
-    doc = _load(next(period.glob("*.json")))
+    doc = _load(_report_json(period))
     raw: dict[int, list[dict]] = {}
     for path in sorted(REPORTS.glob("*/*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DecimalLoader)
@@ -178,9 +226,15 @@ def test_period_figures_recomputed_from_the_raw_files(period: Path) -> None:
     assert checked >= 20
 
 
-@pytest.mark.parametrize("case, expected", [("all", (3, 3)), ("none", (0, 3)), ("one_unassessable", (2, 2))])
-def test_the_tally_of_targets_reached(tmp_path: Path, case: str, expected: tuple[int, int]) -> None:
-    """Constructed cases on the fictional mini plan: every target reached, none, one that cannot be assessed."""
+@pytest.mark.parametrize("case, expected, said", [
+    ("all", (3, 3), "có 03/03 chỉ tiêu đạt và vượt mục tiêu (trong đó 02 chỉ tiêu vượt)."),
+    ("none", (0, 0), "có 00/03 chỉ tiêu đạt và vượt mục tiêu, 03 chỉ tiêu chưa đến hạn."),
+    ("one_unassessable", (2, 2), "có 02/03 chỉ tiêu đạt và vượt mục tiêu (trong đó 01 chỉ tiêu vượt), "
+                                 "01 chỉ tiêu chưa đánh giá được.")])
+def test_the_tally_of_targets_reached(tmp_path: Path, case: str, expected: tuple[int, int], said: str) -> None:
+    """Constructed cases on the fictional mini plan: every target reached, none, one that cannot be assessed.
+    The span 2021-2022 ends before the targets' year (2023): one not reached yet is not yet due, not missed;
+    the base of "x/y" stays the plan's three quantitative targets."""
     from conftest import MINI_PLAN
 
     data = tmp_path / "reports"
@@ -206,13 +260,14 @@ def test_the_tally_of_targets_reached(tmp_path: Path, case: str, expected: tuple
     met = sum(o["attainment"] in ("reached", "exceeded") for o in outcomes)
     counted = sum(o["attainment"] != "not_assessed" for o in outcomes)
     assert (met, counted) == expected
-    assert f"{expected[0]}/{expected[1]} chỉ tiêu đạt và vượt" in result.stdout.decode()
+    assert sum(o["unassessed"] == "not_yet_due" for o in outcomes) == (3 if case == "none" else 0)
+    assert f"Năm 2022 (số liệu đến ngày 31/12/2022), {said}" in result.stdout.decode().splitlines()
 
 
 def test_the_close_out_judges_the_district_level_on_its_last_figures(period: Path) -> None:
     """The district level ended on 30/6/2025; its targets are judged on its figures to that day
     (work dossiers online: 97,0% against 80%), so the province met 12 of its 15 quantified targets."""
-    outcomes = _load(next(period.glob("*.json")))["tables"]["outcomes"]
+    outcomes = _load(_report_json(period))["tables"]["outcomes"]
     dossiers = next(o for o in outcomes if (o["indicator"], o["scope"]) == ("ho_so_cong_viec_tren_mang", "huyen"))
     assert (dossiers["last_year"], dossiers["attainment"], dossiers["unassessed"]) == (2025, "exceeded", None)
     quantified = [o for o in outcomes if o["unassessed"] != "qualitative"]

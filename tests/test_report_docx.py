@@ -32,6 +32,7 @@ from plan744.core.figures.year import year_figures
 from plan744.core.labels import PATH
 from plan744.core.vnformat import format_money_million, format_percent
 from plan744.report.compose_common import shown, verdict
+from plan744.report.compose_year_indicators import missing_text
 from plan744.report.docx import DATA_TABLE, LAYOUT_TABLE, REQUIRED_STYLES
 from plan744.services.plans import load_plan
 from plan744.services.validate import parse_submission
@@ -170,11 +171,12 @@ def test_styles_live_in_the_template(doc: DocumentObject) -> None:
         for name in names:
             assert doc.styles[name].type == kind, name
     # The body is written in those styles, not in direct formatting.
-    body = [b for b in blocks(doc) if isinstance(b, Paragraph) and b.text.startswith("Thực hiện Kế hoạch")]
+    body = [b for b in blocks(doc) if isinstance(b, Paragraph) and "trên cơ sở báo cáo của các sở và huyện" in b.text]
     assert body and body[0].style.name == "Normal" and body[0].paragraph_format.first_line_indent is None
     headings = {b.text: b.style.name for b in blocks(doc) if isinstance(b, Paragraph)}
     assert headings["BÁO CÁO"] == "Title"
-    assert headings["I. KẾT QUẢ THỰC HIỆN"] == "Heading 1"
+    assert headings["I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI"] == "Heading 1"
+    assert headings["II. KẾT QUẢ THỰC HIỆN"] == "Heading 1"
     assert headings["1. Kết quả thực hiện các chỉ tiêu"] == "Heading 2"
     assert headings["Sở (2 đơn vị)"] == "Heading 3"
 
@@ -194,7 +196,8 @@ def test_header_is_a_borderless_two_column_table_with_blank_number_and_date(doc:
     assert styles["Mẫu Sơn, ngày …… tháng …… năm ……"].font.italic
     texts = [b.text for b in blocks(doc) if isinstance(b, Paragraph)]
     assert "Kết quả thực hiện năm 2022 Kế hoạch số 12/KH-UBND ngày 20/01/2021 của UBND tỉnh Mẫu Sơn" in texts
-    assert any(t.startswith("DỰ THẢO (số liệu tổng hợp đến ngày 05/01/2023)") for t in texts)
+    # The day the draft was made (SOURCE_DATE_EPOCH) and the data's cut-off, told apart.
+    assert any(t.startswith("DỰ THẢO lập ngày 05/1/2023; số liệu đến ngày 31/12/2022.") for t in texts)
     assert not any("plan744" in t for t in texts)  # the signed text never names the tool
 
 
@@ -215,7 +218,8 @@ def test_closing_has_recipients_and_signature_block(doc: DocumentObject) -> None
     closing = next(t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
     assert closing.style.name == LAYOUT_TABLE
     recipients, signature = closing.rows[0].cells
-    assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- Lưu: VT."]
+    # The mini plan writes only "Lưu: VT" and names no drafting department: the department's code is left to fill in.
+    assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- Lưu: VT, [ký hiệu phòng chuyên môn]."]
     assert [p.style.name for p in recipients.paragraphs] == ["Nơi nhận - tiêu đề", "Nơi nhận"]
     assert [p.text for p in signature.paragraphs if p.text] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
     assert signature.paragraphs[-1].text == ""  # the signer's name, written at issuance
@@ -234,20 +238,25 @@ def test_indicator_table_figures_equal_the_computed_figures(doc: DocumentObject,
         state = verdict(res)
         if res.path in (PathStatus.AHEAD, PathStatus.ON_TRACK, PathStatus.BEHIND):
             state += "; " + PATH[res.path][0].lower() + PATH[res.path][1:]
+        assert res.missing  # Sở Hai and huyện Hai sent nothing: the cell names who is not counted
         assert row == [
             str(i),
             f"{res.indicator.name}\n{scopes[res.scope]}",
             res.target.wording,
             f"{shown(res)}\n"
-            f"{format_money_million(res.ratio.numerator)}/{format_money_million(res.ratio.denominator)}",
+            f"{format_money_million(res.ratio.numerator)}/{format_money_million(res.ratio.denominator)}\n"
+            f"({missing_text(res)})",
             display.value(res.previous, res.indicator) if res.previous is not None else "—",
             format_percent(res.path_expected) if res.path_expected is not None else "—",
             state,
         ]
-    # By hand: van_ban pools 1.700/2.000 (S1) and 800/1.000 (H1) = 2.500/3.000 = 83,3%.
-    assert rows[2][3] == "83,3%\n2.500/3.000"
+    # By hand: van_ban pools 1.700/2.000 (S1) and 800/1.000 (H1) = 2.500/3.000 = 83,3%; a Sở keeps its capital.
+    assert rows[2][3] == "83,3%\n2.500/3.000\n(huyện Hai, Sở Hai chưa báo cáo)"
     # ho_so_truc_tuyen, cấp tỉnh: 620/1.000 = 62,0%; on the path 10% (2020) -> 60% (2023): 43,3% in 2022.
-    assert rows[0][3:6] == ["62,0%\n620/1.000", "44,4%", "43,3%"]
+    assert rows[0][3:6] == ["62,0%\n620/1.000\n(Sở Hai chưa báo cáo)", "44,4%", "43,3%"]
+    # ho_so_truc_tuyen, cấp huyện: the 40% is for 2023, so 2022 is not yet judged, only placed on its path.
+    assert rows[1][3] == "30,0%\n300/1.000\n(huyện Hai chưa báo cáo)"
+    assert rows[1][6] == "Chưa đến hạn (mục tiêu năm 2023); đúng lộ trình"
 
 
 def test_appendix_task_and_budget_figures(doc: DocumentObject, kpi) -> None:
@@ -303,17 +312,27 @@ def test_the_word_draft_says_what_the_html_says(doc: DocumentObject, draft: Path
     assert all_words(doc) == html_words(html)
 
 
-def test_chart_is_a_picture_with_its_title(doc: DocumentObject) -> None:
+def test_chart_is_a_picture_with_its_title(doc: DocumentObject, draft: Path) -> None:
     (shape,) = doc.inline_shapes
     assert shape.width > Mm(150)
     assert shape._inline.docPr.get("descr") == "Kết quả năm 2022 so với mục tiêu"
     blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
     assert blob.startswith(b"\x89PNG")
-    # The same shapes as the HTML's SVG: bars reached (green), not (red), the path diamonds (amber).
+    # The same shapes as the HTML's SVG: two bars reached (green), one not yet due (grey: neither met nor
+    # not), the path diamonds (amber); nothing is "Chưa đạt", so no red.
     from PIL import Image
 
+    from plan744.report.chart import GREY, NO, OK
+    from plan744.report.chart import PATH as AMBER
+
+    def rgb(hex_colour: str) -> tuple[int, int, int]:
+        return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
     colours = {c for _, c in Image.open(io.BytesIO(blob)).convert("RGB").getcolors(1 << 20)}
-    assert {(0x3A, 0x7D, 0x44), (0xB2, 0x3A, 0x48), (0xF2, 0xB1, 0x34)} <= colours
+    assert {(0x2E, 0x6B, 0x38), (0xCD, 0xCD, 0xCD), (0xF2, 0xB1, 0x34)} == {rgb(OK), rgb(GREY), rgb(AMBER)} <= colours
+    assert rgb(NO) not in colours
+    svg = (draft / "bao-cao-2022.html").read_text(encoding="utf-8")
+    assert all(f'fill="{c}"' in svg for c in (OK, GREY, AMBER)) and f'fill="{NO}"' not in svg
 
 
 # --- the rules every output follows ----------------------------------------------

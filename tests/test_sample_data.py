@@ -13,6 +13,7 @@ import pytest
 
 from plan744.core.figures.codes import Attainment, Timeliness
 from plan744.core.figures.year import year_figures
+from plan744.core.findings import Severity
 from plan744.readers.files import discover
 from plan744.services.plans import load_plan
 from plan744.services.validate import validate_files
@@ -31,9 +32,15 @@ def bundled():
     return plan, [sf.submission for sf in parsed], findings
 
 
+# The one deliberate imperfection the checks report: Kỳ Sơn's 2025 report is dated after the
+# district ended (30/6/2025); a warning, not an error.
+KYSON_WARNING = ("sub-date-after-end", Severity.WARNING, "2025/KYSON.yaml", 19, ("submitted",))
+
+
 def test_every_sample_file_is_valid_and_says_it_is_illustrative(bundled) -> None:
     plan, subs, findings = bundled
-    assert findings == []
+    assert [(f.code, f.severity, Path(f.file).resolve().relative_to(DATA).as_posix(), f.line, f.path)
+            for f in findings] == [KYSON_WARNING]
     assert {s.year for s in subs} == set(YEARS)
     for path in DATA.rglob("*.yaml"):
         head = path.read_text(encoding="utf-8")[:400]
@@ -58,7 +65,12 @@ def test_each_year_holds_the_units_that_owed_a_report(bundled) -> None:
 def test_validate_cli_accepts_the_bundled_data() -> None:
     proc = run_cli("validate", "data/reports")
     assert proc.returncode == 0, proc.stdout.decode() + proc.stderr.decode()
-    assert "Đã kiểm tra 359 tệp: không có lỗi." in proc.stdout.decode()
+    out = proc.stdout.decode()
+    assert "Đã kiểm tra 359 tệp: 0 lỗi, 1 cảnh báo trong 1 tệp." in out
+    # the deliberate warning, at its line, and nothing else reported
+    assert "data/reports/2025/KYSON.yaml\n    19:12  cảnh báo Ngày gửi 10/07/2025 sau ngày Huyện Kỳ Sơn kết thúc" in out
+    assert re.findall(r"^ +\d+:\d+ +(lỗi|cảnh báo) .*\[([a-z-]+)\]$", out, re.M) == [("cảnh báo", "sub-date-after-end")]
+    assert run_cli("validate", "--strict", "data/reports").returncode == 1  # a warning still counts with --strict
 
 
 def test_generator_is_reproducible(tmp_path: Path) -> None:
@@ -120,18 +132,29 @@ def test_the_2025_report_names_the_reform(tmp_path: Path, bundled) -> None:
     text = re.sub(r"<[^>]+>", " ", html)
     # The drafting department of 2025, and the way the district level was counted.
     assert "Sở Khoa học và Công nghệ" in text
+    # The reform is one paragraph: the merger of 01/3/2025, the end of the district level on
+    # 01/7/2025, and the tasks Sở KH&CN took over, with cumulative disbursement running on.
+    [reform] = [p for p in re.findall(r'<p class="body">(.*?)</p>', html)
+                if p.startswith("Trong năm 2025, tỉnh thực hiện sắp xếp tổ chức bộ máy: từ ngày 01/3/2025,")]
+    assert "Sở Khoa học và Công nghệ (hợp nhất với Sở Thông tin và Truyền thông)" in reform
+    assert ("từ ngày 01/7/2025, chính quyền cấp huyện kết thúc hoạt động, tỉnh có 130 đơn vị hành chính cấp xã "
+            "(119 xã, 11 phường)") in reform
+    assert reform.endswith(
+        "Từ ngày 01/3/2025, Sở Khoa học và Công nghệ tiếp nhận từ Sở Thông tin và Truyền thông nhiệm vụ tham mưu, "
+        "tổng hợp việc thực hiện Kế hoạch; các nhiệm vụ TT 1, 2, 4, 8, 11, 12, 17 - 24 do Sở Thông tin và Truyền "
+        "thông chủ trì được chuyển giao cho Sở Khoa học và Công nghệ; nhiệm vụ TT 27 do Sở Lao động - Thương binh "
+        "và Xã hội chủ trì được chuyển giao cho Sở Nội vụ; số liệu giải ngân lũy kế của các nhiệm vụ tính từ năm 2021.")
     # 20 district-level units in 2025: Cửa Lò had merged into Vinh on 01/12/2024.
-    assert ("Từ ngày 01/07/2025, đơn vị cấp huyện kết thúc hoạt động: 20 đơn vị báo cáo số liệu từ ngày 15/12/2024 "
-            "đến ngày 30/06/2025 (báo cáo khi kết thúc); 130 đơn vị mới báo cáo số liệu từ ngày 01/07/2025 đến ngày "
-            "14/12/2025") in " ".join(text.split())
-    assert "Sở Thông tin và Truyền thông hợp nhất vào Sở Khoa học và Công nghệ" in " ".join(text.split())
-    # Every commune of the reform is in the completeness appendix.
+    assert ("Số liệu cấp huyện năm 2025 do 20 đơn vị cấp huyện báo cáo, tính đến ngày 30/6/2025; số liệu cấp xã năm "
+            "2025 gồm số liệu do các đơn vị cấp huyện tổng hợp đến ngày 30/6/2025 và số liệu của 130 đơn vị cấp xã "
+            "từ ngày 01/7/2025.") in " ".join(text.split())
+    # Every commune of the reform has its row in the per-unit appendix; the completeness appendix
+    # counts them in one line, naming the late and the missing.
     communes = [u for u in plan.units if u.kind == "xa"]
     assert len(communes) == 130
     for unit in communes:
         assert f'<td class="left">{unit.name}</td>' in html, unit.code
-    # Sở TT&TT's appendix rows are led by Sở KH&CN, and cumulative disbursement runs on.
-    assert "được chuyển giao cho Sở Khoa học và Công nghệ tiếp tục thực hiện; số liệu lũy kế được tính từ đầu giai đoạn" in text
+    assert "<li>Xã, phường: 128/130 đơn vị gửi đúng hạn; phường Hoàng Mai gửi muộn 9 ngày; xã Mỹ Lý chưa gửi.</li>" in html
 
 
 def test_deleting_a_file_makes_the_unit_missing(tmp_path: Path) -> None:
@@ -143,6 +166,9 @@ def test_deleting_a_file_makes_the_unit_missing(tmp_path: Path) -> None:
     proc = run_cli("report", "--year", "2022", "--format", "html", "--data", str(data), "--out", str(tmp_path / "o"))
     assert proc.returncode == 0
     html = (tmp_path / "o" / "bao-cao-2022.html").read_text(encoding="utf-8")
-    assert ('<td class="left">Thành phố Vinh</td><td class="center">—</td><td class="left strong">Chưa gửi</td>'
-            in html)
+    # the completeness appendix: one line per kind of unit, naming the late and the missing
+    assert "Hạn gửi báo cáo: ngày 20/12/2022; 46/48 đơn vị đã gửi, trong đó 45 đơn vị gửi đúng hạn." in html
+    assert ("<li>Huyện, thành phố, thị xã: 19/21 đơn vị gửi đúng hạn; thành phố Vinh chưa gửi; "
+            "huyện Tương Dương chưa gửi.</li>") in html
+    assert "Thành phố Vinh, huyện Tương Dương chưa gửi báo cáo; số liệu tổng hợp chưa bao gồm" in html
     assert "VINH" in proc.stdout.decode()  # the terminal summary names the missing units

@@ -78,13 +78,15 @@ def test_every_condition_named_by_a_section_exists() -> None:
 
 def test_the_annual_sections_are_the_list_in_order(y2022) -> None:
     assert year_codes(y2022) == (
-        ["results", "indicators", "tasks", "appendix", "money", "highlights", "assessment", "next", "proposals"],
+        ["direction", "results", "indicators", "tasks", "appendix", "money", "highlights", "assessment", "next",
+         "proposals"],
         ["units", "completeness", "rows", "accounts", "narratives"])
     doc = year.compose_year(y2022, Issuance(), GENERATED)
     kind = y2022.plan.document.kind
     assert headings(doc) == words(
         y2022.plan,
-        ("year.h.results", {}), ("year.h.indicators", {}), ("year.h.tasks", {}), ("year.h.appendix", {"kind": kind}),
+        ("review.h.direction", {}), ("year.h.results", {}), ("year.h.indicators", {}), ("year.h.tasks", {}),
+        ("year.h.appendix", {"kind": kind}),
         ("year.h.money", {}), ("year.h.highlights", {}),
         ("year.h.assessment", {}), ("year.h.achieved", {}), ("year.h.shortcomings", {}), ("year.h.causes", {}),
         ("year.h.next", {"year": 2023}), ("year.h.proposals", {}),
@@ -120,36 +122,37 @@ def test_a_plan_without_an_appendix_drops_its_sections_through_the_condition(y20
 
 def test_the_close_out_sections_are_the_list_in_order(closeout) -> None:
     assert period_codes(closeout) == (
-        ["results", "indicators", "tasks", "appendix", "funding", "row_states", "reporting", "assessment", "next",
+        ["direction", "results", "indicators", "tasks", "appendix", "funding", "row_states", "assessment", "next",
          "proposals"],
         ["rows", "units"])
     doc = period.compose_period(closeout, Issuance(), GENERATED)
     plan = closeout.plan
     assert headings(doc) == words(
         plan,
-        ("year.h.results", {}), ("year.h.indicators", {}), ("year.h.tasks", {}),
-        ("year.h.appendix", {"kind": plan.document.kind}), ("period.h.reporting", {}),
+        ("review.h.direction", {}), ("year.h.results", {}), ("year.h.indicators", {}), ("year.h.tasks", {}),
+        ("year.h.appendix", {"kind": plan.document.kind}),  # the reporting is said in the direction, no heading
         ("year.h.assessment", {}), ("period.h.achieved", {}), ("period.h.shortfalls", {}), ("period.h.causes", {}),
         ("period.h.lessons", {}), ("period.h.next", {"start": 2026, "end": 2030}), ("year.h.proposals", {}),
-        ("period.appendix.title", {"span": "2021–2025"}), ("period.units.title", {"span": "2021–2025"}))
-    assert [s.landscape for s in doc.sections[1:]] == [True, True]
+        ("period.appendix.title", {"span": "2021 - 2025"}), ("period.units.title", {"span": "2021 - 2025"}))
+    assert [s.landscape for s in doc.sections[1:]] == [True, False]  # the units' record fits one upright page
 
 
 def test_a_mid_term_review_of_an_unfunded_plan_swaps_and_drops_sections_through_conditions() -> None:
     p = figures(PLAN_2629, REPORTS_2629, period=(2026, 2026))
     assert not p.plan.funded and p.plan.appendix
     assert period_codes(p) == (
-        ["results", "indicators", "tasks", "appendix", "row_states", "reporting", "assessment", "next_mid", "proposals"],
+        ["direction", "results", "indicators", "tasks", "appendix", "row_states", "assessment", "next_mid",
+         "proposals"],
         ["rows", "units"])
     doc = period.compose_period(p, Issuance(), GENERATED)
     titles = headings(doc)
     assert words(p.plan, ("period.h.next_mid", {"start": 2027, "end": 2030}))[0] in titles
-    assert [s.landscape for s in doc.sections[1:]] == [True, False]  # one year: the record fits upright
+    assert [s.landscape for s in doc.sections[1:]] == [True, False]  # the units' record fits one upright page
 
 
 def test_the_close_out_without_an_appendix_drops_its_sections(closeout) -> None:
     bare = dataclasses.replace(closeout, plan=closeout.plan.model_copy(update={"appendix": []}))
     assert period_codes(bare) == (
-        ["results", "indicators", "tasks", "reporting", "assessment", "next", "proposals"], ["units"])
+        ["direction", "results", "indicators", "tasks", "assessment", "next", "proposals"], ["units"])
     doc = period.compose_period(bare, Issuance(), GENERATED)
     assert [s.appendix for s in doc.sections[1:]] == ["Phụ lục I"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,17 @@ def test_piped_summary_keeps_one_line_per_row_whatever_the_plan_says(tmp_path: P
                          for line in named)
     assert not any(line.startswith("tuyến") for line in rows)
 
+
+
+def test_the_close_out_summary_says_the_reports_own_tally(tmp_path: Path) -> None:
+    """The tally after the table is the report's sentence: the same base, no category of zero."""
+    out = tmp_path / "out"
+    result = run_cli("report", "--period", "2021-2025", "--format", "html", "--out", str(out),
+                     env={"PLAN744_TODAY": "2026-11-27"})
+    assert result.returncode == 0, result.stderr.decode()
+    said = [line for line in result.stdout.decode().splitlines() if "chỉ tiêu đạt và vượt" in line]
+    assert said == ["Đến hết năm 2025 (số liệu đến ngày 14/12/2025), có 12/15 chỉ tiêu đạt và vượt mục tiêu "
+                    "(trong đó 11 chỉ tiêu vượt), 03 chỉ tiêu chưa đạt."]
+    html = " ".join(re.sub(r"<[^>]+>", " ", next(out.glob("*.html")).read_text(encoding="utf-8")).split())
+    assert said[0] in html
+    assert "không đánh giá được" not in result.stdout.decode() and "chưa đến hạn" not in result.stdout.decode()

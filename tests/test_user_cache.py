@@ -114,10 +114,11 @@ def test_report_with_warm_caches_is_the_same_document(tmp_path: Path, env) -> No
         result = run_cli("report", "--year", "2025", "--format", "html,json", "--out", str(out),
                          env={**env, "PLAN744_TODAY": "2026-06-30", "SOURCE_DATE_EPOCH": "1700000000"})
         assert result.returncode == 0, result.stderr.decode()
+        assert sorted(p.name for p in out.iterdir()) == ["bao-cao-2025.html", "bao-cao-2025.json", "report-data.schema.json"]
         outs.append([p.read_bytes() for p in sorted(out.glob("*.*"))])
     assert entries(env, "plans")
     assert not (Path(env["XDG_CACHE_HOME"]) / "plan744" / "jinja").exists()  # no compiled code kept on disk
-    assert len(outs[1]) == 2 and outs[0] == outs[1]
+    assert outs[0] == outs[1]  # the report, its data, and the data's schema beside it
 
 
 def _fields_written(model: object, path: str = "") -> list[tuple[str, frozenset]]:

@@ -34,6 +34,21 @@ def workbook_bytes(wb: Any, stamp: dt.datetime) -> bytes:
 
     wb.properties.created = wb.properties.modified = office_time(stamp)
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).save()
+    try:
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).save()
+    except Exception:
+        # openpyxl streams each sheet through a temporary file; when that write fails (a full disk,
+        # a size limit), the sheet's half-closed stream raises the same error again when collected,
+        # as an "Exception ignored" traceback. The first error is the one the caller reports.
+        import sys
+
+        default = sys.unraisablehook
+
+        def quiet(u: Any) -> None:
+            if type(u.exc_value).__name__ != "SerialisationError":
+                default(u)
+
+        sys.unraisablehook = quiet
+        raise
     return reproducible_zip(buf.getvalue(), stamp)

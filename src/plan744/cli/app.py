@@ -8,12 +8,14 @@ report renderers, and `plan744 --help` lists every command with its one-line hel
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
 import typer
 
 from plan744.cli.console import EXIT_INVALID, EXIT_USAGE, error, internal_error, make_streams_safe
+from plan744.cli.options import SETTINGS_RULE
 from plan744.cli.vi import Group, UsageProblem, show_help_if_no_command
 from plan744.clock import ClockError
 
@@ -25,7 +27,12 @@ COMMANDS = {
     "convert": "plan744.cli.convert_cmd",
     "plan": "plan744.cli.plan_cmd",
     "schema": "plan744.cli.schema_cmd",
+    "tasks": "plan744.cli.tasks_cmd",
+    "site": "plan744.cli.site_cmd",
     "doctor": "plan744.cli.doctor_cmd",
+    "init": "plan744.cli.init_cmd",
+    "notes": "plan744.cli.notes_cmd",
+    "hook": "plan744.cli.hook_cmd",  # hidden: what the pre-commit hooks run
 }
 
 
@@ -40,7 +47,7 @@ class Root(Group):
         except UsageProblem as exc:
             line = f"Kế hoạch: chưa xác định ({exc.message})"
         formatter.write_paragraph()
-        formatter.write_text(line + ". Đổi bằng --plan, PLAN744_PLAN hoặc tệp plan744.toml.")
+        formatter.write_text(line + f". Đổi bằng --plan, PLAN744_PLAN hoặc {SETTINGS_RULE}; xem: plan744 --verbose.")
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -70,19 +77,52 @@ def root(
     ctx: typer.Context,
     version: bool | None = typer.Option(None, "--version", is_eager=True, callback=_version,
                                            help="In số phiên bản rồi thoát."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help=f"In cài đặt đang dùng ({SETTINGS_RULE}) và các đường dẫn suy ra từ đó; "
+                                      "viết được ở bất kỳ đâu trên dòng lệnh."),
 ) -> None:
     """Theo dõi thực hiện kế hoạch ứng dụng CNTT, chuyển đổi số: kiểm tra báo cáo của các đơn vị
     và lập báo cáo tổng hợp hằng năm, tổng kết giai đoạn."""
+    if verbose:
+        _print_settings()
     show_help_if_no_command(ctx)
+
+
+def _print_settings() -> None:
+    from plan744.cli.console import say
+    from plan744.readers.project import SettingsError, defaults, describe
+
+    try:
+        lines = describe(defaults())
+    except SettingsError as exc:
+        lines = [f"Cài đặt: tệp cài đặt có lỗi ({exc})"]
+    for line in lines:
+        say(line)
+
+
+VERBOSE = ("--verbose", "-v")
+
+
+def _end_of_options(args: list[str]) -> int:
+    return args.index("--") if "--" in args else len(args)
+
+
+def _options_part(args: list[str]) -> list[str]:
+    return args[:_end_of_options(args)]
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point. A user's mistake is a clean Vietnamese message (exit 1 or 2); a bug of ours
     is one line, with its traceback behind --debug, typed anywhere on the line (exit 3)."""
     make_streams_safe()
+    # pydantic scans every installed package's entry points for plugins the first time it builds
+    # a validator (about 20 ms); the command line runs none (typer turns them off for its own).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    if any(a in VERBOSE for a in _options_part(args)):  # `plan744 validate -v …`: the root option, anywhere
+        args = [VERBOSE[0], *(a for i, a in enumerate(args) if a not in VERBOSE or i >= _end_of_options(args))]
     try:
         command = typer.main.get_command(app)
         code = command.main(args=args, prog_name="plan744", standalone_mode=False)

@@ -17,9 +17,13 @@ app = typer.Typer(add_completion=False)
 def new_report(
     unit: str = typer.Option(..., "--unit", "-u", metavar="MÃ",
                              help="Mã đơn vị, ví dụ STTTT (xem danh sách: plan744 plan show)."),
-    year: str = typer.Option(..., "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
+    year: str | None = typer.Option(None, "--year", "-y", metavar="NĂM", help="Năm báo cáo, ví dụ 2022."),
+    period: str | None = typer.Option(None, "--period", "-p", metavar="KỲ",
+                                      help="Thay cho --year: biểu mẫu báo cáo tiến độ nhiệm vụ của một kỳ, ví dụ 2026-Q3 "
+                                           "(chỉ --format xlsx)."),
     out: Path | None = typer.Option(None, "--out", "-o", metavar="TỆP",
-                                    help="Tệp sẽ ghi (mặc định: data/reports/<năm>/<mã đơn vị>.yaml hoặc .xlsx)."),
+                                    help="Tệp sẽ ghi (mặc định: <thư mục báo cáo>/<năm>/<mã đơn vị>.yaml hoặc .xlsx; thư mục báo cáo là "
+                                         "khóa data của plan744.toml, nếu không có thì data/reports)."),
     fmt: str = typer.Option("yaml", "--format", "-f", metavar="ĐỊNH_DẠNG",
                             help="yaml (tệp văn bản cho kho dữ liệu) hoặc xlsx (biểu mẫu Excel cho cán bộ đơn vị điền)."),
     force: bool = typer.Option(False, "--force", help="Ghi đè nếu tệp đã có."),
@@ -34,6 +38,13 @@ def new_report(
     from plan744.intake.registry import INTAKES, Form
     from plan744.outputs import OutputError, write_atomic
 
+    if (year is None) == (period is None):
+        raise UsageProblem("cần đúng một trong hai tùy chọn: --year (báo cáo năm) hoặc --period (báo cáo tiến độ).",
+                           "plan744 new-report")
+    if period is not None:  # a task status report's form (issue 27)
+        from plan744.cli.status_form_cmd import status_form
+
+        return status_form(unit, period, out, "xlsx" if fmt == "yaml" else fmt, force, plan)
     intake = INTAKES[parse_choice(fmt, tuple(INTAKES), "--format")]
     suffix = intake.suffix
     the_year = parse_year(year)
@@ -51,7 +62,7 @@ def new_report(
     why = absence(p, owed)
     if why is not None:
         raise UsageProblem(make(why[0], **why[1]).message, "plan744 new-report")
-    target = out or Path("data") / "reports" / str(the_year) / f"{unit}{suffix}"
+    target = out or _reports_folder() / str(the_year) / f"{unit}{suffix}"
     if target.suffix.lower() != suffix:
         raise UsageProblem(f"tệp {target} phải có đuôi {suffix} (đúng với --format).", "plan744 new-report")
     if target.exists() and not force:
@@ -63,3 +74,14 @@ def new_report(
         raise UsageProblem(str(exc), "plan744 new-report") from None
     say(choice.describe())
     typer.echo(intake.made.format(target=target))
+
+
+def _reports_folder() -> Path:
+    """The units' reports folder of the data repository (`data` in plan744.toml), found by the
+    same rule as the plan."""
+    from plan744.readers.project import SettingsError, defaults
+
+    try:
+        return defaults().reports
+    except SettingsError as exc:
+        raise UsageProblem(f"tệp cài đặt: {exc}.", "plan744 new-report") from None

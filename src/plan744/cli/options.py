@@ -14,8 +14,11 @@ import typer
 
 from plan744.cli.vi import UsageProblem
 
-PLAN_HELP = ("Tệp kế hoạch. Mặc định: theo plan744.toml hoặc [tool.plan744] của thư mục dữ liệu, biến môi "
-             "trường PLAN744_PLAN, data/plan.yaml của thư mục đang đứng (hoặc thư mục cha), hoặc bản đi kèm gói.")
+SETTINGS_RULE = ("tệp plan744.toml (hoặc bảng [tool.plan744] của pyproject.toml) gần nhất, tìm ở thư mục đang đứng "
+                 "rồi lần lượt các thư mục cha")
+PLAN_HELP = ("Tệp kế hoạch. Mặc định: biến môi trường PLAN744_PLAN; khóa plan của " + SETTINGS_RULE +
+             "; data/plan.yaml của thư mục đang đứng (hoặc thư mục cha); hoặc bản đi kèm gói. "
+             "Xem cài đặt đang dùng: plan744 --verbose.")
 
 
 def plan_option() -> Path | None:

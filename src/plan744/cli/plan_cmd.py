@@ -17,6 +17,9 @@ from plan744.cli.vi import Command, Group, show_help_if_no_command
 app = typer.Typer(cls=Group, add_completion=False)
 
 
+PLAN_REFERENCE = "docs/plan-file.md"  # the plan-file reference, generated from the models (scripts/plan_reference.py)
+
+
 @app.callback()
 def plan_group(ctx: typer.Context) -> None:
     """Kiểm tra và xem tệp kế hoạch."""
@@ -42,6 +45,8 @@ def check(
         p = loaded.plan
         say(f"{p.document.kind} {p.document.number}: {len(p.indicators)} chỉ tiêu, {len(p.tasks)} nhiệm vụ, "
             f"{len(p.appendix)} nhiệm vụ/dự án ở Phụ lục, {len(p.units)} đơn vị.")
+    if fmt == "text":
+        say(f"Ý nghĩa từng trường của tệp kế hoạch: {PLAN_REFERENCE}")
     raise typer.Exit(EXIT_INVALID if loaded.plan is None or has_errors(loaded.findings, strict) else EXIT_OK)
 
 

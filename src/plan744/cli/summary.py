@@ -7,11 +7,13 @@ from typing import Any
 
 from plan744.core import display
 from plan744.core.display import scope_names
+from plan744.core.figures.assessment import Tally
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
-from plan744.core.labels import PATH
+from plan744.core.labels import PATH, speaking
 from plan744.report.compose_common import shown, target_text, verdict
 from plan744.report.compose_period_indicators import period_verdict
+from plan744.report.compose_year_indicators import tally_sentence
 
 COLUMNS = ("Chỉ tiêu", "Phạm vi", "Mục tiêu", "Kết quả", "Đánh giá", "Lộ trình")
 
@@ -67,7 +69,8 @@ def summary(figures: Any) -> tuple[str, list[tuple[str, ...]], list[str]]:
         notes.append(f"Phụ lục: bố trí {display.money(b.allocated)}, giải ngân {display.money(b.disbursed)} "
                      f"({display.percent(b.disbursement_rate)}), lũy kế {display.money(b.cumulative)} {unit} "
                      f"= {display.percent(b.cumulative_share)} kinh phí dự kiến.")
-    if isinstance(figures, PeriodFigures):
-        notes.append(f"Tổng kết: {len(figures.met)}/{len(figures.counted)} chỉ tiêu đạt và vượt; "
-                     f"{len(figures.not_assessed)} không đánh giá được.")
+    if isinstance(figures, PeriodFigures):  # the report's own sentence: its base, no empty category
+        tally = Tally.of(last.plan, ((i.attainment, i.unassessed) for i in figures.indicators))
+        with speaking(last.plan.words):
+            notes.append(tally_sentence(last.plan, tally, figures.end, last.window[1]))
     return title, rows, notes

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from plan744.core.findings import Finding, Place, Severity, sorted_findings
+from plan744.core.messages_formats import EMPTY_CELL, EMPTY_VALUE, IN_WORKBOOK, at_cell
+from plan744.core.messages_tasks import TASK_MESSAGES
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -195,6 +197,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "sub-unit-not-yet": (E, "{unit_name} bắt đầu hoạt động từ ngày {start}, nên không có báo cáo năm {year}; số liệu năm {year} của địa bàn này do {others} báo cáo."),
     "sub-unit-merged": (E, "{unit_name} kết thúc hoạt động ngày {end}; báo cáo năm {year}, gồm cả phần của đơn vị này, do {others} gửi."),
     "sub-unit-ended": (E, "{unit_name} chỉ hoạt động đến hết ngày {end}, nên không có báo cáo năm {year}; đơn vị kế thừa: {others}."),
+    "sub-date-after-end": (W, "Ngày gửi {date} sau ngày {unit_name} kết thúc hoạt động ({end}): đơn vị không còn vào ngày gửi. Nếu báo cáo do {others} gửi thay, hãy ghi rõ trong phần ghi chú (note); báo cáo sẽ ghi tên đơn vị là “{unit_name} (cũ)”."),
     "sub-unit-not-reporting": (E, "{unit_name} không thuộc loại đơn vị phải báo cáo năm {year}."),
     "sub-zero-denominator": (W, "Mẫu số bằng 0 ở chỉ tiêu “{id}” ({level}): chỉ tiêu này sẽ không được tính cho đơn vị; nếu đơn vị thực sự không phát sinh, hãy ghi rõ trong phần ghi chú (note)."),
     "sub-task-unknown": (E, "Phụ lục không có nhiệm vụ TT {tt}; số thứ tự các nhiệm vụ: {valid}."),
@@ -214,13 +217,14 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "sub-date-implausible": (E, "Ngày gửi {date} không hợp lý cho báo cáo năm {year}: kỳ số liệu từ {start} đến {end}, nên báo cáo gửi trong khoảng {start} đến {latest}."),
     "sub-duplicate": (E, "Đơn vị {unit} đã có báo cáo năm {year} ở tệp {other}: mỗi đơn vị chỉ gửi một báo cáo mỗi năm."),
     "sub-jump": (W, "Số liệu thay đổi bất thường so với năm {prev_year}: {what} năm {prev_year} là {prev}, năm {year} là {current} (gấp {ratio} lần). Hãy kiểm tra lại (có thể thừa hoặc thiếu một chữ số 0)."),
+    **TASK_MESSAGES,
 }
 
 
 def describe(value: Any) -> str:
     """A value as the user typed it, for 'but found ...'."""
     if value is None:
-        return "ô để trống"
+        return EMPTY_VALUE  # a workbook's finding says EMPTY_CELL (make)
     if value is True or value is False:
         return f"“{str(value).lower()}” (giá trị đúng/sai)"
     if isinstance(value, (int, Decimal)):
@@ -257,9 +261,14 @@ def make(
     ("Chỉ tiêu!D12", a workbook's, kept as text by the cross-file records) say the same for
     callers that hold the parts."""
     default_severity, template = CATALOGUE[code]
-    message = template.format(**params)
     if place is None:
         place = Place.of_reference(cell) if cell else Place(line, column)
+    if place.in_workbook and params.get("found") == EMPTY_VALUE:
+        params = {**params, "found": EMPTY_CELL}
+    if place.in_workbook and code in IN_WORKBOOK:  # a cell of a workbook: the advice speaks of cells, never of YAML
+        template = IN_WORKBOOK[code]
+        params = {**params, "at": at_cell(place.sheet, place.cell)}
+    message = template.format(**params)
     return Finding(
         code=code,
         severity=severity or default_severity,

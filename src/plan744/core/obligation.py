@@ -115,6 +115,8 @@ def obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
     found = memo.get((unit_code, year))
     if found is None:
         found = memo[(unit_code, year)] = _obligation(plan, unit_code, year)
+        if len(memo) > MEMO_LIMIT:  # oldest first: a run over 100.000 units' files stays flat in memory
+            del memo[next(iter(memo))]
     return found
 
 
@@ -173,6 +175,11 @@ def _includes(plan: Plan, unit_code: str, window: tuple[dt.date, dt.date], cover
             found += event.from_units
     return tuple(dict.fromkeys(found))
 
+
+MEMO_LIMIT = 4096
+"""Obligations kept per plan: every unit of a province for a few years (a report asks for all of them,
+a validation of one folder for each file's unit once); beyond it the oldest are dropped and, if asked
+again, recomputed (about 3,5 KiB each, so the memo stays under 15 MB however many files are checked)."""
 
 # plan object (by id, checked against a weak reference) -> (unit, year) -> Obligation
 _MEMOS: dict[int, tuple[weakref.ref[Plan], dict[tuple[str, int], Obligation]]] = {}

@@ -126,14 +126,17 @@ def _references(c: _Checker) -> None:
             c.known("Cơ quan theo dõi", base + ("monitor",), ind.monitor, units)
     for i, t in enumerate(p.tasks):
         c.known("Lĩnh vực", ("tasks", i, "area"), t.area, p.areas_by_code)
-        for j, code in enumerate(t.reporters or []):
-            c.known("Đơn vị báo cáo", ("tasks", i, "reporters", j), code, units)
     leads = list(units) + list(p.groups_by_code)
+    for i, t in enumerate(p.tasks):
+        for j, code in enumerate(t.reporters or []):  # a unit, or a group of units by kind
+            c.known("Đơn vị báo cáo", ("tasks", i, "reporters", j), code, leads)
     for i, a in enumerate(p.appendix):
         if c.known("Đơn vị chủ trì", ("appendix", i, "lead"), a.lead, leads):
             holder = units.get(a.lead) or p.groups_by_code[a.lead]
             if a.lead_text not in (*holder.aliases, holder.name):
                 c.add("plan-lead-text-mismatch", ("appendix", i, "lead_text"), text=a.lead_text, lead=a.lead)
+        for j, code in enumerate(a.partners):
+            c.known("Đơn vị phối hợp", ("appendix", i, "partners", j), code, leads)
     for i, b in enumerate(p.baselines):
         base = ("baselines", i)
         for j, s in enumerate(b.sums):

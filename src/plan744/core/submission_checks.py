@@ -128,6 +128,7 @@ def _check_one(plan: Plan, sf: SubmissionFile, out: _Out, today: dt.date | None)
     if why is not None:  # it owes nothing this year: say who reports for it, and why
         out.add(why[0], ("unit",), **why[1])
         return
+    _check_sent_after_end(plan, sub, out)
     name = unit_label(plan, sub.unit)
     _check_indicators(plan, sub, owed, out, name)
     _check_appendix(plan, sub, owed, out, name)
@@ -168,6 +169,18 @@ def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -
     elif not (start <= sub.submitted <= latest):
         out.add("sub-date-implausible", ("submitted",), date=sub.submitted.strftime(fmt), year=sub.year,
                 start=start.strftime(fmt), end=end.strftime(fmt), latest=latest.strftime(fmt))
+
+
+def _check_sent_after_end(plan: Plan, sub: Submission, out: _Out) -> None:
+    """A report owed by a unit (its closing report) but dated after the unit ceased: who sent it?"""
+    unit = plan.units_by_code.get(sub.unit)
+    if unit is None or unit.end is None or sub.submitted <= unit.end:
+        return
+    heirs = [u.name for u in plan.organisation.successors(unit.code)]
+    others = ", ".join(heirs[:3]) + (f" và {len(heirs) - 3} đơn vị khác" if len(heirs) > 3 else "")
+    fmt = "%d/%m/%Y"
+    out.add("sub-date-after-end", ("submitted",), date=sub.submitted.strftime(fmt), unit_name=unit.name,
+            end=unit.end.strftime(fmt), others=others or "đơn vị kế thừa")
 
 
 def _check_indicators(plan: Plan, sub: Submission, owed: Obligation, out: _Out, name: str) -> None:

@@ -6,4 +6,32 @@ Merged into `core.labels.WORDS`, so a plan file's `words:` section rewords any o
 
 from __future__ import annotations
 
-APPENDIX_WORDS: dict[str, str] = {}
+APPENDIX_WORDS: dict[str, str] = {
+    # where the per-unit record is kept (never "see the CSV file": a UBND report cites a body)
+    "annex.kept": "Ngày gửi, kỳ số liệu và toàn văn báo cáo của từng đơn vị được lưu tại {keeper}.",
+    "annex.kept.figures": "Tử số, mẫu số của từng đơn vị được lưu tại {keeper}.",
+    "annex.kept.tasks": "Tình trạng và kết quả thực hiện từng nhiệm vụ của từng đơn vị được lưu tại {keeper}.",
+    "annex.keeper": "cơ quan tổng hợp báo cáo",
+    # the annual reporting record: a line per kind of unit, naming only who was late or missing
+    "annex.reporting.lead": "Hạn gửi báo cáo: ngày {deadline}; {submitted}/{expected} đơn vị đã gửi, "
+                            "trong đó {on_time} đơn vị gửi đúng hạn.",
+    "annex.reporting.kind": "{kind}: {on_time}/{expected} đơn vị gửi đúng hạn{others}.",
+    "annex.reporting.late": "{name} gửi muộn {days} ngày",
+    "annex.reporting.missing": "{name} chưa gửi",
+    "annex.reporting.pending": "{name} chưa đến hạn gửi",
+    "annex.reporting.partial": "Đơn vị kết thúc hoạt động trong năm báo cáo số liệu đến ngày cuối cùng hoạt động; "
+                               "hạn gửi báo cáo của đơn vị là ngày đó.",
+    # the close-out's record: kinds by year, then who was late or missing each year
+    "annex.period.lead": "Mỗi ô: số đơn vị gửi đúng hạn/số đơn vị phải gửi báo cáo năm đó; “—”: năm đó không có đơn vị loại này.",
+    "annex.period.year": "Năm {year}: {items}.",
+    "annex.period.all_on_time": "Các năm {span}, tất cả các đơn vị đều gửi báo cáo đúng hạn.",
+    "annex.period.exceptions": "Đơn vị gửi muộn, chưa gửi:",
+    # the per-task coverage table
+    "annex.coverage.task": "Nhiệm vụ",
+    "annex.coverage.required": "Đơn vị phải báo cáo",
+    "annex.coverage.other": "Khác",
+    "annex.coverage.note": "Cột “Khác”: chưa triển khai, chậm tiến độ hoặc tạm dừng. Nhiệm vụ không bắt buộc báo cáo "
+                           "(“—” ở cột đơn vị phải báo cáo): số đơn vị tự báo cáo. Số đơn vị phải báo cáo gồm cả "
+                           "đơn vị chưa gửi báo cáo.",
+    "annex.coverage.detail": "Báo cáo của từng đơn vị đối với từng nhiệm vụ:",
+}

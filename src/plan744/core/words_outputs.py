@@ -34,13 +34,20 @@ DATA_HEADERS: dict[str, dict[str, str]] = {
         "reporting_units": "Số đơn vị có số liệu",
         "expected_units": "Số đơn vị phải báo cáo",
         "level_end": "Cấp kết thúc ngày",
+        "uncovered_from": "Thiếu số liệu từ ngày",
+        "uncovered_levels": "Cấp thiếu số liệu",
+        "missing_units": "Đơn vị chưa báo cáo",
+        "lead": "Mã đơn vị chủ trì",
+        "lead_name": "Đơn vị chủ trì",
     },
     "units": {
         "year": "Năm",
         "indicator": "Mã chỉ tiêu",
+        "name": "Chỉ tiêu",
         "scope": "Mã phạm vi",
         "unit": "Mã đơn vị",
         "unit_name": "Đơn vị",
+        "kind": "Loại đơn vị",
         "numerator": "Tử số",
         "denominator": "Mẫu số",
         "amount": "Số lượng / số tiền",
@@ -145,6 +152,50 @@ SHEET_NAMES: dict[str, str] = {
 }
 """table -> the workbook's sheet name (at most 31 characters, none of []:*?/\\)."""
 
+WORKBOOK_WORDS: dict[str, str] = {
+    # a coded column's code, beside its label: "Đánh giá" = "Vượt", "Mã đánh giá" = exceeded
+    "data.code_header": "Mã {header}",
+    "data.money_header": "{header} ({unit})",
+    "data.sheet.info": "Thông tin chung",
+    "data.sheet.legend": "Giải thích",
+    "data.info.item": "Nội dung",
+    "data.info.value": "Thông tin",
+    "data.info.plan": "Kế hoạch",
+    "data.info.plan_value": "{kind} số {number}: {title}",
+    "data.info.plan_period": "Giai đoạn của kế hoạch",
+    "data.info.report_year": "Kỳ báo cáo",
+    "data.info.report_year_value": "Năm {year}",
+    "data.info.report_period_value": "Giai đoạn {start}–{end}",
+    "data.info.window": "Kỳ số liệu",
+    "data.info.window_value": "Từ ngày {start} đến ngày {end}",
+    "data.info.cutoff": "Số liệu tổng hợp đến ngày",
+    "data.info.generated": "Thời điểm lập tệp (giờ UTC)",
+    "data.info.money": "Đơn vị tiền",
+    "data.info.percent": "Tỷ lệ (%)",
+    "data.info.percent_rule": "Mọi tỷ lệ và mục tiêu tỷ lệ ghi theo số phần trăm (90 là 90%), "
+                              "giống các tệp CSV và JSON kèm theo: so sánh trực tiếp “Giá trị” với “Mục tiêu”.",
+    "data.info.codes": "Mã",
+    "data.info.codes_rule": "Cột “Mã …” giữ mã ổn định để lọc, đối chiếu; ý nghĩa của từng mã ở trang “Giải thích”.",
+    "data.legend.column": "Cột",
+    "data.legend.code": "Mã",
+    "data.legend.label": "Ý nghĩa",
+    # the words of codes that have none elsewhere in the catalogue
+    "data.target_kind.band": "Trong khoảng (từ … đến …)",
+    "data.target_kind.floor": "Từ mức này trở lên",
+    "data.target_kind.floor_strict": "Trên mức này",
+    "data.target_kind.ceiling": "Từ mức này trở xuống",
+    "data.target_kind.ceiling_strict": "Dưới mức này",
+    "data.target_kind.qualitative": "Định tính (không có ngưỡng số)",
+    "data.value_kind.percent": "Tỷ lệ (%)",
+    "data.value_kind.count": "Số lượng",
+    "data.value_kind.amount": "Số tiền",
+    "data.value_kind.rank": "Thứ hạng",
+    "data.path.no_path": "Không có lộ trình",
+    "data.path.milestone": "Năm của mục tiêu",
+    "data.timeliness.not_due": "Không phải báo cáo",
+}
+"""The workbook's own words: the label columns, the "Thông tin chung" and "Giải thích" sheets."""
+
 CHART_WORDS: dict[str, str] = {
     # the year's chart: one bar per indicator
     "chart.year.met": "Đạt mục tiêu",
@@ -171,6 +222,8 @@ DOCUMENT_WORDS: dict[str, str] = {
     "doc.appendix": "Phụ lục {roman}",
     "doc.archive": "Lưu: VT",
     "doc.thousand": "nghìn",
+    # words before which a two-line title breaks best (report/html.py balanced_lines)
+    "doc.break_before": "theo của giai trong tại về cho với và đến từ",
 }
 
 PHRASE_WORDS = {
@@ -192,6 +245,7 @@ the table of contents' title, the closing's label."""
 OUTPUT_WORDS: dict[str, str] = {
     **{f"data.{table}.{key}": header for table, columns in DATA_HEADERS.items() for key, header in columns.items()},
     **{f"data.sheet.{table}": name for table, name in SHEET_NAMES.items()},
+    **WORKBOOK_WORDS,
     **CHART_WORDS,
     **DOCUMENT_WORDS,
     **PHRASE_WORDS,

@@ -308,9 +308,13 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
 def _appendix(wb: Any, plan: Plan, owed: Obligation, reported: list[dict[str, Any]], blank_form: bool) -> None:
     s = _Sheet(wb, "phu_luc", {"B": 7, "C": 48, "D": 24, "E": 16, "F": 20, "G": 14, "H": 14, "I": 44})
     money = plan.money.unit
-    s.header({col: word(f"form.app.col.{name}").format(money=money) for col, name in (
-        ("B", "tt"), ("C", "task"), ("D", "lead"), ("E", "cost"), ("F", "status"), ("G", "allocated"), ("H", "disbursed"),
-        ("I", "progress"))})
+    money_cols = ("E", "G", "H")  # cost, allocated, disbursed: a task list (no funded appendix) has none
+    s.header({col: word(f"form.app.col.{name}").format(money=money) if plan.funded or col not in money_cols else ""
+              for col, name in (("B", "tt"), ("C", "task"), ("D", "lead"), ("E", "cost"), ("F", "status"),
+                                ("G", "allocated"), ("H", "disbursed"), ("I", "progress"))})
+    if not plan.funded:  # hidden, not removed: the reader finds every column where it always is
+        for col in money_cols:
+            s.ws.column_dimensions[col].hidden = True
     rows = appendix_rows(plan, owed, reported, blank_form=blank_form)
     if not rows:
         s.text_row(word("form.app.none"), note=True, span="I")

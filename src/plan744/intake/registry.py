@@ -71,8 +71,11 @@ def _write_yaml(form: Form) -> bytes:
 
 
 def _parse_xlsx(raw: bytes, shown: str, name: str) -> YamlDocument:
+    from plan744.readers.status_xlsx import is_status_form, read_status_xlsx
     from plan744.readers.xlsx_source import read_xlsx
 
+    if is_status_form(raw, shown, name):  # a task status report's form (issue 27), not an annual report's
+        return read_status_xlsx(raw, shown, name)
     return read_xlsx(raw, shown, name)
 
 
@@ -92,6 +95,32 @@ INTAKES: dict[str, Intake] = {
                "plan744 validate {target}"),
     )
 }
+
+@dataclass(frozen=True)
+class StatusForm:
+    """A unit's task status report form (issue 27) for one period ("2026-Q3"), blank or filled
+    (`values` shaped like `StatusReport.model_dump()`)."""
+
+    plan: Plan
+    unit: str
+    period: str
+    target: Path
+    generated: dt.datetime
+    values: dict[str, Any] | None = None
+
+
+def _write_status_xlsx(form: StatusForm) -> bytes:
+    from plan744.core.status_report import parse_period
+    from plan744.forms.status_xlsx import workbook
+
+    period = parse_period(form.period)
+    assert period is not None  # the caller checked it
+    with speaking(form.plan.words):
+        return workbook(form.plan, form.unit, period, form.values, generated=form.generated)
+
+
+STATUS_WRITERS: dict[str, tuple[str, Callable[[StatusForm], bytes]]] = {"xlsx": (".xlsx", _write_status_xlsx)}
+"""`new-report --period`: the status report forms by `--format`, with the suffix each writes."""
 
 REFUSED = {".xls": Refusal("file-xls"), ".xlsm": Refusal("file-xlsm"), ".ods": Refusal("file-ods")}  # said why, never read
 NOT_A_REPORT = Refusal("file-not-report", warning_in_folder=True)  # any other type

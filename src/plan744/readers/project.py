@@ -18,7 +18,9 @@ folder (or `--templates`) first, then the bundled templates. That folder holds o
 it overrides (the letterhead `_letterhead.html`, `report.css`, `report.docx`, …); every other
 file comes from the bundled set (`template_dirs`).
 
-Every command prints which one is in use ("Kế hoạch: …").
+Every command prints which one is in use ("Kế hoạch: …"); `plan744 --verbose` (`-v`, anywhere on
+the line) prints the settings file and every path resolved from it (`describe`). `plan744 init`
+writes a repository laid out this way, from the files in `scaffold_dir()`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,31 @@ def bundled_templates() -> Path:
     `templates/` for an editable install."""
     inside = _bundled() / "templates"
     return inside if inside.is_dir() else PACKAGE_DIR.parents[1] / "templates"
+
+
+def bundled_plan() -> Path:
+    """The plan that comes with plan744 (its organisation file lies beside it): inside an
+    installed package, or the checkout's `data/plan.yaml` for an editable install."""
+    inside = _bundled() / "plan.yaml"
+    return inside if inside.is_file() else PACKAGE_DIR.parents[1] / "data" / "plan.yaml"
+
+
+def scaffold_dir() -> Path:
+    """The files `plan744 init` copies into a new data repository (package data)."""
+    return Path(str(resources.files("plan744") / "scaffold"))
+
+
+def describe(d: Defaults) -> list[str]:
+    """What `--verbose` prints: the settings in use and every path they resolve to."""
+    return [
+        f"Cài đặt: {d.origin}",
+        f"Thư mục kho dữ liệu: {d.root if d.root is not None else '(không có; dùng thư mục đang đứng)'}",
+        f"Kế hoạch (plan): {d.plan.absolute()}",
+        f"Báo cáo của đơn vị (data): {d.reports.absolute()}",
+        f"Ghi chú (notes): {d.notes.absolute()}",
+        f"Mẫu văn bản (templates): {' → '.join(str(p.absolute()) for p in template_dirs(d.templates))}",
+        f"Thư mục kết quả (out): {d.out.absolute()}",
+    ]
 
 
 def template_dirs(custom: Path | None) -> tuple[Path, ...]:

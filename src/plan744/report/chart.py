@@ -27,8 +27,11 @@ from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import UNASSESSED, word
 from plan744.report.document import Drawing, Shape
 
-OK, NO, GREY, INK, RULE, PATH = "#3a7d44", "#b23a48", "#9a9a9a", "#000000", "#bbbbbb", "#f2b134"
+# Three fills that stay apart in greyscale (luminance about 80, 145 and 205 of 255): a printed
+# copy still tells "đạt" from "chưa đạt" from "chưa đánh giá".
+OK, NO, GREY, INK, RULE, PATH = "#2e6b38", "#d9707c", "#cdcdcd", "#000000", "#bbbbbb", "#f2b134"
 ROW, LABEL_W, BAR_W, RIGHT, TOP = 30, 250, 330, 80, 44
+LINE = 12  # a label line's height
 
 
 def _x(value: Decimal | None, scale: Decimal) -> float:
@@ -56,11 +59,25 @@ def _diamond(x: float, y: float) -> Shape:
 
 
 def _label_lines(name: str, scope: str) -> list[str]:
-    """Two lines of about 44 characters; long names keep their scope visible."""
-    lines = textwrap.wrap(f"{name} ({scope})", 44)
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][:40] + "… (" + scope + ")"]
-    return lines
+    """The whole label, wrapped on lines of about 44 characters (never cut: a row grows instead)."""
+    return textwrap.wrap(f"{name} ({_glued(scope)})", 44)
+
+
+def _glued(words: str) -> str:
+    """Words kept on one line when wrapped ("(Toàn tỉnh)" never split)."""
+    return words.replace(" ", "\u00a0")
+
+
+def _percent(value: Decimal, indicator, limits) -> str:
+    """As the table shows it: a whole 100% is "100%"."""
+    from plan744.core.vnformat import format_percent
+
+    return format_percent(value, 0) if value == 100 else display.percent(value, indicator, limits)
+
+
+def _legend_words(verdicts: Sequence[str]) -> str:
+    """The table's own verdict words for one colour ("Vượt, Đạt"), in the order met."""
+    return ", ".join(dict.fromkeys(verdicts))
 
 
 def colour(figure: IndicatorYear) -> str:
@@ -70,46 +87,60 @@ def colour(figure: IndicatorYear) -> str:
 
 
 def year_chart(rows: Sequence[IndicatorYear], scope_names: dict[str, str], title: str) -> Drawing | None:
-    """This year's percentages against their targets; None when there is nothing to draw."""
+    """This year's percentages against their targets; None when there is nothing to draw. A
+    target without a number (qualitative) is not drawn; the legend uses the table's verdict words."""
+    from plan744.report.compose_common import verdict
+
     rows = [r for r in rows if r.indicator.is_percent and r.indicator.measure == "count"
             and r.unassessed is not Unassessed.QUALITATIVE]
     if not rows:
         return None
     scale = Decimal(100)
     width = LABEL_W + BAR_W + RIGHT
-    height = TOP + ROW * len(rows) + 44
+    labels = [_label_lines(r.indicator.name, scope_names[r.scope]) for r in rows]
+    heights = [max(ROW, LINE * len(lines) + 8) for lines in labels]
+    body = sum(heights)
+    height = TOP + body + 44
     shapes: list[Shape] = [_text(0, 14, title, 13, bold=True)]
     for pct in (0, 25, 50, 75, 100):
         x = _x(Decimal(pct), scale)
-        shapes += [_line(x, TOP - 8, x, TOP + ROW * len(rows), RULE, 0.5), _text(x, TOP - 11, f"{pct}%", 11, "middle")]
-    for i, r in enumerate(rows):
-        y = TOP + i * ROW
-        lines = _label_lines(r.indicator.name, scope_names[r.scope])
+        shapes += [_line(x, TOP - 8, x, TOP + body, RULE, 0.5), _text(x, TOP - 11, f"{pct}%", 11, "middle")]
+    y = TOP
+    for r, lines, h in zip(rows, labels, heights, strict=True):
+        mid = y + h / 2
+        first = mid - LINE * (len(lines) - 1) / 2 + 4
         for k, line in enumerate(lines):
-            shapes.append(_text(LABEL_W - 6, y + (17 if len(lines) == 1 else 11 + 12 * k), line, 10.5, "end"))
+            shapes.append(_text(LABEL_W - 6, first + LINE * k, line, 10.5, "end"))
         limits = thresholds(r.target)
         if r.value is None:
-            shapes.append(_text(LABEL_W + 4, y + 17, UNASSESSED[Unassessed.NO_DATA], 10.5))
+            shapes.append(_text(LABEL_W + 4, mid + 4, UNASSESSED[Unassessed.NO_DATA], 10.5))
         else:
-            shapes.append(_rect(LABEL_W, y + 6, _x(r.value, scale) - LABEL_W, 14, colour(r)))
-            shapes.append(_text(width - RIGHT + 6, y + 17, display.percent(r.value, r.indicator, limits), 11))
+            shapes.append(_rect(LABEL_W, mid - 7, _x(r.value, scale) - LABEL_W, 14, colour(r)))
+            shapes.append(_text(width - RIGHT + 6, mid + 4, _percent(r.value, r.indicator, limits), 11))
         t = r.target
         if t is not None and t.value is not None:
             tx = _x(t.value, scale)
-            shapes.append(_line(tx, y + 2, tx, y + 24, INK, 2))
+            shapes.append(_line(tx, mid - 11, tx, mid + 11, INK, 2))
         if t is not None and t.stretch is not None:
             sx = _x(t.stretch, scale)
-            shapes.append(_line(sx, y + 4, sx, y + 22, INK, 1, (2, 2)))
+            shapes.append(_line(sx, mid - 9, sx, mid + 9, INK, 1, (2, 2)))
         if r.path_expected is not None:
-            shapes.append(_diamond(_x(r.path_expected, scale), y + 13))
-    ly = TOP + ROW * len(rows) + 22
-    shapes += [
-        _rect(0, ly - 9, 14, 10, OK), _text(18, ly, word("chart.year.met")),
-        _rect(110, ly - 9, 14, 10, NO), _text(128, ly, word("chart.year.not_met")),
-        _rect(195, ly - 9, 14, 10, GREY), _text(213, ly, word("chart.year.not_assessed")),
-        _line(310, ly - 10, 310, ly + 2, INK, 2), _text(316, ly, word("chart.year.target")),
-        _diamond(380, ly - 4), _text(390, ly, word("chart.year.path")),
-    ]
+            shapes.append(_diamond(_x(r.path_expected, scale), mid))
+        y += h
+    ly = TOP + body + 22
+    legend: list[tuple[str, str]] = []
+    for tone in (OK, NO, GREY):
+        words = _legend_words([verdict(r) for r in rows if r.value is not None and colour(r) == tone])
+        if words:
+            legend.append((tone, words))
+    x = 0.0
+    for tone, words in legend:
+        shapes += [_rect(x, ly - 9, 14, 10, tone), _text(x + 18, ly, words)]
+        x += 18 + 6.2 * len(words) + 16
+    shapes += [_line(x, ly - 10, x, ly + 2, INK, 2), _text(x + 6, ly, word("chart.year.target"))]
+    if any(r.path_expected is not None for r in rows):
+        x += 6 + 6.2 * len(word("chart.year.target")) + 16
+        shapes += [_diamond(x, ly - 4), _text(x + 10, ly, word("chart.year.path"))]
     return Drawing(width, height, tuple(shapes), title)
 
 
@@ -129,6 +160,7 @@ class Series:
     percent: bool
     shown_last: str  # the last value as the tables show it
     assessed: bool = True  # False: no verdict (a level that ended, no data): drawn grey, neither met nor not
+    verdict: str = ""  # the table's verdict words, for the legend
 
 
 def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
@@ -143,27 +175,45 @@ def small_multiples(series: Sequence[Series], title: str) -> Drawing | None:
     for n, s in enumerate(series):
         shapes += _panel(s, (n % PER_ROW) * (PANEL_W + PANEL_GAP), 24 + (n // PER_ROW) * (PANEL_H + PANEL_GAP))
     ly = height - 8
-    shapes += [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, word("chart.period.target"), 9),
-               _rect(195, ly - 8, 8, 8, OK), _text(207, ly, word("chart.period.met"), 9),
-               _rect(265, ly - 8, 8, 8, NO), _text(277, ly, word("chart.period.not_met"), 9)]
-    if any(not s.assessed for s in series):
-        shapes += [_rect(335, ly - 8, 8, 8, GREY), _text(347, ly, word("chart.period.not_assessed"), 9)]
+    legend: list[Shape] = [_line(0, ly - 4, 16, ly - 4, INK, 1.5), _text(20, ly, word("chart.period.target"), 9)]
+    x = 20 + 5.2 * len(word("chart.period.target")) + 14
     if any(s.baseline for s in series):
-        shapes += [_line(80, ly - 4, 96, ly - 4, PATH, 1.2, (3, 2)), _text(100, ly, word("chart.period.path"), 9)]
+        legend += [_line(x, ly - 4, x + 16, ly - 4, PATH, 1.2, (3, 2)), _text(x + 20, ly, word("chart.period.path"), 9)]
+        x += 20 + 5.2 * len(word("chart.period.path")) + 14
+    fallback = {OK: word("chart.period.met"), NO: word("chart.period.not_met"), GREY: word("chart.period.not_assessed")}
+    for tone in (OK, NO, GREY):
+        words = _legend_words([s.verdict or fallback[tone] for s in series if _tone(s) == tone])
+        if words:
+            legend += [_rect(x, ly - 8, 8, 8, tone), _text(x + 12, ly, words, 9)]
+            x += 12 + 5.2 * len(words) + 14
+    shapes += legend
     return Drawing(width, height, tuple(shapes), title)
 
+
+
+def _tone(s: Series) -> str:
+    return GREY if not s.assessed else OK if s.met else NO
+
+
+SMALL = Decimal(10)  # a percentage whose values and target all stay below this gets its own scale
 
 
 def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
     """One indicator's panel, its top left corner at (ox, oy)."""
     shapes: list[Shape] = []
     years = ([s.baseline[0]] if s.baseline else []) + [y for y, _ in s.points]
-    x0, x1 = ox + 28, ox + PANEL_W - 12
-    y0, y1 = oy + PANEL_H - 22, oy + 34
+    name, _, scope = s.label.rpartition(" (")
+    label = textwrap.wrap(f"{name} ({_glued(scope)}" if name else s.label, 44)  # whole, never cut
+    x0, x1 = ox + 34, ox + PANEL_W - 12
+    y0, y1 = oy + PANEL_H - 22, oy + 18 + 10 * len(label)
     values = [v for _, v in s.points if v is not None] + [v for v in (s.target, s.stretch) if v is not None]
     if s.baseline:
         values.append(s.baseline[1])
-    top = Decimal(100) if s.percent else max(max(values, default=Decimal(1)) * Decimal("1.15"), Decimal(1))
+    largest = max(values, default=Decimal(1))
+    if s.percent and largest >= SMALL:
+        top = Decimal(100)
+    else:  # a count, or a small percentage (1,53% on 0–100% would be a flat line): its own scale
+        top = _round_top(largest * Decimal("1.15"))
     span = max(1, years[-1] - years[0])
 
     def px(year: int) -> float:
@@ -173,9 +223,13 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
         return y0 - (y0 - y1) * float(min(max(v, Decimal(0)), top) / top)
 
     shapes += [_line(ox, oy, ox + PANEL_W, oy, RULE, 0.5), _line(ox, oy + PANEL_H, ox + PANEL_W, oy + PANEL_H, RULE, 0.5)]
-    for k, line in enumerate(textwrap.wrap(s.label, 42)[:2]):
-        shapes.append(_text(ox + 4, oy + 12 + 11 * k, line, 9))
+    for k, line in enumerate(label):
+        shapes.append(_text(ox + 4, oy + 11 + 10 * k, line, 8.5))
     shapes.append(_line(x0, y0, x1, y0, RULE, 0.5))
+    shapes.append(_line(x0, y0, x0, y1, RULE, 0.5))
+    for tick in (Decimal(0), top / 2, top):  # the y-axis values
+        shapes += [_line(x0 - 3, py(tick), x0, py(tick), RULE, 0.5),
+                   _text(x0 - 4, py(tick) + 3, _tick_text(tick, s.percent), 7.5, "end")]
     for year in years:
         shapes.append(_text(px(year), y0 + 13, str(year), 8, "middle"))
     if s.target is not None:
@@ -186,7 +240,7 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
         shapes.append(_line(px(s.baseline[0]), py(s.baseline[1]), px(years[-1]), py(s.target), PATH, 1.2, (3, 2)))
         shapes.append(Shape("polygon", _dot(px(s.baseline[0]), py(s.baseline[1]), 2.5), fill="#777777"))
     known = [(y, v) for y, v in s.points if v is not None]
-    tone = GREY if not s.assessed else OK if s.met else NO
+    tone = _tone(s)
     if len(known) > 1:
         shapes.append(Shape("polyline", tuple((px(y), py(v)) for y, v in known), stroke=tone, width=1.5))
     for y, v in known:
@@ -195,6 +249,19 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
         y, v = known[-1]
         shapes.append(_text(px(y) + 4, py(v) - 5, s.shown_last, 8, "end"))
     return shapes
+
+
+def _round_top(value: Decimal) -> Decimal:
+    """A whole, even top of a scale (its middle tick whole too): 2,3 → 4, 11,5 → 12; at least 1."""
+    top = max(int(value.to_integral_value(rounding="ROUND_CEILING")), 1)
+    return Decimal(top + 1 if top > 1 and top % 2 else top)
+
+
+def _tick_text(value: Decimal, percent: bool) -> str:
+    from plan744.core.vnformat import format_number, format_percent
+
+    places = 0 if value == value.to_integral_value() or value >= 10 else 1 if value >= 1 else 2
+    return format_percent(value, places) if percent else format_number(value.quantize(Decimal(1)) if value >= 10 else value, places)
 
 
 def _dot(x: float, y: float, r: float) -> tuple[tuple[float, float], ...]:

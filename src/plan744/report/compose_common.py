@@ -109,14 +109,18 @@ def plan_ref(plan: Plan) -> str:
 
 def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -> Closing:
     """Nơi nhận as the plan's report settings give it on the day (a body that ceased is no longer
-    sent to), ending with the archive line; the signature block of the report."""
+    sent to), the drafting department among the recipients, ending with the archive line: the
+    issuer's own ("Lưu: VT, KGVX" as the plan writes it; its office's code left for the drafter
+    when the plan gives only "Lưu: VT")."""
     r = plan.report
     default = t("doc.archive")
     prefix = default.split(":", 1)[0]  # "Lưu": the plan's own archive line, if it writes one
     lines = [line for line in r.recipients_on(on) if not line.lstrip("- ").startswith(prefix)]
     archive = next((line for line in r.recipients_on(on) if line.lstrip("- ").startswith(prefix)), default)
-    if drafter is not None and drafter.short_name and drafter.short_name not in archive:
-        archive = archive.rstrip(".") + f", {drafter.short_name}"
+    if drafter is not None and not any(drafter.name in line for line in lines):
+        lines.append(drafter.name)
+    if "," not in archive:  # only the văn thư: the office's own code is the drafter's to fill in
+        archive = archive.rstrip(".") + ", " + t("reform.archive_blank")
     recipients = tuple("- " + line.lstrip("- ").rstrip(";.") + ";" for line in lines) + ("- " + archive.lstrip("- ").rstrip(".") + ".",)
     return Closing(recipients, tuple(r.signer.capacity) + (r.signer.title,), issuance.signer_name or r.signer.name)
 
@@ -136,6 +140,8 @@ def target_text(figure: IndicatorYear, money: Money) -> str:
 
 def verdict(figure: IndicatorYear) -> str:
     """The words of a figure's verdict (a band's upper end: "Đạt mức phấn đấu")."""
+    if figure.unassessed is Unassessed.NOT_YET_DUE:
+        return t("shape.verdict.not_yet_due", year=figure.governing.milestone)  # the target is for a later year
     if figure.attainment is Attainment.NOT_ASSESSED:
         return UNASSESSED[figure.unassessed or Unassessed.NO_DATA]
     if figure.attainment is Attainment.EXCEEDED and figure.target is not None and figure.target.kind == "band":

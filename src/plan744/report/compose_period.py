@@ -16,6 +16,7 @@ appendix drops "funding", a plan without an appendix drops its sections, through
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,11 +24,14 @@ from plan744.core import display
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.labels import lower_first, speaking
 from plan744.core.notes import ReportNotes
-from plan744.core.vnformat import format_date_short
+from plan744.core.plan import AppendixTask
+from plan744.core.reform import finished_before
 from plan744.report import compose_period_appendices as appendices
 from plan744.report import compose_period_indicators as indicators
 from plan744.report import compose_period_review as review
 from plan744.report import compose_period_tasks as tasks
+from plan744.report import compose_quarter as quarter
+from plan744.report import compose_reform as reform
 from plan744.report.compose_common import (
     Appendices,
     Issuance,
@@ -39,6 +43,7 @@ from plan744.report.compose_common import (
     t,
     title,
 )
+from plan744.report.compose_period_review import ILLUSTRATIVE
 from plan744.report.document import Block, Document, Para, Section, Toc, runs
 from plan744.report.sections import Annex, Part
 from plan744.report.sections import annexes as walk_annexes
@@ -66,6 +71,7 @@ CONDITIONS: dict[str, Callable[[PeriodReport], bool]] = {
     "funded": lambda r: r.p.plan.funded,  # its rows carry costs
     "final": _final,  # the span ends with the plan (tổng kết)
     "mid": lambda r: not _final(r),  # a mid-term review (sơ kết)
+    "tracking": lambda r: quarter.has_tracking(r.p.plan),  # tasks with deadlines, status reports on file
 }
 
 
@@ -79,17 +85,19 @@ def _next_mid_heading(r: PeriodReport, n: Numbering) -> list[Block]:
 
 
 BODY: tuple[Part[PeriodReport], ...] = (
+    Part("direction", lambda r, n: review.direction(plan_ref(r.p.plan), r.p.plan.report.issuer_short, r.notes, n,
+                                                    [review.reporting_sentence(r.p)])),
     Part("results", lambda r, n: [n.heading(1, t("year.h.results"))]),
     Part("indicators", lambda r, n: indicators.indicators(r.p, r.scopes, n)),
     Part("tasks", lambda r, n: tasks.tasks(r.p, n)),
     Part("appendix", lambda r, n: tasks.appendix_heading(r.p, n), needs="appendix"),
     Part("funding", lambda r, n: tasks.funding(r.p), needs="funded"),
     Part("row_states", lambda r, n: tasks.row_states(r.p), needs="appendix"),
-    Part("reporting", lambda r, n: appendices.reporting(r.p, n)),
-    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.p, r.scopes, n)),
-    Part("next", lambda r, n: _next_heading(r, n) + review.next_items(r.p, r.scopes), needs="final"),
-    Part("next_mid", lambda r, n: _next_mid_heading(r, n) + review.next_items(r.p, r.scopes), needs="mid"),
-    Part("proposals", lambda r, n: review.proposals(r.p, r.span, n)),
+    Part("on_time", lambda r, n: quarter.tracking_period(r.p.plan, n), needs="tracking"),
+    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.p, r.scopes, n, r.notes)),
+    Part("next", lambda r, n: _next_heading(r, n) + review.next_items(r.p, r.scopes, r.notes), needs="final"),
+    Part("next_mid", lambda r, n: _next_mid_heading(r, n) + review.next_items(r.p, r.scopes, r.notes), needs="mid"),
+    Part("proposals", lambda r, n: review.proposals(r.p, r.span, n, r.notes)),
 )
 """The body after the opening, in order; the closing and signature follow."""
 
@@ -98,14 +106,18 @@ APPENDICES: tuple[Annex[PeriodReport], ...] = (
     Annex("rows", lambda r: t("period.appendix.title", span=r.span), lambda r: tasks.rows_detail(r.p), lambda r: True,
           needs="appendix"),
     Annex("units", lambda r: t("period.units.title", span=r.span), lambda r: appendices.units(r.p),
-          lambda r: len(r.p.years) > 4),
+          lambda r: False),  # one page upright: kinds by year, then only the late and missing
 )
 
 
 def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
                    notes: ReportNotes | None = None) -> Document:
     with speaking(p.plan.words):  # the plan's own words (`words:` of the plan file)
-        return _compose_period(p, issuance, generated, notes)
+        token = ILLUSTRATIVE.set(bool(notes and notes.illustrative))
+        try:
+            return _compose_period(p, issuance, generated, notes)
+        finally:
+            ILLUSTRATIVE.reset(token)
 
 
 def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
@@ -114,17 +126,18 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
     scopes = display.scope_names(plan)
     n = Numbering()
     word = t("period.word.final") if p.end == plan.period.end else t("period.word.mid")
-    span = f"{p.start}–{p.end}"
+    span = f"{p.start} - {p.end}"  # one form of a span, as the plan writes it ("2021 - 2025")
     body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
-    body.append(title(t("period.summary", word=word, plan=plan_ref(plan), span=span)))
+    body.append(title(_summary(p, word, span)))
     if issuance.draft:
-        body.append(Para(runs(t("draft.note", date=format_date_short(generated.date()))), "draft"))
-    body.append(Para(runs(t("period.intro", plan=plan_ref(plan), title=lower_first(plan.document.title),
-                            issuer=plan.report.issuer_short, word=lower_first(word), span=span))))
-    changes = [e for y in p.years for e in y.changes]
-    if changes:
-        years = ", ".join(sorted({str(e.date.year) for e in changes}))
-        body.append(Para(runs(t("period.changes", count=len(changes), years=years)), "note"))
+        body.append(Para(runs(t("draft.note", made=reform.day_text(generated.date()),
+                                cutoff=reform.day_text(p.last.window[1]))), "draft"))
+    covered = [(d.unit, d.coverage.start, d.coverage.end) for y in p.years for d in y.completeness.rows]
+    intro = t("period.intro", plan=plan_ref(plan), issuer=plan.report.issuer_short, word=lower_first(word),
+              count=f"{len(p.years):02d}", sources=reform.sources(plan.organisation, covered, p.years[0].window[0],
+                                                                  p.last.window[1]))
+    body.append(Para(runs(reform.request_run(notes), " " + intro)))
+    body += reform.reform(plan, [e for y in p.years for e in y.changes], _finished(p), span=span)
 
     report = PeriodReport(p, scopes, issuance, word, span, notes)
     body += walk_body(BODY, CONDITIONS, report, n)
@@ -138,3 +151,27 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
     doc_title = t("period.doc_title", word=word, kind=plan.document.kind, number=plan.document.number, span=span)
     return Document(doc_title, generated, (Section(tuple(body)),) + tuple(sections),
                     meta={"plan": plan.document.number, "period": span})
+
+
+# --- the opening -------------------------------------------------------------------------------
+
+
+def _summary(p: PeriodFigures, word: str, span: str) -> str:
+    """The trích yếu names the plan by its subject: "Tổng kết 05 năm thực hiện Kế hoạch ứng dụng
+    công nghệ thông tin … giai đoạn 2021 - 2025" (the plan's span in its title is kept, with the
+    report's one form of dash)."""
+    plan = p.plan
+    whole = f"{plan.period.start} - {plan.period.end}"
+    text = re.sub(rf"{plan.period.start}\s*[-–]\s*{plan.period.end}", whole, lower_first(plan.document.title))
+    if whole not in text:
+        text += t("reform.period_span_suffix", span=whole)
+    return t("period.summary", word=word, count=f"{len(p.years):02d}", kind=plan.document.kind, title=text)
+
+
+def _finished(p: PeriodFigures) -> reform.Finished:
+    """Whether an appendix row was finished before a year, from the statuses reported each year."""
+    statuses = {r.task.tt: r.statuses for r in p.rows}
+
+    def finished(task: AppendixTask, year: int) -> bool:
+        return finished_before(task, statuses.get(task.tt, ()), year)
+    return finished

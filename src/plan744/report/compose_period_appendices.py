@@ -1,49 +1,46 @@
-"""The close-out's reporting record: who reported each year (I.4), and each unit's record year by
-year (an appendix)."""
+"""The close-out's reporting record, an appendix of one page: the kinds of unit by year and the
+units late or missing each year (each unit's dates are in the data outputs). The body says who
+reported in one sentence (`compose_period_review.reporting_sentence`)."""
 
 from __future__ import annotations
 
 from plan744.core.figures.codes import Timeliness
 from plan744.core.figures.period import PeriodFigures
-from plan744.core.labels import COLUMN, TIMELINESS
-from plan744.report.compose_common import (
-    Numbering,
-    t,
-)
-from plan744.report.document import Block, Column, Para, Row, Run, Table, cell, runs
-
-
-def reporting(p: PeriodFigures, n: Numbering) -> list[Block]:
-    out: list[Block] = [n.heading(2, t("period.h.reporting"))]
-    cols = (Column(t("period.col.year"), 0.16, "center"), Column(t("period.col.expected"), 0.21, "right"),
-            Column(TIMELINESS[Timeliness.ON_TIME], 0.21, "right"), Column(TIMELINESS[Timeliness.LATE], 0.21, "right"),
-            Column(TIMELINESS[Timeliness.MISSING], 0.21, "right"))
-    rows = tuple(Row((cell(str(y.year)), cell(str(y.completeness.expected)), cell(str(len(y.completeness.on_time))),
-                      cell(str(len(y.completeness.late))), cell(str(len(y.completeness.missing))))) for y in p.years)
-    out.append(Table(cols, rows, caption=t("period.h.reporting")))
-    out.append(Para(runs(t("period.reporting.detail")), "note"))
-    return out
+from plan744.report.compose_common import t
+from plan744.report.compose_year_appendices import exception, keeper
+from plan744.report.document import Block, Bullets, Column, Para, Row, Run, Table, cell, runs
 
 
 def units(p: PeriodFigures) -> list[Block]:
-    """Each unit's reporting record, year by year, one table per kind of unit."""
+    """The reporting record in one page: a row per year, a column per kind of unit (on time out of
+    expected, so the count of each year shows: 26 sở, then 20 after the 2025 merges), then, year by
+    year, only the units that were late or did not report, named as they were ("huyện Kỳ Sơn
+    (cũ)"). Each unit's dates are left to the data outputs and kept by the drafter."""
     plan = p.plan
-    years = [y.year for y in p.years]
-    blocks: list[Block] = []
-    for kind in plan.organisation.kinds:
-        records = [u for u in p.units if u.unit.kind == kind.code]
-        if not records:
-            continue
-        blocks.append(Para(runs(Run(t("phrase.kind_count", kind=kind.name, count=len(records)), bold=True)), "caption"))
-        cols = (Column(COLUMN["tt"], 0.06, "center"), Column(COLUMN["unit"], 0.34)) + tuple(
-            Column(str(y), 0.60 / len(years), "center") for y in years)
-        rows = []
-        for i, u in enumerate(records, start=1):
-            cells = [cell(str(i), align="center"), cell(u.unit.name)]
-            for _, state, days in u.by_year:
-                text = t("phrase.days_late", state=TIMELINESS[state], days=days) if state is Timeliness.LATE else TIMELINESS[state]
-                cells.append(cell(text or "—", bold=state in (Timeliness.LATE, Timeliness.MISSING)))
-            rows.append(Row(tuple(cells)))
-        blocks.append(Table(cols, tuple(rows), caption=kind.name, size="small"))
-    blocks.append(Para(runs(t("period.units.note")), "note"))
-    return blocks
+    now = p.last.window[1]
+    kinds = [k for k in plan.organisation.kinds if any(d.unit.kind == k.code for y in p.years for d in y.completeness.rows)]
+    if not kinds:
+        return []
+    cols = (Column(t("period.col.year"), 0.16, "center"),) + tuple(Column(k.name, 0.84 / len(kinds), "center") for k in kinds)
+    rows = []
+    for y in p.years:
+        cells = [cell(str(y.year))]
+        for k in kinds:
+            of_kind = [d for d in y.completeness.rows if d.unit.kind == k.code]
+            on_time = sum(1 for d in of_kind if d.timeliness is Timeliness.ON_TIME)
+            cells.append(cell(f"{on_time}/{len(of_kind)}" if of_kind else "—"))
+        rows.append(Row(tuple(cells)))
+    out: list[Block] = [Table(cols, tuple(rows), caption=t("period.units.title", span=f"{p.start}–{p.end}")),
+                        Para(runs(t("annex.period.lead")), "note")]
+    lines = []
+    for y in p.years:
+        others = [exception(d, now, plan) for d in y.completeness.rows
+                  if d.timeliness in (Timeliness.LATE, Timeliness.MISSING, Timeliness.PENDING)]
+        if others:
+            lines.append(runs(t("annex.period.year", year=y.year, items="; ".join(others))))
+    if lines:
+        out += [Para(runs(Run(t("annex.period.exceptions"), bold=True))), Bullets(tuple(lines))]
+    else:
+        out.append(Para(runs(t("annex.period.all_on_time", span=f"{p.start}–{p.end}"))))
+    out.append(Para(runs(t("annex.kept", keeper=keeper(p.last.drafter))), "note"))
+    return out

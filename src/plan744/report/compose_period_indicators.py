@@ -4,12 +4,11 @@ the span's verdict of one target (also used by II and the terminal's summary).""
 from __future__ import annotations
 
 from plan744.core import display
+from plan744.core.figures.assessment import Tally, running_date
 from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
-from plan744.core.figures.targets import thresholds
 from plan744.core.labels import COLUMN, UNASSESSED, lower_first
-from plan744.core.plan import Money
-from plan744.core.vnformat import format_date_short
+from plan744.core.plan import Money, Plan
 from plan744.report import chart
 from plan744.report.compose_common import (
     Numbering,
@@ -19,6 +18,18 @@ from plan744.report.compose_common import (
     target_text,
     verdict,
     verdict_word,
+)
+from plan744.report.compose_year_indicators import (
+    base_sentence,
+    figure_text,
+    level_end_notes,
+    new_base_notes,
+    partial_sentences,
+    reference_note,
+    short_target,
+    tally_sentence,
+    units_figure,
+    verdict_with_caveat,
 )
 from plan744.report.document import Block, Cell, Column, Figure, Para, Row, Table, cell, runs
 
@@ -49,17 +60,23 @@ def shortfall(i: IndicatorPeriod, scopes: dict[str, str], money: Money) -> str:
 def indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
     plan = p.plan
     out: list[Block] = [n.heading(2, t("year.h.indicators"))]
-    tally = t("period.tally", met=len(p.met), counted=len(p.counted), exceeded=len(p.exceeded),
-              not_met=len(p.not_met), end=p.end)
-    if p.not_assessed:
-        tally += " " + t("period.tally.not_assessed", count=len(p.not_assessed), items="; ".join(
-            f"{indicator_label(i.final, scopes)}: {lower_first(reason(i))}" for i in p.not_assessed))
+    final_year = p.last
+    tally = Tally.of(plan, ((i.attainment, i.unassessed) for i in p.indicators))
+    text = [base_sentence(plan), tally_sentence(plan, tally, p.end, final_year.window[1])]
+    not_yet = [i for i in p.not_assessed if i.unassessed is Unassessed.NOT_YET_DUE]  # a span ending before their year
+    if not_yet:
+        text.append(t("shape.not_yet_due.items", items="; ".join(
+            t("shape.not_yet_due.item", label=indicator_label(i.final, scopes), year=i.final.governing.milestone)
+            for i in not_yet)))
+    unassessed = [i for i in p.not_assessed if i.unassessed is not Unassessed.NOT_YET_DUE]
+    if unassessed:
+        text.append(t("judge.not_assessed.items", items="; ".join(
+            f"{indicator_label(i.final, scopes)}: {lower_first(reason(i))}" for i in unassessed)))
+    text += partial_sentences(plan, p.end, [i.final for i in p.indicators])
     if p.qualitative:
-        tally += " " + t("period.tally.qualitative", count=len(p.qualitative), items="; ".join(
-            indicator_label(i.final, scopes) + (f": {shown(i.final)} ({display.money(i.final.ratio.numerator)}/"
-                                                f"{display.money(i.final.ratio.denominator)})" if i.final.ratio else "")
-            for i in p.qualitative))
-    out.append(Para(runs(tally)))
+        text.append(t("judge.qualitative.items", items="; ".join(
+            f"{indicator_label(i.final, scopes)}: {_qualitative_figure(plan, i)}" for i in p.qualitative)))
+    out.append(Para(runs(" ".join(text))))
     years = [y.year for y in p.years]
     base_years = sorted({i.baseline.year for i in p.indicators if i.baseline})
     base_col = (Column(t("period.col.baseline"), 0.06, "right"),) if base_years else ()
@@ -71,23 +88,25 @@ def indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[B
     rows = []
     for k, i in enumerate(p.indicators, start=1):
         cells = [cell(str(k), align="center"), Cell((runs(i.indicator.name), runs(scopes[i.scope]))),
-                 cell(target_text(i.final, plan.money))]
+                 cell(short_target(i.final, plan.money))]
         if base_years:
             cells.append(cell(display.percent(i.baseline.value, i.indicator) if i.baseline else "—"))
         for _, fig in i.by_year:
-            cells.append(cell(shown(fig, fig.judged) if fig.judged is not None else "—"))
-        cells.append(cell(period_verdict(i), bold=i.attainment is Attainment.NOT_REACHED))
+            cells.append(cell(figure_text(fig, fig.judged) if fig.judged is not None else "—"))
+        cells.append(cell(_verdict_cell(plan, i), bold=i.attainment is Attainment.NOT_REACHED))
         rows.append(Row(tuple(cells)))
     out.append(Table(cols, tuple(rows), caption=t("period.indicators.caption", span=f"{p.start}–{p.end}"), size="small"))
-    notes = [t("period.indicators.note", end=p.end)]
+    notes = [t("judge.note.period", end=p.end)]
     if any(i.yearly for i in p.indicators):
         notes.append(t("period.indicators.note_yearly"))
     if any(i.final.total is not None for i in p.indicators):
         notes.append(t("period.indicators.note_flow"))
-    for ended in sorted({i.ended_on[0] for i in p.indicators if i.ended_on is not None}):
-        notes.append(t("period.indicators.note_level_end", date=format_date_short(ended)))
-    if any(i.baseline and i.baseline.reference_only for i in p.indicators):
-        notes.append(t("year.indicators.reference_only"))
+    reference = reference_note(plan, [i.final for i in p.indicators])
+    if reference:
+        notes.append(reference)
+    notes += level_end_notes(plan, [f for i in p.indicators for _, f in i.by_year])
+    notes += partial_sentences(plan, p.end, [i.final for i in p.indicators])
+    notes += new_base_notes(plan, final_year)
     out.append(Para(runs(" ".join(notes)), "note"))
     series = []
     for i in p.indicators:
@@ -100,8 +119,32 @@ def indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[B
             target=i.target.value if i.target else None, stretch=i.target.stretch if i.target else None,
             baseline=(i.baseline.year, i.baseline.value) if i.baseline and i.indicator.is_percent else None,
             met=i.attainment.met, percent=i.indicator.is_percent, assessed=i.attainment is not Attainment.NOT_ASSESSED,
-            shown_last=display.value(last[1], i.indicator, thresholds(i.target)) if last else ""))
+            verdict=period_verdict(i).split(" (")[0],
+            shown_last=figure_text(i.final, last[1]) if last else ""))
     drawing = chart.small_multiples(series, t("period.chart.title", span=f"{p.start}–{p.end}"))
     if drawing is not None:
         out.append(Figure(drawing))
+        caption = t("judge.chart.caption", number=1, title=drawing.title) + ". " + t("judge.chart.source")
+        out.append(Para(runs(caption), "caption"))
     return out
+
+
+def _verdict_cell(plan: Plan, i: IndicatorPeriod) -> str:
+    """The span's verdict with what it rests on: a level's last date, or a last year's gap."""
+    words = period_verdict(i)
+    if i.attainment is Attainment.NOT_ASSESSED:
+        return words
+    if i.ended_on is not None and i.final.level_end is None:  # the level ended in an earlier year
+        return f"{words} ({t('judge.to_date', date=running_date(i.ended_on[0]))})"
+    return verdict_with_caveat(plan, i.final, words)
+
+
+def _qualitative_figure(plan: Plan, i: IndicatorPeriod) -> str:
+    """"100% (20/20)", or "129/130 xã, phường (xã Mỹ Lý chưa báo cáo)" when units sent nothing."""
+    f = i.final
+    units = units_figure(plan, f)
+    if units:
+        return units
+    if f.ratio is None:
+        return figure_text(f) if f.judged is not None else "—"
+    return f"{figure_text(f)} ({display.money(f.ratio.numerator)}/{display.money(f.ratio.denominator)})"

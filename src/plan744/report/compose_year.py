@@ -23,9 +23,13 @@ from dataclasses import dataclass
 
 from plan744.core import display
 from plan744.core.figures.year import YearFigures
-from plan744.core.labels import lower_first, speaking
+from plan744.core.labels import speaking
 from plan744.core.notes import ReportNotes
+from plan744.core.plan import AppendixTask
+from plan744.core.reform import finished_before
 from plan744.core.vnformat import format_date_short
+from plan744.report import compose_quarter as quarter
+from plan744.report import compose_reform as reform
 from plan744.report import compose_year_appendices as appendices
 from plan744.report import compose_year_indicators as indicators
 from plan744.report import compose_year_results as results
@@ -37,12 +41,12 @@ from plan744.report.compose_common import (
     appendix_subtitle,
     closing,
     header,
-    names,
     plan_ref,
     t,
     title,
 )
-from plan744.report.document import Block, Bullets, Document, Para, Section, Toc, runs
+from plan744.report.compose_period_review import ILLUSTRATIVE
+from plan744.report.document import Block, Document, Para, Section, Toc, runs
 from plan744.report.sections import Annex, Part
 from plan744.report.sections import annexes as walk_annexes
 from plan744.report.sections import body as walk_body
@@ -65,19 +69,22 @@ CONDITIONS: dict[str, Callable[[YearReport], bool]] = {
     "next_year": lambda r: r.f.next_year is not None,  # a year of the plan follows
     "last_year": lambda r: r.f.next_year is None,  # the plan's last year: the next period instead
     "full": lambda r: not r.short,  # not the short variant (`--rut-gon`)
+    "tracking": lambda r: quarter.has_tracking(r.f.plan),  # tasks with deadlines, status reports on file
 }
 
 BODY: tuple[Part[YearReport], ...] = (
+    Part("direction", lambda r, n: review.direction(r.f, r.notes, n)),
     Part("results", lambda r, n: [n.heading(1, t("year.h.results"))]),
     Part("indicators", lambda r, n: indicators.indicators(r.f, r.scopes, n)),
     Part("tasks", lambda r, n: results.tasks(r.f, n)),
     Part("appendix", lambda r, n: results.appendix_summary(r.f, n), needs="appendix"),
     Part("money", lambda r, n: indicators.money(r.f, r.scopes, n), needs="money"),
-    Part("highlights", lambda r, n: review.selection(r.f, "highlights", n, t("year.h.highlights"))),
-    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.f, r.scopes, n)),
+    Part("highlights", lambda r, n: review.highlights(r.f, n, r.notes)),
+    Part("tracking", lambda r, n: quarter.tracking_year(r.f.plan, n), needs="tracking"),
+    Part("assessment", lambda r, n: [n.heading(1, t("year.h.assessment"))] + review.assessment(r.f, r.scopes, n, r.notes)),
     Part("next", lambda r, n: review.next_year(r.f, r.scopes, n), needs="next_year"),
-    Part("next_period", lambda r, n: review.next_period(r.f, n), needs="last_year"),
-    Part("proposals", lambda r, n: [n.heading(1, t("year.h.proposals"))] + review.selection_items(r.f, "proposals")),
+    Part("next_period", lambda r, n: review.next_period(r.f, n, r.notes), needs="last_year"),
+    Part("proposals", lambda r, n: review.proposals(r.f, n, r.notes)),
 )
 """The body after the opening, in order; the closing and signature follow."""
 
@@ -98,7 +105,11 @@ APPENDICES: tuple[Annex[YearReport], ...] = (
 def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False,
                  notes: ReportNotes | None = None) -> Document:
     with speaking(f.plan.words):  # the plan's own words (`words:` of the plan file)
-        return _compose_year(f, issuance, generated, short=short, notes=notes)
+        token = ILLUSTRATIVE.set(bool(notes and notes.illustrative))
+        try:
+            return _compose_year(f, issuance, generated, short=short, notes=notes)
+        finally:
+            ILLUSTRATIVE.reset(token)
 
 
 def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool,
@@ -109,20 +120,15 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
     body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
     body.append(title(t("year.summary", plan=plan_ref(plan), year=f.year)))
     if issuance.draft:
-        body.append(Para(runs(t("draft.note", date=format_date_short(generated.date()))), "draft"))
+        body.append(Para(runs(t("draft.note", made=reform.day_text(generated.date()),
+                                cutoff=reform.day_text(f.window[1]))), "draft"))
     c = f.completeness
-    if c.missing or c.pending:
-        why = []
-        if c.missing:
-            why.append(t("year.partial_missing", missing=len(c.missing)))
-        if c.pending:
-            why.append(t("year.partial_pending", pending=len(c.pending),
-                         deadline=format_date_short(max(d.coverage.deadline for d in c.pending))))
-        body.append(Para(runs(t("year.partial_notice", submitted=c.submitted, expected=c.expected,
-                                why="; ".join(why))), "notice"))
-    body.append(Para(runs(t("year.intro", plan=plan_ref(plan), title=lower_first(plan.document.title),
-                            submitted=c.submitted, expected=c.expected, start=format_date_short(f.window[0]),
-                            end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year))))
+    covered = [(d.unit, d.coverage.start, d.coverage.end) for d in c.rows]
+    intro = t("year.intro", plan=plan_ref(plan), sources=reform.sources(plan.organisation, covered, *f.window),
+              submitted=c.submitted, expected=c.expected, start=format_date_short(f.window[0]),
+              end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year)
+    body.append(Para(runs(reform.request_run(notes), " " + intro)))
+    body += _partial(f)
     body += _changes(f)
 
     report = YearReport(f, scopes, issuance, short, notes)
@@ -143,31 +149,31 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
 # --- the opening -------------------------------------------------------------------------------
 
 
-def _changes(f: YearFigures) -> list[Block]:
-    """How the year's changes of the organisation were counted, in the report's own words."""
-    if not f.changes:
+def _partial(f: YearFigures) -> list[Block]:
+    """Who has not reported, named in the text ("Xã Mỹ Lý chưa gửi báo cáo; …")."""
+    c = f.completeness
+    if not (c.missing or c.pending):
         return []
-    org = f.plan.organisation
-    items = []
-    for e in f.changes:
-        when = format_date_short(e.date)
-        olds = [org.units_by_code[c].name for c in e.from_units if c in org.units_by_code]
-        news = [org.units_by_code[c].name for c in e.to_units if c in org.units_by_code]
-        if e.kind == "level_end":
-            kinds = [org.kinds_by_code[k] for k in e.kinds if k in org.kinds_by_code]
-            ended = [d for d in f.completeness.rows if d.unit.kind in e.kinds]
-            levels = {lv for k in kinds for lv in k.reports_levels}
-            started = [d for d in f.completeness.rows if d.unit.start == e.date
-                       and levels & set(f.plan.unit_levels(d.unit.code))]
-            last = format_date_short(e.date - dt.timedelta(days=1))
-            items.append(runs(t("change.level_end", when=when, kinds=", ".join(k.part_name or k.name for k in kinds),
-                                ended=len(ended), start=format_date_short(f.window[0]), last=last,
-                                started=len(started), first=when, end=format_date_short(f.window[1]))))
-        elif e.rule == "successor":
-            new_units = [org.units_by_code[c] for c in e.to_units if c in org.units_by_code]
-            fresh = any(u.start == e.date for u in new_units)
-            code = "change.rename" if e.kind == "rename" else ("change.merge_new" if fresh else "change.merge")
-            items.append(runs(t(code, when=when, olds=", ".join(olds), news=", ".join(news))))
-        else:
-            items.append(runs(t("change.split", when=when, olds=", ".join(olds), news=names(news, 5))))
-    return [Para(runs(t("change.lead", year=f.year))), Bullets(tuple(items))]
+    why: list[str] = []
+    if c.missing:
+        why.append(t("year.partial_missing", units=reform.unit_list([d.unit for d in c.missing], first=not why)))
+    if c.pending:
+        why.append(t("year.partial_pending", units=reform.unit_list([d.unit for d in c.pending], first=not why),
+                     deadline=reform.day_text(max(d.coverage.deadline for d in c.pending))))
+    left = reform.unit_list([d.unit for d in c.missing + c.pending], first=False)
+    return [Para(runs(t("year.partial_notice", why="; ".join(why), units=left)))]
+
+
+def _finished(f: YearFigures) -> reform.Finished:
+    """Whether an appendix row was finished before a year, from what was reported before it."""
+    earlier = {a.task.tt: a.earlier for a in f.appendix}
+
+    def finished(task: AppendixTask, year: int) -> bool:
+        last = earlier.get(task.tt)
+        return last is not None and finished_before(task, [last], year)
+    return finished
+
+
+def _changes(f: YearFigures) -> list[Block]:
+    """The year's changes of the organisation told in one paragraph (`compose_reform`)."""
+    return reform.reform(f.plan, f.changes, _finished(f), year=f.year)

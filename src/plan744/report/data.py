@@ -1,12 +1,14 @@
-"""Every computed figure as data: JSON (with a committed schema), CSV (one file per table) and
-an Excel workbook (one sheet per table) that hold exactly the same records.
+"""Every computed figure as data: JSON (with its schema written beside it), CSV (one file per
+table) and an Excel workbook (`report.workbook`, one sheet per table) that hold exactly the same
+records.
 
 The records are built once (`tables`), from the same figures the documents show, with stable
 keys and codes: indicators by scope and year (numerator, denominator, value, target, verdict),
 each unit's figures, appendix rows by year and the units' reports on them, who reported and
 when, the qualitative tasks' statuses, and the budget by year. Counts and money are exact
-(an int, or a decimal written digit for digit); a percentage is rounded half-up to 4
-decimals and always comes with its numerator and denominator. Text that a spreadsheet would
+(an int, or a decimal written digit for digit); a percentage is in points (86.0529 for
+86,05%, and a target of 90% is 90, in every file), rounded half-up to 4 decimals, and always
+comes with its numerator and denominator. Text that a spreadsheet would
 read as a formula (starting with =, +, -, @) is neutralised in the CSV and the workbook.
 """
 
@@ -23,11 +25,14 @@ from plan744.core import display
 from plan744.core.figures.period import IndicatorPeriod, PeriodFigures
 from plan744.core.figures.year import IndicatorYear, YearFigures
 from plan744.core.labels import word
+from plan744.core.plan import Plan
 from plan744.core.words_outputs import DATA_HEADERS
 from plan744.core.words_outputs import SHEET_NAMES as DEFAULT_SHEET_NAMES
-from plan744.reproducible import workbook_bytes
 
-SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"
+SCHEMA_ID = "https://plan744.invalid/report-data.schema.json"  # an identifier, not an address
+SCHEMA_FILE = "report-data.schema.json"
+"""The schema's file name: written beside every JSON output, which names it by this relative
+reference in "$schema" (an editor or a validator finds it next to the file)."""
 PERCENT_PLACES = Decimal("0.0001")
 
 Figures = YearFigures | PeriodFigures
@@ -41,6 +46,21 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 SHEET_NAMES = DEFAULT_SHEET_NAMES
 """table -> the default sheet name (the workbook asks `sheet_name`)."""
+
+
+FUNDED_ONLY: dict[str, tuple[str, ...]] = {
+    "budget": tuple(k for k, _ in COLUMNS["budget"]),
+    "appendix": ("planned", "allocated", "disbursed", "cumulative", "cumulative_share"),
+    "appendix_reports": ("allocated", "disbursed"),
+}
+"""Columns (all of "budget") that only a funded appendix fills: a task list has none of them."""
+
+
+def shown_columns(table: str, funded: bool) -> list[str]:
+    """The keys a CSV file or a sheet shows: without a funded appendix, no money columns and no
+    budget table (the JSON keeps every key, as its schema says, with null values)."""
+    dropped = () if funded else FUNDED_ONLY.get(table, ())
+    return [k for k, _ in COLUMNS[table] if k not in dropped]
 
 
 def header(table: str, key: str) -> str:
@@ -82,7 +102,7 @@ def _key_schemas() -> dict[str, dict[str, Any]]:
                "target_value", "target_stretch", "path_expected", "planned", "allocated", "disbursed", "cumulative",
                "cumulative_share", "disbursement_rate")
     out: dict[str, dict[str, Any]] = dict.fromkeys(ints, _INT) | dict.fromkeys(numbers, _NUMBER)
-    out |= dict.fromkeys(("level_end", "covers_from", "covers_to", "deadline", "submitted"), _DATE)
+    out |= dict.fromkeys(("level_end", "uncovered_from", "covers_from", "covers_to", "deadline", "submitted"), _DATE)
     out |= {"partial": {"type": "boolean"}, "each_year": {"type": "boolean"},
             "attainment": _enum(Attainment), "unassessed": _enum(Unassessed), "path": _enum(PathStatus),
             "timeliness": _enum(Timeliness), "value_kind": _enum(("percent", "count", "amount", "rank")),
@@ -118,7 +138,7 @@ def json_schema() -> dict[str, Any]:
         "type": "object", "additionalProperties": False,
         "required": ["$schema", "kind", "generated", "plan", "years", "tables"],
         "properties": {
-            "$schema": {"const": SCHEMA_ID},
+            "$schema": {"const": SCHEMA_FILE},
             "kind": {"enum": ["year", "period"]},
             "generated": {"type": "string", "format": "date-time"},
             "plan": {"type": "object", "additionalProperties": False,
@@ -148,9 +168,10 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str]) -> Record:
+def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str], plan: Plan) -> Record:
     t = r.target
     percent = r.indicator.is_percent
+    lead = plan.units_by_code.get(r.indicator.monitor or "")
     return {
         "year": year, "indicator": r.indicator.id, "name": r.indicator.name, "scope": r.scope,
         "scope_name": scope_names[r.scope], "value_kind": r.indicator.value,
@@ -165,6 +186,11 @@ def _indicator_record(year: int, r: IndicatorYear, scope_names: dict[str, str]) 
         "unassessed": r.unassessed.value if r.unassessed else None, "path_expected": _pct(r.path_expected),
         "path": r.path.value, "reporting_units": r.reporting_units, "expected_units": r.expected_units,
         "level_end": _date(r.level_end),
+        # a partial year (`core.figures.assessment.uncovered`) and the units that sent nothing
+        "uncovered_from": _date(r.uncovered_from), "uncovered_levels": ";".join(r.uncovered_levels) or None,
+        "missing_units": ";".join(u.code for u in r.missing) or None,
+        # the unit the plan names to lead (chủ trì theo dõi, đánh giá) the target, where it names one
+        "lead": r.indicator.monitor, "lead_name": lead.name if lead else (r.indicator.monitor_text or None),
     }
 
 
@@ -194,11 +220,11 @@ def tables(figures: Figures) -> dict[str, list[Record]]:
     for f in years:
         y = f.year
         for r in f.indicators:
-            out["indicators"].append(_indicator_record(y, r, scope_names))
+            out["indicators"].append(_indicator_record(y, r, scope_names, plan))
             for u in r.units:
                 out["units"].append({
-                    "year": y, "indicator": r.indicator.id, "scope": r.scope, "unit": u.unit.code,
-                    "unit_name": u.unit.name, "numerator": _num(u.ratio.numerator) if u.ratio else None,
+                    "year": y, "indicator": r.indicator.id, "name": r.indicator.name, "scope": r.scope, "unit": u.unit.code,
+                    "unit_name": u.unit.name, "kind": u.unit.kind, "numerator": _num(u.ratio.numerator) if u.ratio else None,
                     "denominator": _num(u.ratio.denominator) if u.ratio else None, "amount": _num(u.amount),
                     "value": _pct(u.value) if r.indicator.is_percent else _num(u.value),
                     "previous": _pct(u.previous) if r.indicator.is_percent else _num(u.previous),
@@ -249,7 +275,7 @@ def document(figures: Figures, generated: dt.datetime) -> Record:
     years = figures.years if isinstance(figures, PeriodFigures) else (figures,)
     plan = years[0].plan
     return {
-        "$schema": SCHEMA_ID,
+        "$schema": SCHEMA_FILE,
         "kind": "period" if isinstance(figures, PeriodFigures) else "year",
         "generated": generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "plan": {"kind": plan.document.kind, "number": plan.document.number, "title": plan.document.title,
@@ -258,6 +284,11 @@ def document(figures: Figures, generated: dt.datetime) -> Record:
         "years": [f.year for f in years],
         "tables": tables(figures),
     }
+
+
+def schema_bytes() -> bytes:
+    """The schema as the file written beside a JSON output (and committed in schema/)."""
+    return (json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _encode(value: Any) -> str:
@@ -314,68 +345,16 @@ def to_csv(figures: Figures) -> dict[str, bytes]:
     Vietnamese still reads these files its own way (dots, "1-2" as a date): the typed .xlsx is the
     file to open in one, as the README says."""
     out = {}
+    years = figures.years if isinstance(figures, PeriodFigures) else (figures,)
+    funded = years[0].plan.funded
     for name, rows in tables(figures).items():
+        keys = shown_columns(name, funded)
+        if not keys:
+            continue  # the budget of a plan without a funded appendix
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        keys = [k for k, _ in COLUMNS[name]]
         writer.writerow(keys)
         for r in rows:
             writer.writerow([_csv_value(r[k]) for k in keys])
         out[name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
     return out
-
-
-def to_xlsx(figures: Figures, generated: dt.datetime) -> bytes:
-    """A workbook a reporting officer opens and works with: a sheet per table, Vietnamese
-    headers, number formats, frozen header row, filters."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="F2F2F2")
-    for name, rows in tables(figures).items():
-        ws = wb.create_sheet(sheet_name(name))
-        cols = COLUMNS[name]
-        headers = [header(name, key) for key, _ in cols]
-        for j, text in enumerate(headers, start=1):
-            c = ws.cell(row=1, column=j, value=text)
-            c.font, c.fill = bold, fill
-        for i, r in enumerate(rows, start=2):
-            for j, (key, _) in enumerate(cols, start=1):
-                write_cell(ws, i, j, r[key], percent=key in PERCENT_KEYS)
-        ws.freeze_panes = "A2"
-        if rows:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
-        for j, ((key, _), text) in enumerate(zip(cols, headers, strict=True), start=1):
-            wide = key in ("name", "unit_name", "progress", "lead_name", "account", "text")
-            ws.column_dimensions[get_column_letter(j)].width = 40 if wide else max(10, min(24, len(text) + 2))
-    wb.properties.creator = "plan744"
-    return workbook_bytes(wb, generated)
-
-
-def write_cell(ws: Any, row: int, column: int, value: Any, *, percent: bool = False) -> Any:
-    """A value into a cell, exactly: whole numbers as integers, decimals as decimals with a number
-    format, dates as dates, text always as text (never a formula)."""
-    c = ws.cell(row=row, column=column)
-    if isinstance(value, str):
-        c.value = value
-        c.data_type = "s"  # "=1+1" stays text
-        if value.startswith(FORMULA_START):
-            c.quotePrefix = True
-    elif isinstance(value, Decimal) and percent:  # 92.5 (per cent) is shown 92,50% from 0.925
-        c.value = value / 100
-        c.number_format = "0.00%"
-    elif isinstance(value, Decimal):
-        c.value = value
-        c.number_format = "#,##0.######"
-    elif isinstance(value, bool) or value is None:
-        c.value = value
-    elif isinstance(value, int):
-        c.value = value
-        c.number_format = "0" if column == 1 else "#,##0"
-    else:
-        c.value = value
-    return c
-

@@ -46,6 +46,7 @@ from plan744.report.document import (
     Title,
     Toc,
 )
+from plan744.report.html import balanced_lines, fit_section
 from plan744.reproducible import office_time, reproducible_zip
 
 PARAGRAPH = {
@@ -153,9 +154,9 @@ class _Writer:
         if not first:
             self._new_section(s.landscape)
         if s.appendix:
-            self.paragraph("appendix", ((s.appendix,), (s.title,)))
-            self.paragraph("appendix-sub", ((s.subtitle,),))
-        for block in s.blocks:
+            self.paragraph("appendix", ((s.appendix,), *((line,) for line in balanced_lines(s.title, s.landscape))))
+            self.paragraph("appendix-sub", tuple((line,) for line in balanced_lines(s.subtitle, s.landscape, bold=False)))
+        for block in fit_section(s).blocks:  # the columns the HTML and the PDF draw
             self.block(block)
 
     def _new_section(self, landscape: bool) -> None:
@@ -242,6 +243,14 @@ class _Writer:
         cells = table.rows[0].cells
         for c, w in zip(cells, widths, strict=True):
             c.width = Emu(w)
+        # The grid and the table's width too: LibreOffice lays a fixed table out by its grid, which
+        # python-docx splits evenly (a quốc hiệu in half the line wraps).
+        for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+            col.w = Emu(w)
+        tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+        if tbl_w is not None:
+            tbl_w.set(qn("w:type"), "dxa")
+            tbl_w.set(qn("w:w"), str(sum(widths) // EMU_PER_TWIP))
         _no_split(table.rows[0])
         return table, cells, widths
 
@@ -266,6 +275,14 @@ class _Writer:
         self.paragraph("place-date", ((h.place_date,),), right)
 
     def _closing(self, c: Closing) -> None:
+        # The signature never stands alone on a page: the closing paragraph ("Trên đây là báo
+        # cáo…") is kept together and with the signature table, which is one row that never splits.
+        body = self.word.element.body
+        last = body.sectPr.getprevious()
+        if last is not None and last.tag == qn("w:p"):
+            p_pr = last.get_or_add_pPr()
+            p_pr.keepNext_val = True
+            p_pr.keepLines_val = True
         spacer = self.styled(self.word, "normal")
         spacer.paragraph_format.keep_with_next = True
         _, (left, right), _ = self._layout_table((0.45, 0.55))
@@ -282,6 +299,10 @@ class _Writer:
         for _ in range(SIGNATURE_SPACE_LINES):
             self.styled(right, "signature")
         self.paragraph("signature", ((c.signer_name,),), right)
+        for cell in (left, right):  # Word keeps a row with what follows only through its paragraphs
+            for par in cell.paragraphs[:-1]:
+                par.paragraph_format.keep_with_next = True
+                par.paragraph_format.keep_together = True
 
     def _rule(self, container: Any, share: float, width: int | None = None) -> None:
         """A short centred line: an empty paragraph with a bottom border, narrowed by indents."""

@@ -15,6 +15,7 @@ from typing import Literal
 
 from plan744.core.figures.period import PeriodFigures
 from plan744.core.figures.year import YearFigures
+from plan744.core.notes import ReportNotes
 from plan744.report.compose_common import Issuance
 from plan744.report.document import Document
 
@@ -29,6 +30,7 @@ class RenderContext:
     templates: Path | tuple[Path, ...]  # a folder, or a search path of folders (first wins)
     stem: str  # file names: "<stem>.html", "<stem>.pdf", …
     short: bool = False
+    notes: ReportNotes | None = None  # the department's notes file for this report
     _document: Document | None = field(default=None, repr=False)
     _html: str | None = field(default=None, repr=False)
 
@@ -38,11 +40,12 @@ class RenderContext:
             if isinstance(self.figures, PeriodFigures):
                 from plan744.report.compose_period import compose_period
 
-                self._document = compose_period(self.figures, self.issuance, self.generated)
+                self._document = compose_period(self.figures, self.issuance, self.generated, notes=self.notes)
             else:
                 from plan744.report.compose_year import compose_year
 
-                self._document = compose_year(self.figures, self.issuance, self.generated, short=self.short)
+                self._document = compose_year(self.figures, self.issuance, self.generated, short=self.short,
+                                              notes=self.notes)
         return self._document
 
     @property
@@ -72,9 +75,10 @@ def _docx(ctx: RenderContext) -> dict[str, bytes]:
 
 
 def _json(ctx: RenderContext) -> dict[str, bytes]:
-    from plan744.report.data import to_json
+    from plan744.report.data import SCHEMA_FILE, schema_bytes, to_json
 
-    return {f"{ctx.stem}.json": to_json(ctx.figures, ctx.generated)}
+    # The schema goes beside the data: its "$schema" is a relative reference to that file.
+    return {f"{ctx.stem}.json": to_json(ctx.figures, ctx.generated), SCHEMA_FILE: schema_bytes()}
 
 
 def _csv(ctx: RenderContext) -> dict[str, bytes]:
@@ -84,7 +88,7 @@ def _csv(ctx: RenderContext) -> dict[str, bytes]:
 
 
 def _xlsx(ctx: RenderContext) -> dict[str, bytes]:
-    from plan744.report.data import to_xlsx
+    from plan744.report.workbook import to_xlsx
 
     return {f"{ctx.stem}.xlsx": to_xlsx(ctx.figures, ctx.generated)}
 

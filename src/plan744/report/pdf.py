@@ -87,7 +87,7 @@ writes, about 2 MiB a page, so a 600-page roll-up in one piece would need severa
 
 def render_document_pdf(doc: Any, templates: Path | Sequence[Path], generated: dt.datetime, part_rows: int = PART_ROWS) -> bytes:
     """The PDF of a report: in one piece, or section by section when it is large (pages numbered
-    on across the parts, as in one piece)."""
+    as in one piece: on across the body's parts, from 1 in each phụ lục)."""
     from plan744.report.document import Table
     from plan744.report.html import render_html
 
@@ -103,7 +103,8 @@ def render_document_pdf(doc: Any, templates: Path | Sequence[Path], generated: d
     next_page: int | None = None
     for section in doc.sections:
         part = dataclasses.replace(doc, sections=(section,))
-        data = render_pdf(render_html(part, templates), generated, next_page)
+        # A phụ lục numbers its own pages (report.css); the body's parts number on.
+        data = render_pdf(render_html(part, templates), generated, None if section.appendix else next_page)
         reader = PdfReader(io.BytesIO(data))
         next_page = (next_page or 1) + len(reader.pages)
         writer.append(reader)

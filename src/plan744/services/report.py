@@ -22,6 +22,7 @@ from plan744.core.labels import speaking
 from plan744.core.messages import make
 from plan744.core.span import Span
 from plan744.readers.files import discover, display_path, year_of_folder
+from plan744.readers.notes import notes_file, read_notes
 from plan744.readers.project import template_dirs
 from plan744.report.compose_common import Issuance
 from plan744.report.formats import FORMATS, RenderContext
@@ -45,6 +46,9 @@ class ReportRequest:
     short: bool = False
     today: dt.date = field(default_factory=clock.today)
     generated: dt.datetime | None = None
+    notes: Path | None = None  # the department's notes: a file, or the folder holding one per report
+    tracking: Path | None = None  # the units' task status reports (issue 27), for a plan with deadlines
+
 
     @property
     def span(self) -> tuple[int, int]:
@@ -66,6 +70,7 @@ class ReportOutcome:
     files_checked: int = 0
     figures: YearFigures | PeriodFigures | None = None
     outputs: dict[str, bytes] = field(default_factory=dict)  # file name -> content
+    notes_file: Path | None = None  # the notes file used, if any
 
     @property
     def ok(self) -> bool:
@@ -103,16 +108,30 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
     for year in span:
         if not history.sent(year):
             return ReportOutcome(findings + [make("report-no-submissions", file=where, year=year, where=where)], len(files))
+    notes_path = notes_file(req.notes, first, last) if req.notes is not None else None
+    notes = None
+    if notes_path is not None:
+        read = read_notes(notes_path)
+        if not read.ok:  # a broken notes file stops the report, located like a submission
+            return ReportOutcome(findings + read.findings, len(files) + 1)
+        findings += read.findings
+        notes = read.notes
+        progress(f"Dùng ghi chú của cơ quan soạn thảo: {display_path(notes_path)}")
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
     caveats = _caveats(findings, parsed)
     if req.period is not None:
         figures: YearFigures | PeriodFigures = period_figures(plan, first, last, history, caveats, req.today)
     else:
         figures = year_figures(plan, first, history, caveats, req.today)
-    ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short)
-    with speaking(plan.words):  # every output in the plan's own words (`words:`), not only the sentences
+    ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short,
+                        notes=notes)
+    from plan744.report.compose_quarter import tracked
+    from plan744.services.quarter import year_tracking
+
+    tasks_on = min(plan.window(last)[1], req.today)  # the tasks' states on the data cut-off (issue 27)
+    with speaking(plan.words), tracked(year_tracking(plan, req.tracking, last, tasks_on)):  # the plan's own words
         outputs = _render(ctx, req.formats, progress)
-    return ReportOutcome(findings, len(files), figures, outputs)
+    return ReportOutcome(findings, len(files), figures, outputs, notes_path)
 
 
 def _render(ctx: RenderContext, formats: tuple[str, ...], progress: Callable[[str], None]) -> dict[str, bytes]:
@@ -128,11 +147,27 @@ def _render(ctx: RenderContext, formats: tuple[str, ...], progress: Callable[[st
             if isinstance(exc, DocxTemplateError):
                 raise ReportError(str(exc)) from exc
             raise
-        except OSError as exc:  # the machine, not the data: WeasyPrint writes the fonts to a temporary folder
+        except Exception as exc:  # the machine, not the data: WeasyPrint and openpyxl write temporary files
+            oserror = _temp_write_error(exc)
+            if oserror is None:
+                raise
             from plan744.outputs import why
 
-            raise ReportError(f"không dựng được bản {name.upper()} vì không ghi được tệp tạm: {why(exc)}") from exc
+            raise ReportError(f"không dựng được bản {name.upper()} vì không ghi được tệp tạm: {why(oserror)}") from exc
     return outputs
+
+
+def _temp_write_error(exc: BaseException) -> OSError | None:
+    """The OS error behind a failed temporary write: an OSError itself, or lxml's SerialisationError
+    ("IO_EFBIG", raised when openpyxl streams a sheet into a temporary file), told as one."""
+    if isinstance(exc, OSError):
+        return exc
+    if type(exc).__name__ == "SerialisationError" and str(exc).startswith("IO_E"):
+        import errno
+
+        code = getattr(errno, str(exc).removeprefix("IO_").split()[0], None)
+        return OSError(code, str(exc)) if isinstance(code, int) else None
+    return None
 
 
 def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:
@@ -142,7 +177,8 @@ def _caveats(findings: list[Finding], parsed: list) -> list[Caveat]:
     out = []
     for f in findings:
         sub = by_file.get(f.file)
-        if f.is_error or sub is None or f.code in ("text-cleaned",):
+        # not about a figure: a cleaned text, a report dated after its unit ended (said in the reporting record)
+        if f.is_error or sub is None or f.code in ("text-cleaned", "sub-date-after-end"):
             continue
         indicator = str(f.path[1]) if len(f.path) > 1 and f.path[0] == "indicators" else ""
         out.append(Caveat(sub.unit, indicator, f.code, f.message, sub.year))

@@ -17,6 +17,7 @@ from plan744.core.findings import NOWHERE, Finding, SourceMap
 from plan744.core.labels import speaking
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
+from plan744.core.status_report import is_status_report
 from plan744.core.submission import Submission
 from plan744.core.submission_checks import (
     FigureStore,
@@ -60,6 +61,10 @@ def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | Non
         from plan744.core.messages import make
 
         return None, doc.findings + [make("not-a-report", file=doc.source.file, line=1, column=1)]
+    if is_status_report(doc.data):  # a task status report (issue 27): its own model and checks
+        from plan744.services.tracking import status_findings  # the progress model: only for these
+
+        return None, status_findings(plan, doc)
     # A place already reported (a cell the reader refused, then a blank) is not reported again.
     said = {f.path for f in doc.findings if f.is_error and f.path}
     blanks = [b for b in blank_figures(plan, doc.data, doc.source) if b.path not in said]

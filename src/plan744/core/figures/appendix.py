@@ -150,3 +150,28 @@ def appendix_years(plan: Plan, year: int, history: History) -> tuple[list[Append
         stated_total=Decimal(plan.budget.stated_total_vnd) / plan.money.dong if plan.budget else None,
     )
     return rows, budget
+
+
+# A row finished with less than this share of its planned cost is flagged for the drafter
+# (savings or a change of scope, which the report should explain).
+LOW_SPEND = Decimal(70)
+
+
+def lead_then_and_now(plan: Plan, task: AppendixTask, start: int, end: int) -> tuple[str, str | None]:
+    """The row's lead in the first year of its work within `start`..`end`, and, when that body
+    has since been replaced, its successor at `end` (for "Sở X (nay là Sở Y)"). A local reading
+    of the organisation's history through `Plan.lead_in`."""
+    first = max(start, task.timeframe.start)
+    first = min(first, end)
+
+    def name(code: str) -> str:
+        unit = plan.units_by_code.get(code) or plan.groups_by_code.get(code)
+        return unit.name if unit else task.lead_text
+
+    then, now = lead_of(plan, task, first), lead_of(plan, task, end)
+    return name(then), (name(now) if now != then else None)
+
+
+def low_spend(done: bool, cumulative_share: Decimal | None) -> bool:
+    """A row reported finished that spent well under its planned cost."""
+    return done and cumulative_share is not None and cumulative_share < LOW_SPEND

@@ -25,6 +25,7 @@ class Unassessed(str, Enum):
     NO_DATA = "no_data"  # no unit gave figures (or every denominator was zero)
     LEVEL_ENDED = "level_ended"  # the level's units ended during the year: a part-year figure
     NO_TARGET_YET = "no_target_yet"  # the target governs a later stage
+    NOT_YET_DUE = "not_yet_due"  # the target is for a later year and not reached yet: "chưa đến hạn", never "chưa đạt"
     PARTIAL_YEARS = "partial_years"  # (period) the final year has no assessable figure
 
 

@@ -8,8 +8,9 @@ Rules that matter:
   Decimals, rounded only when shown (and then never across the threshold of their verdict);
 - who owes a report, and for which part of the year, comes from the organisation's dates: a
   unit that ended mid-year reports its part, its successor the rest (or the whole year, for a
-  merger); a level whose units all ended during the year is shown for the part it existed and
-  gets no verdict;
+  merger); a level whose units all ended during the year is judged on its figures to its last
+  day, and a figure whose successors are not asked the indicator carries that gap
+  (`assessment`, the rules of judgement in one place);
 - every verdict is a code; the words are in `core.labels`.
 
 This module computes the indicators and assembles the year; its other parts sit beside it:
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from plan744.core.figures.appendix import AppendixYear, Budget, appendix_years
+from plan744.core.figures.assessment import uncovered
 from plan744.core.figures.codes import Attainment, PathStatus, Unassessed
 from plan744.core.figures.delivery import Completeness, completeness
 from plan744.core.figures.history import History, SubmittedYear
@@ -82,6 +84,14 @@ class IndicatorYear:
     level_end: dt.date | None  # the scope's level ended on this day within the year
     total: Decimal | None = None  # a flow summed since its target's stage began, when that is what is judged
     total_since: int | None = None
+    uncovered_from: dt.date | None = None  # from this day the year's figure has no figures of `uncovered_levels`
+    uncovered_levels: tuple[str, ...] = ()  # (`assessment.uncovered`: their units are not asked the indicator)
+    missing: tuple[Unit, ...] = ()  # units that owed figures for this scope and sent none
+
+    @property
+    def partial_year(self) -> bool:
+        """The verdict rests on part of the year for part of the area (`assessment.uncovered`)."""
+        return self.uncovered_from is not None
 
     @property
     def target(self) -> Target | None:
@@ -236,6 +246,9 @@ def indicator_years(plan: Plan, year: int, years: dict[int, SubmittedYear]) -> l
             # text says to which date): it met its target or not, however short its year.
             else:
                 verdict, why = attainment(gov.target, judged)
+                if verdict is Attainment.NOT_REACHED and not gov.due and gov.milestone is not None and gov.milestone > year:
+                    # a 2030 target is not missed in 2026: the path below says how far along it is
+                    verdict, why = Attainment.NOT_ASSESSED, Unassessed.NOT_YET_DUE
             expected, path = None, PathStatus.NO_PATH
             t = gov.target
             if gov.due and t is not None:
@@ -249,12 +262,19 @@ def indicator_years(plan: Plan, year: int, years: dict[int, SubmittedYear]) -> l
                     path = path_status(judged, expected, ind.direction == "lower" or t.kind.startswith("ceiling"))
             prev_by_unit = {u.code: (r.percent if r is not None else a) for u, r, a in prev_contrib}
             items = [(u, r, a, prev_by_unit.get(u.code), y.partial(u.code)) for u, r, a in contributions]
-            expected_units = sum(1 for code in y.owed if set(y.terms[code].levels_of(ind)) & set(levels))
+            owing = [code for code in y.owed if set(y.terms[code].levels_of(ind)) & set(levels)]
+            if ind.state_at_end:
+                # a state at the year's end is owed by the units still there (as `_compute_value` counts)
+                owing = [code for code in owing if y.owed[code].end >= y.window[1]] or owing
+            sent = {u.code for u, _, _ in contributions}
+            gap = uncovered(ind, levels, y.window, y.owed, y.terms) if level_end is None else None
             out.append(IndicatorYear(
                 indicator=ind, scope=scope, levels=levels, governing=gov, ratio=ratio, amount=amount,
                 previous=previous, attainment=verdict, unassessed=why, baseline=base, path_expected=expected,
                 path=path, units=_rank(items, ind.direction == "lower"), reporting_units=len(contributions),
-                expected_units=expected_units, level_end=level_end, total=total, total_since=since if total is not None else None))
+                expected_units=len(owing), level_end=level_end, total=total, total_since=since if total is not None else None,
+                uncovered_from=gap[0] if gap else None, uncovered_levels=gap[1] if gap else (),
+                missing=tuple(plan.units_by_code[c] for c in sorted(owing) if c not in sent and c in plan.units_by_code)))
     return out
 
 
@@ -313,6 +333,11 @@ class YearFigures:
     def level_partial(self) -> list[IndicatorYear]:
         """Figures of a level that ended during the year, judged on its figures to its last day."""
         return [r for r in self.indicators if r.level_end is not None and r.unassessed is not Unassessed.LEVEL_ENDED]
+
+    @property
+    def partial_year(self) -> list[IndicatorYear]:
+        """Verdicts on a figure that lacks part of the year for part of the area (said beside them)."""
+        return [r for r in self.indicators if r.partial_year]
 
     @property
     def behind_path(self) -> list[IndicatorYear]:

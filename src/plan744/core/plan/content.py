@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from plan744.core.deadline import Deadline
 from plan744.core.strict import Code, ExactDecimal, NonNegDecimal, NonNegInt, StrictModel, Text
 
 ALL_LEVELS = "all"
@@ -261,7 +262,8 @@ class Task(StrictModel):
     title: Text
     text: Text
     required: bool = False  # every unit reports on it every year
-    reporters: list[Code] | None = None
+    reporters: list[Code] | None = None  # units or groups (all units of the group's kinds); None: every unit
+    deadline: Deadline | None = None  # where the task's text gives one (core.deadline)
 
 
 class Timeframe(StrictModel):
@@ -286,6 +288,7 @@ class AppendixTask(StrictModel):
     lead: Code  # a unit or a unit group
     lead_text: Text  # the plan's words in the lead column
     partners_text: str = ""
+    partners: list[Code] = []  # units or groups the partners column names (phối hợp); optional
     result: str = ""  # the expected product ("Trình Quốc hội dự thảo Luật")
     continuing: bool | None = None  # chuyển tiếp (True) or mới (False), where the plan says
     status_text: str = ""  # the plan's words: "Nhiệm vụ chuyển tiếp", "Dự án mới", ...
@@ -295,10 +298,29 @@ class AppendixTask(StrictModel):
     cost: NonNegDecimal | None = None  # planned cost, in the plan's money unit
     funding_text: str = ""
     funding: list[Literal["dia_phuong", "trung_uong", "khac"]] = []
+    deadline: Deadline | None = None  # read from the row's words (timeframe_text), kept with them
 
     @property
     def funded(self) -> bool:
         return self.cost is not None
+
+
+class TrackingPeriod(StrictModel):
+    """A period units report task progress for (issue 27): a year, a quarter or a month, due on
+    day `day` of the period's last month, `months_after` months later (Nghị định 09/2019: a
+    quarter's report by the 14th of its last month: day 14, months_after 0)."""
+
+    every: Literal["year", "quarter", "month"]
+    day: int = Field(ge=1, le=31)
+    months_after: int = Field(0, ge=0, le=3)
+    source: Text  # where the plan (or the department) sets it
+
+
+class Tracking(StrictModel):
+    """The reporting periods of task progress the plan declares (status reports, core.progress)."""
+
+    periods: list[TrackingPeriod] = Field(min_length=1)
+    source: str = ""
 
 
 class Budget(StrictModel):

@@ -25,6 +25,7 @@ from plan744.core.plan.content import (
     Period,
     ReportingCalendar,
     Task,
+    Tracking,
 )
 from plan744.core.plan.document import Document, ReportSettings
 from plan744.core.strict import StrictModel
@@ -53,6 +54,7 @@ class Plan(StrictModel):
     appendix: list[AppendixTask] = []
     budget: Budget | None = None
     limits: Limits = Limits()
+    tracking: Tracking | None = None  # reporting periods of task progress (core.progress)
     # The plan's own wording of the reports (`core.labels.WORDS`); written out only when it rewords something.
     words: Words = Field(default_factory=Words, exclude_if=lambda w: not w.model_fields_set)
 
@@ -193,7 +195,16 @@ class Plan(StrictModel):
         return bool(group and unit and unit.kind in group.member_kinds)
 
     def tasks_for(self, unit_code: str) -> list[Task]:
-        return [t for t in self.tasks if t.reporters is None or unit_code in t.reporters]
+        """The tasks the unit reports on: every task, or those whose `reporters` name it or a
+        group of its kind ("các sở, ban, ngành", "UBND các xã")."""
+        unit = self.units_by_code.get(unit_code)
+        kind = unit.kind if unit else None
+
+        def names(code: str) -> bool:
+            group = self.groups_by_code.get(code)
+            return code == unit_code or bool(group and kind in group.member_kinds)
+
+        return [t for t in self.tasks if t.reporters is None or any(names(c) for c in t.reporters)]
 
     @property
     def appendix_total(self) -> Decimal:
