@@ -137,7 +137,8 @@ def test_the_2025_report_names_the_reform(tmp_path: Path, bundled) -> None:
     [reform] = [p for p in re.findall(r'<p class="body">(.*?)</p>', html)
                 if p.startswith("Trong năm 2025, tỉnh thực hiện sắp xếp tổ chức bộ máy: từ ngày 01/3/2025,")]
     assert "Sở Khoa học và Công nghệ (hợp nhất với Sở Thông tin và Truyền thông)" in reform
-    assert ("từ ngày 01/7/2025, chính quyền cấp huyện kết thúc hoạt động, tỉnh có 130 đơn vị hành chính cấp xã "
+    # One sentence per date: the second opens with the date of the end of the district level.
+    assert (". Từ ngày 01/7/2025, chính quyền cấp huyện kết thúc hoạt động, tỉnh có 130 đơn vị hành chính cấp xã "
             "(119 xã, 11 phường)") in reform
     assert reform.endswith(
         "Từ ngày 01/3/2025, Sở Khoa học và Công nghệ tiếp nhận từ Sở Thông tin và Truyền thông nhiệm vụ tham mưu, "
