@@ -65,3 +65,21 @@ def test_a_row_numbered_13_and_one_numbered_quoted_13_keep_their_own_leads() -> 
     moved = Plan.model_validate(data)
     as_int, as_text = moved.appendix[0], moved.appendix[-1]
     assert (moved.lead_in(as_text, 2022), moved.lead_in(as_int, 2022)) == ("S1", "S2")
+
+
+def test_a_bounded_memo_keeps_few_obligations_and_answers_the_same() -> None:
+    from plan744.core import obligation as ob
+
+    plan = load_plan(REPO / "data" / "plan.yaml").plan
+    assert plan is not None
+    year = plan.period.start
+    fresh = {u.code: ob._obligation(plan, u.code, year) for u in plan.units}
+    assert len(fresh) > 3
+    with ob.memo_bound(3):
+        kept = ob.obligations(plan, year)
+        assert len(ob._memo(plan)) <= 3
+    assert ob.MEMO_LIMIT == 4096  # the bound ends with the block
+    for code, owed in kept.items():
+        assert (owed.reason, owed.coverage, owed.levels, owed.indicators, owed.tasks, owed.reportable_rows) == (
+            fresh[code].reason, fresh[code].coverage, fresh[code].levels, fresh[code].indicators, fresh[code].tasks,
+            fresh[code].reportable_rows), code

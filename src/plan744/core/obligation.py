@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -115,7 +116,7 @@ def obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
     found = memo.get((unit_code, year))
     if found is None:
         found = memo[(unit_code, year)] = _obligation(plan, unit_code, year)
-        if len(memo) > MEMO_LIMIT:  # oldest first: a run over 100.000 units' files stays flat in memory
+        while len(memo) > MEMO_LIMIT:  # oldest first: a run over 100.000 units' files stays flat in memory
             del memo[next(iter(memo))]
     return found
 
@@ -149,10 +150,17 @@ def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
             reason = NOT_REPORTING
     accepted = {ind.id: tuple(levels) for ind, levels in plan.indicators_for(unit_code)}
     due = tuple((ind, accepted[ind.id]) for ind, _ in plan.indicators_for(unit_code, year))
-    in_year = [t for t in plan.appendix if row_in_year(t, year)]
-    own = tuple(t for t in in_year if lead_of(plan, t, year) == unit_code)
-    shared = tuple(t for t in in_year if lead_of(plan, t, year) != unit_code and may_report_row(plan, t, unit_code, year))
-    reportable = frozenset(str(t.tt) for t in plan.appendix if may_report_row(plan, t, unit_code, year))
+    may = [may_report_row(plan, t, unit_code, year) for t in plan.appendix]  # once per row
+    own_list: list[AppendixTask] = []
+    shared_list: list[AppendixTask] = []
+    for i in _rows_in_year(plan, year):
+        t = plan.appendix[i]
+        if lead_of(plan, t, year) == unit_code:
+            own_list.append(t)
+        elif may[i]:
+            shared_list.append(t)
+    own, shared = tuple(own_list), tuple(shared_list)
+    reportable = frozenset(str(t.tt) for t, m in zip(plan.appendix, may, strict=True) if m)
     return Obligation(
         unit=unit_code, year=year, reason=reason, in_period=in_period, instead=instead,
         includes=_includes(plan, unit_code, window, coverage), coverage=coverage, window=window,
@@ -160,6 +168,20 @@ def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
         indicators=due, own_rows=own, shared_rows=shared, reportable_rows=reportable,
         tasks=tuple(plan.tasks_for(unit_code)),
     )
+
+
+def _rows_in_year(plan: Plan, year: int) -> tuple[int, ...]:
+    """The indexes of the appendix rows due in `year` (the same for every unit: kept per plan)."""
+    rows = _ROWS.get((id(plan), year))
+    if rows is None or rows[0]() is not plan:
+        rows = _ROWS[(id(plan), year)] = (weakref.ref(plan), tuple(
+            i for i, t in enumerate(plan.appendix) if row_in_year(t, year)))
+        weakref.finalize(plan, _ROWS.pop, (id(plan), year), None)
+    return rows[1]
+
+
+# (plan object by id, year) -> (a weak reference to it, the indexes of the rows due that year)
+_ROWS: dict[tuple[int, int], tuple[weakref.ref[Plan], tuple[int, ...]]] = {}
 
 
 def _includes(plan: Plan, unit_code: str, window: tuple[dt.date, dt.date], coverage: Coverage | None) -> tuple[str, ...]:
@@ -180,6 +202,20 @@ MEMO_LIMIT = 4096
 """Obligations kept per plan: every unit of a province for a few years (a report asks for all of them,
 a validation of one folder for each file's unit once); beyond it the oldest are dropped and, if asked
 again, recomputed (about 3,5 KiB each, so the memo stays under 15 MB however many files are checked)."""
+
+
+@contextmanager
+def memo_bound(limit: int) -> Iterator[None]:
+    """Within the block, keep at most `limit` obligations per plan. A validation asks once for each
+    file's unit and year, so a long run gains nothing from a large memo: only its memory grows
+    (about 3,5 KiB per obligation kept)."""
+    global MEMO_LIMIT
+    before, MEMO_LIMIT = MEMO_LIMIT, min(limit, MEMO_LIMIT)
+    try:
+        yield
+    finally:
+        MEMO_LIMIT = before
+
 
 # plan object (by id, checked against a weak reference) -> (unit, year) -> Obligation
 _MEMOS: dict[int, tuple[weakref.ref[Plan], dict[tuple[str, int], Obligation]]] = {}

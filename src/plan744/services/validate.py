@@ -16,6 +16,7 @@ from typing import Any
 from plan744.core.findings import NOWHERE, Finding, SourceMap
 from plan744.core.labels import speaking
 from plan744.core.model_findings import validate_model
+from plan744.core.obligation import memo_bound
 from plan744.core.plan import Plan
 from plan744.core.status_report import is_status_report
 from plan744.core.submission import Submission
@@ -77,6 +78,11 @@ def parse_submission(path: Path | str, plan: Plan) -> tuple[SubmissionFile | Non
     return SubmissionFile(sub, doc.source, os.path.basename(folder), os.path.splitext(name)[0]), doc.findings
 
 
+VALIDATE_MEMO = 256
+"""Obligations kept while validating: each file asks once for its own unit and year, so a folder of
+100.000 units' reports keeps these few instead of thousands (`core.obligation.memo_bound`)."""
+
+
 def validate_files(
     plan: Plan,
     files: Sequence[Path | str],
@@ -96,16 +102,17 @@ def validate_files(
     parsed: list[SubmissionFile] = []
     records: list[FileRecord] = []
     store = FigureStore()
-    for path in files:
-        sf, fs = parse_submission(path, plan)
-        findings += fs
-        if sf is not None:
-            findings += check_file(plan, sf, today)
-            records.append(record_of(sf, store))
-            if keep:
-                parsed.append(sf)
-        if progress:
-            progress()
+    with memo_bound(VALIDATE_MEMO):
+        for path in files:
+            sf, fs = parse_submission(path, plan)
+            findings += fs
+            if sf is not None:
+                findings += check_file(plan, sf, today)
+                records.append(record_of(sf, store))
+                if keep:
+                    parsed.append(sf)
+            if progress:
+                progress()
     context: list[FileRecord] = []
     if with_context:
         # Only the years the checks look at: duplicates (the same year), cumulative spending and
