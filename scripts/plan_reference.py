@@ -112,6 +112,8 @@ MEANINGS: dict[str, str] = {
     "RoleHolder.source": "Văn bản giao vai trò.",
     "ReportSettings.recipients": "Nơi nhận của báo cáo (có thể có thời hạn).",
     "ReportSettings.signer": "Người ký báo cáo.",
+    "ReportSettings.chart": ("Các chỉ tiêu mà biểu đồ của báo cáo vẽ, theo thứ tự này (mã chỉ tiêu). Không ghi: "
+                             "mọi mục tiêu có con số, trừ tỷ lệ kinh phí của các đơn vị (đã ở mục Kinh phí)."),
     "Recipient.text": "Nơi nhận, nguyên văn.",
     "Recipient.since": "Từ ngày.",
     "Recipient.until": "Đến ngày.",

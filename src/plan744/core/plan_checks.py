@@ -148,6 +148,8 @@ def _references(c: _Checker) -> None:
             for side in ("numerator", "denominator"):
                 for n, key in enumerate(getattr(b.link, side)):
                     c.known("Số liệu", base + ("link", side, n), key, b.figures)
+    for j, ind_id in enumerate(p.report.chart or ()):
+        c.known("Chỉ tiêu", ("report", "chart", j), ind_id, p.indicators_by_id)
     appendices = [a.id for a in p.document.appendices]
     for i, ref in enumerate(p.document.cross_references):
         if ref.target not in appendices:

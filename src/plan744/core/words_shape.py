@@ -16,4 +16,9 @@ SHAPE_WORDS: dict[str, str] = {
     "shape.note.year": "Ghi chú: cột Đánh giá so sánh kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: Phụ lục I.",
     # the lead unit of a target (chủ trì theo dõi, đánh giá), where the plan names one
     "shape.lead": "Chủ trì: {lead}",
+    # a yearly target ("05 bộ mỗi năm") in a form: the form's year, or every year of its span
+    "shape.form.target_year": "năm {year}",
+    "shape.form.target_every_year": "mỗi năm, {start}–{end}",
+    # the year's chart: figures that are no percentage (counts, amounts, ranks) are drawn after the percentages
+    "shape.chart.own_scale": "Chỉ tiêu số lượng, thứ hạng (thang đo riêng từng chỉ tiêu):",
 }

@@ -15,10 +15,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from plan744.core.figures.targets import governing
 from plan744.core.labels import lower_first, task_status, word
 from plan744.core.numbers import yaml_number
 from plan744.core.obligation import Obligation, obligation
-from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan
+from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan, Target
 from plan744.core.submission import STATUSES
 from plan744.core.vnformat import format_number
 
@@ -54,13 +55,32 @@ def _comment(text: str, width: int = 100) -> str:
     return " ".join(text.split())[:width]
 
 
-def target_words(plan: Plan, ind: Indicator) -> str:
+def target_words(plan: Plan, ind: Indicator, year: int | None = None) -> str:
+    """The targets as a form shows them: "toàn quốc: 60% (Giai đoạn 2026-2027)". For the form of
+    `year`, each scope's target that governs that year alone: a staged target with its stage or
+    milestone, a yearly target ("05 bộ mỗi năm") with the form's year, never its last year."""
+    targets = ind.targets if year is None else _governing(plan, ind, year)
     parts = []
-    for t in ind.targets:
+    for t in targets:
         scope = lower_first(plan.report.area_name) if t.scope == ALL_LEVELS else plan.levels_by_code[t.scope].name
-        when = f" ({t.stage or t.year})" if t.stage or t.year else ""
+        if t.each_year:
+            when = " (" + (word("shape.form.target_year").format(year=year) if year is not None else
+                           word("shape.form.target_every_year").format(
+                               start=t.since or plan.period.start, end=t.milestone(plan.period.end))) + ")"
+        else:
+            when = f" ({t.stage or t.year})" if t.stage or t.year else ""
         parts.append(f"{scope}: {t.wording}{when}")
     return "; ".join(parts)
+
+
+def _governing(plan: Plan, ind: Indicator, year: int) -> list[Target]:
+    """Each scope's target that governs `year` (core.figures.targets), in the plan's order."""
+    chosen = []
+    for scope in dict.fromkeys(t.scope for t in ind.targets):
+        target = governing(ind, scope, year, plan.period).target
+        if target is not None:
+            chosen.append(target)
+    return [t for t in ind.targets if any(t is c for c in chosen)]
 
 
 def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
@@ -110,7 +130,8 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
         out.append("indicators:  # " + word("scaffold.indicators"))
         own = owed.levels
         for ind, levels in indicators:
-            out.append("  # " + word("scaffold.indicator").format(name=_comment(ind.name), targets=_comment(target_words(plan, ind), 110)))
+            targets = _comment(target_words(plan, ind, year), 110)
+            out.append("  # " + word("scaffold.indicator").format(name=_comment(ind.name), targets=targets))
             out.append(f"  {ind.id}:")
             for lv in levels:
                 level_name = plan.levels_by_code[lv].name

@@ -20,6 +20,7 @@ from plan744.core.labels import word
 from plan744.core.plan import Plan
 from plan744.core.progress import assignees, tracked
 from plan744.core.status_report import STATUSES, PeriodKey, period_deadline
+from plan744.forms.xlsx_layout import keyed_sheet
 
 STATUS_FORM = "plan744-status"  # the `form` of the hidden sheet: a status report, not an annual report
 FORM_VERSION = 1
@@ -86,14 +87,7 @@ class _Sheet:
     def __init__(self, wb: Any, kind: str, widths: dict[str, float]) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-        self.ws = wb.create_sheet(word(f"quarter.form.sheet.{kind}"))
-        self.ws["A1"] = sheet_key(kind)
-        for field, col in FIELDS.get(kind, {}).items():
-            self.ws[f"{col}1"] = field
-        self.ws.row_dimensions[1].hidden = True
-        self.ws.column_dimensions["A"].hidden = True
-        for col, width in widths.items():
-            self.ws.column_dimensions[col].width = width
+        self.ws = keyed_sheet(wb, word(f"quarter.form.sheet.{kind}"), sheet_key(kind), FIELDS.get(kind, {}), widths)
         self.row = 2
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.bold = Font(bold=True)

@@ -36,6 +36,7 @@ from plan744.forms.xlsx_layout import (
     NarrativeKey,
     TaskKey,
     encode,
+    keyed_sheet,
     sheet_key,
     sheet_title,
 )
@@ -51,15 +52,8 @@ class _Sheet:
     def __init__(self, wb: Any, kind: str, widths: dict[str, float]) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
-        self.ws = wb.create_sheet(sheet_title(kind))
+        self.ws = keyed_sheet(wb, sheet_title(kind), sheet_key(kind), FIELDS.get(kind, {}), widths)
         self.kind = kind
-        self.ws["A1"] = sheet_key(kind)
-        for field, col in FIELDS.get(kind, {}).items():
-            self.ws[f"{col}1"] = field
-        self.ws.row_dimensions[1].hidden = True
-        self.ws.column_dimensions["A"].hidden = True
-        for col, width in widths.items():
-            self.ws.column_dimensions[col].width = width
         self.row = 2
         self.ws.oddFooter.center.text = word("form.footer")
         self.ws.oddHeader.left.text = "&A"  # the sheet's name, so a printed page says what it is
@@ -174,12 +168,12 @@ def _rule(rule: str) -> Any:
     return dv
 
 
-def _level_targets(plan: Plan, ind: Any, level: str) -> str:
-    """The targets that bear on this level's figures: its own, and the whole area's."""
+def _level_targets(plan: Plan, ind: Any, level: str, year: int) -> str:
+    """The targets that bear on this level's figures in `year`: its own, and the whole area's."""
     own = [t for t in ind.targets if t.scope in (level, ALL_LEVELS)]
     if not own or len(own) == len(ind.targets):
-        return target_words(plan, ind)
-    return target_words(plan, ind.model_copy(update={"targets": own}))
+        return target_words(plan, ind, year)
+    return target_words(plan, ind.model_copy(update={"targets": own}), year)
 
 
 def _cell_value(value: Any) -> Any:
@@ -286,7 +280,7 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
                 how = word("form.ind.how").format(name=ind.name, numerator=ind.numerator, denominator=ind.denominator)
                 s.cell("C", how)
                 s.cell("D", level_name)
-                s.cell("E", _level_targets(plan, ind, lv))
+                s.cell("E", _level_targets(plan, ind, lv, owed.year))
                 s.cell("F", figures.get("numerator"), fill_in=True, rule=rule, fmt="#,##0.###")
                 s.cell("G", figures.get("denominator"), fill_in=True, rule=rule, fmt="#,##0.###")
                 pct = s.cell("H", _percent_formula(r), fmt="0.00%" if ind.measure == "money" else "0.0%")
@@ -295,7 +289,7 @@ def _indicators(wb: Any, plan: Plan, owed: Obligation, given: dict[str, Any]) ->
                 unit_word = plan.money.unit if ind.value == "amount" else ind.count_unit
                 s.cell("C", f"{ind.name}\n{ind.quantity} ({unit_word})")
                 s.cell("D", level_name)
-                s.cell("E", _level_targets(plan, ind, lv))
+                s.cell("E", _level_targets(plan, ind, lv, owed.year))
                 s.cell("F", figures.get("value"), fill_in=True, rule="money" if ind.value == "amount" else "count",
                        fmt="#,##0.###")
                 s.cell("G", None)

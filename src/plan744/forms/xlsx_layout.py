@@ -16,7 +16,7 @@ The hidden sheet `_plan744` says which plan, unit, year and form version made th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from plan744.core.labels import word
 
@@ -162,3 +162,18 @@ def decode(text: str) -> RowKey | None:
     if head == "narr" and len(parts) == 1:
         return NarrativeKey(parts[0])
     return None
+
+
+def keyed_sheet(wb: Any, title: str, key: str, fields: dict[str, str], widths: dict[str, float]) -> Any:
+    """A new sheet of a form (this one or the task status form, `forms.status_xlsx`) with its
+    machine keys in place: `key` in A1, each column's field in the hidden row 1, column A (the
+    rows' keys) hidden; the columns `widths` wide. Its first row to write is 2."""
+    ws = wb.create_sheet(title)
+    ws["A1"] = key
+    for field, col in fields.items():
+        ws[f"{col}1"] = field
+    ws.row_dimensions[1].hidden = True
+    ws.column_dimensions["A"].hidden = True
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    return ws

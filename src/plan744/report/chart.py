@@ -1,9 +1,11 @@
 """Charts drawn once, as shapes (`document.Drawing`), with two outputs: SVG for the HTML and PDF,
 a PNG (Pillow, the bundled fonts) for the Word draft. Pure apart from `to_png` reading fonts.
 
-- `year_chart`: one bar per percentage indicator and scope, this year's value, the target tick,
-  the path diamond; green when the target is met, red when not, grey when not assessed; an
-  indicator without data has no bar and says so.
+- `year_chart`: one bar per indicator and scope the report charts (the plan decides which:
+  `report.chart`, else every target with a number), this year's value, the target tick, the path
+  diamond; green when the target is met, red when not, grey when not assessed; an indicator
+  without data has no bar and says so. Percentages share a 0–100% axis, other figures (counts,
+  amounts, ranks) follow, each on a scale of its own.
 - `small_multiples`: one small panel per indicator over the years of a close-out: the values,
   the target line, the path from the baseline.
 
@@ -87,61 +89,109 @@ def colour(figure: IndicatorYear) -> str:
 
 
 def year_chart(rows: Sequence[IndicatorYear], scope_names: dict[str, str], title: str) -> Drawing | None:
-    """This year's percentages against their targets; None when there is nothing to draw. A
-    target without a number (qualitative) is not drawn; the legend uses the table's verdict words."""
+    """This year's figures of `rows` (the report chooses them from the plan) against their
+    targets; None when there is nothing to draw. Percentages share one 0–100% axis; a count, an
+    amount or a rank ("nhóm 4 nước dẫn đầu") follows on a scale of its own, from 0 to a little
+    above the larger of its figure and its target. A target without a number (qualitative) is
+    not drawn; the legend uses the table's verdict words."""
     from plan744.report.compose_common import verdict
 
-    rows = [r for r in rows if r.indicator.is_percent and r.indicator.measure == "count"
-            and r.unassessed is not Unassessed.QUALITATIVE]
+    rows = [r for r in rows if r.unassessed is not Unassessed.QUALITATIVE and r.target is not None
+            and r.target.value is not None]
     if not rows:
         return None
+    shares = [r for r in rows if r.indicator.is_percent]
+    own = [r for r in rows if not r.indicator.is_percent]
     scale = Decimal(100)
     width = LABEL_W + BAR_W + RIGHT
-    labels = [_label_lines(r.indicator.name, scope_names[r.scope]) for r in rows]
+    labels = [_label_lines(r.indicator.name, scope_names[r.scope]) for r in shares + own]
     heights = [max(ROW, LINE * len(lines) + 8) for lines in labels]
-    body = sum(heights)
-    height = TOP + body + 44
+    body = sum(heights[:len(shares)])
+    gap = OWN_HEAD if own else 0
+    height = TOP + body + gap + sum(heights[len(shares):]) + 44
     shapes: list[Shape] = [_text(0, 14, title, 13, bold=True)]
-    for pct in (0, 25, 50, 75, 100):
-        x = _x(Decimal(pct), scale)
-        shapes += [_line(x, TOP - 8, x, TOP + body, RULE, 0.5), _text(x, TOP - 11, f"{pct}%", 11, "middle")]
+    if shares:
+        for pct in (0, 25, 50, 75, 100):
+            x = _x(Decimal(pct), scale)
+            shapes += [_line(x, TOP - 8, x, TOP + body, RULE, 0.5), _text(x, TOP - 11, f"{pct}%", 11, "middle")]
     y = TOP
-    for r, lines, h in zip(rows, labels, heights, strict=True):
+    if own:
+        shapes.append(_text(0, TOP + body + gap - 10, word("shape.chart.own_scale"), 10.5, bold=True))
+    for n, (r, lines, h) in enumerate(zip(shares + own, labels, heights, strict=True)):
+        if n == len(shares) and own:
+            y = TOP + body + gap
         mid = y + h / 2
         first = mid - LINE * (len(lines) - 1) / 2 + 4
         for k, line in enumerate(lines):
             shapes.append(_text(LABEL_W - 6, first + LINE * k, line, 10.5, "end"))
-        limits = thresholds(r.target)
-        if r.value is None:
-            shapes.append(_text(LABEL_W + 4, mid + 4, UNASSESSED[Unassessed.NO_DATA], 10.5))
-        else:
-            shapes.append(_rect(LABEL_W, mid - 7, _x(r.value, scale) - LABEL_W, 14, colour(r)))
-            shapes.append(_text(width - RIGHT + 6, mid + 4, _percent(r.value, r.indicator, limits), 11))
-        t = r.target
-        if t is not None and t.value is not None:
-            tx = _x(t.value, scale)
-            shapes.append(_line(tx, mid - 11, tx, mid + 11, INK, 2))
-        if t is not None and t.stretch is not None:
-            sx = _x(t.stretch, scale)
-            shapes.append(_line(sx, mid - 9, sx, mid + 9, INK, 1, (2, 2)))
-        if r.path_expected is not None:
-            shapes.append(_diamond(_x(r.path_expected, scale), mid))
+        shapes += _bar(r, mid, width, scale if r.indicator.is_percent else _own_top(r))
         y += h
-    ly = TOP + body + 22
-    legend: list[tuple[str, str]] = []
+    legend: list[tuple[str, str]] = []  # (a tone, or "target", "path"; its words)
     for tone in (OK, NO, GREY):
-        words = _legend_words([verdict(r) for r in rows if r.value is not None and colour(r) == tone])
-        if words:
+        said = [verdict(r) for r in rows if r.value is not None and colour(r) == tone]
+        words = _legend_words(said)
+        if words and 18 + 6.2 * len(words) > width:  # too long for a line: one entry per verdict
+            legend += [(tone, w) for w in dict.fromkeys(said)]
+        elif words:
             legend.append((tone, words))
-    x = 0.0
-    for tone, words in legend:
-        shapes += [_rect(x, ly - 9, 14, 10, tone), _text(x + 18, ly, words)]
-        x += 18 + 6.2 * len(words) + 16
-    shapes += [_line(x, ly - 10, x, ly + 2, INK, 2), _text(x + 6, ly, word("chart.year.target"))]
+    legend.append(("target", word("chart.year.target")))
     if any(r.path_expected is not None for r in rows):
-        x += 6 + 6.2 * len(word("chart.year.target")) + 16
-        shapes += [_diamond(x, ly - 4), _text(x + 10, ly, word("chart.year.path"))]
+        legend.append(("path", word("chart.year.path")))
+    placed: list[tuple[str, str, float, int]] = []
+    x, last = 0.0, 0
+    for kind, words in legend:
+        lead = {"target": 6, "path": 10}.get(kind, 18)
+        if x > 0 and x + lead + 6.2 * len(words) > width:  # the legend wraps rather than run off the chart
+            x, last = 0.0, last + 1
+        placed.append((kind, words, x, last))
+        x += lead + 6.2 * len(words) + 16
+    height += LEGEND_LINE * last
+    for kind, words, x, n in placed:
+        ly = height - 22 - LEGEND_LINE * (last - n)
+        if kind == "target":
+            shapes += [_line(x, ly - 10, x, ly + 2, INK, 2), _text(x + 6, ly, words)]
+        elif kind == "path":
+            shapes += [_diamond(x, ly - 4), _text(x + 10, ly, words)]
+        else:
+            shapes += [_rect(x, ly - 9, 14, 10, kind), _text(x + 18, ly, words)]
     return Drawing(width, height, tuple(shapes), title)
+
+
+OWN_HEAD = 26  # room for the heading of the rows drawn on a scale of their own
+LEGEND_LINE = 16  # a legend line's height
+
+
+def _own_top(r: IndicatorYear) -> Decimal:
+    """The top of a count's, an amount's or a rank's own scale: a little above its figure and target."""
+    t = r.target
+    values = [v for v in (r.judged, t.value if t else None, t.stretch if t else None) if v is not None]
+    return _round_top(max(values, default=Decimal(1)) * Decimal("1.15"))
+
+
+def _bar(r: IndicatorYear, mid: float, width: float, scale: Decimal) -> list[Shape]:
+    """One row's bar, its figure, its target tick (and stretch) and its path diamond."""
+    shapes: list[Shape] = []
+    limits = thresholds(r.target)
+    value = r.value if r.indicator.is_percent else r.judged
+    if value is None:
+        shapes.append(_text(LABEL_W + 4, mid + 4, UNASSESSED[Unassessed.NO_DATA], 10.5))
+    else:
+        shapes.append(_rect(LABEL_W, mid - 7, _x(value, scale) - LABEL_W, 14, colour(r)))
+        shown = _percent(value, r.indicator, limits) if r.indicator.is_percent else display.value(value, r.indicator, limits)
+        shapes.append(_text(width - RIGHT + 6, mid + 4, shown, 11))
+    if not r.indicator.is_percent:  # the own scale's ends
+        shapes += [_line(LABEL_W, mid + 9, LABEL_W + BAR_W, mid + 9, RULE, 0.5),
+                   _text(LABEL_W + BAR_W, mid + 18, _tick_text(scale, False), 8, "end")]
+    t = r.target
+    if t is not None and t.value is not None:
+        tx = _x(t.value, scale)
+        shapes.append(_line(tx, mid - 11, tx, mid + 11, INK, 2))
+    if t is not None and t.stretch is not None:
+        sx = _x(t.stretch, scale)
+        shapes.append(_line(sx, mid - 9, sx, mid + 9, INK, 1, (2, 2)))
+    if r.path_expected is not None:
+        shapes.append(_diamond(_x(r.path_expected, scale), mid))
+    return shapes
 
 
 PANEL_W, PANEL_H, PANEL_GAP, PER_ROW = 215, 150, 12, 3

@@ -21,6 +21,7 @@ from plan744.report.compose_common import (
 )
 from plan744.report.compose_year_indicators import (
     base_sentence,
+    charted,
     figure_text,
     level_end_notes,
     new_base_notes,
@@ -109,7 +110,7 @@ def indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[B
     notes += new_base_notes(plan, final_year)
     out.append(Para(runs(" ".join(notes)), "note"))
     series = []
-    for i in p.indicators:
+    for i in charted(plan, p.indicators):
         if i.unassessed is Unassessed.QUALITATIVE or not any(f.judged is not None for _, f in i.by_year):
             continue
         last = i.last_figure

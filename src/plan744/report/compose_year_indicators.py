@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
 from plan744.core import display
 from plan744.core.figures.assessment import FEW, Tally, quantitative_targets, running_date, split_by_level, two_digits
 from plan744.core.figures.codes import Attainment, PathStatus, Unassessed
 from plan744.core.figures.year import IndicatorYear, YearFigures
 from plan744.core.labels import COLUMN, PATH, lower_first
-from plan744.core.plan import Money, Plan
+from plan744.core.plan import Indicator, Money, Plan
 from plan744.core.vnformat import format_percent
 from plan744.report import chart
 from plan744.report.compose_common import (
@@ -227,7 +228,7 @@ def indicators(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
         key = "year.indicators.level_ended_note" if ended >= f.window[0] else "year.indicators.level_gone_note"
         notes.append(t(key, date=running_date(ended)))
     out.append(Para(runs(" ".join(notes)), "note"))
-    drawing = chart.year_chart(f.indicators, scopes, t("year.chart.title", year=f.year))
+    drawing = chart.year_chart(charted(plan, f.indicators, money_rows(f)), scopes, t("year.chart.title", year=f.year))
     if drawing is not None:
         out.append(Figure(drawing))
         out.append(Para(runs(t("judge.chart.caption", number=1, title=drawing.title) + ". " + t("judge.chart.source")),
@@ -236,6 +237,25 @@ def indicators(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
         out.append(Para(runs(t("year.caveats.lead")), "note"))
         out.append(Bullets(tuple(runs(c.message) for c in f.caveats[:10])))
     return out
+
+
+class _Charted(Protocol):
+    @property
+    def indicator(self) -> Indicator: ...
+
+
+Charted = TypeVar("Charted", bound=_Charted)
+
+
+def charted(plan: Plan, rows: Sequence[Charted], left_out: Sequence[Charted] = ()) -> list[Charted]:
+    """The rows a report's chart draws, as the plan decides: those of the indicators its
+    `report.chart` names, in that order; without it every row but `left_out` (in the year, the
+    units' money shares, which the money section shows), in the plan's order. The chart itself
+    leaves out a target without a number."""
+    if plan.report.chart is None:
+        return [r for r in rows if not any(r is m for m in left_out)]
+    order = {ind_id: k for k, ind_id in enumerate(plan.report.chart)}
+    return sorted((r for r in rows if r.indicator.id in order), key=lambda r: order[r.indicator.id])
 
 
 def _result_lines(f: YearFigures, r: IndicatorYear) -> list:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from plan744.core.strict import Code, StrictModel, Text
 
 
@@ -85,6 +87,10 @@ class ReportSettings(StrictModel):
     drafter_text: str = ""  # the drafting body when the organisation names no holder
     recipients: list[Recipient | Text] = []
     signer: ReportSigner
+    # The indicators the report's charts draw, in this order (the plan's headline targets first, say).
+    # None: every target with a number, but the units' money shares (the money section has them);
+    # written out only when the plan sets it.
+    chart: list[Code] | None = Field(None, exclude_if=lambda v: v is None)
 
     def recipients_on(self, day: dt.date) -> list[str]:
         out = []
