@@ -4,27 +4,21 @@ tasks have deadlines (issue 27), from the units' status reports, in the formats 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import typer
 
-from plan744.cli.console import EXIT_INVALID, EXIT_OK, Progress, choose_plan, say
+from plan744.cli.console import EXIT_OK, Progress, choose_plan, say
 from plan744.cli.vi import UsageProblem
-
-
-def _inside(folder: Path, root: Path) -> bool:
-    """Whether `folder` is `root` or below it, links resolved (the folders may not exist yet)."""
-    a, b = os.path.realpath(folder), os.path.realpath(root)
-    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+from plan744.cli.writing import inside, write_outcome
 
 
 def quarter_report(quarter: str, as_of: dt.date | None, formats: tuple[str, ...], out: Path | None, plan: Path | None,
                    data: Path | None, templates: Path | None, issuance: object, annual: Path | None = None) -> None:
-    from plan744.cli.reporters import emit
     from plan744.core.progress import completion_line
     from plan744.core.status_report import parse_period
-    from plan744.outputs import OutputError, OutputSet, check_target_dir
+    from plan744.core.vnformat import format_day
+    from plan744.outputs import OutputError, check_target_dir
     from plan744.readers.project import defaults, template_dirs
     from plan744.report.compose_common import Issuance
     from plan744.report.formats import FORMATS
@@ -34,7 +28,7 @@ def quarter_report(quarter: str, as_of: dt.date | None, formats: tuple[str, ...]
     if period is None or period.every != "quarter":
         raise UsageProblem(f"--quarter viết dạng năm-Q số quý, ví dụ 2026-Q3; gặp “{quarter}”.")
     if as_of is not None and as_of < period.start:
-        raise UsageProblem(f"--as-of {as_of:%d/%m/%Y} sớm hơn ngày đầu kỳ {period.key}.")
+        raise UsageProblem(f"--as-of {format_day(as_of)} sớm hơn ngày đầu kỳ {period.key} ({format_day(period.start)}).")
     choice = choose_plan(plan)
     d = defaults()
     folder = data or d.reports.parent / "tracking"
@@ -49,7 +43,7 @@ def quarter_report(quarter: str, as_of: dt.date | None, formats: tuple[str, ...]
     req = QuarterRequest(choice.path, folder, period.key, formats, template_dirs(templates_dir), as_of=as_of,
                          issuance=issuance, annual_dir=annual_folder(choice.path, annual))
     out_dir = out or d.out
-    if _inside(out_dir, folder):  # the next run would read the workbook written as a unit's report
+    if inside(out_dir, folder):  # the next run would read the workbook written as a unit's report
         raise UsageProblem(f"thư mục ghi báo cáo “{out_dir}” nằm trong thư mục báo cáo tiến độ “{folder}”; hãy chọn --out "
                            "ở ngoài thư mục đó.")
     try:
@@ -59,22 +53,10 @@ def quarter_report(quarter: str, as_of: dt.date | None, formats: tuple[str, ...]
     say(choice.describe())
     Progress().step(f"Đọc và kiểm tra báo cáo tiến độ trong {folder}…")
     outcome = build_quarter(req)
-    if not outcome.ok or outcome.figures is None:
-        emit(outcome.findings, outcome.files_checked, "text")
-        say("Chưa lập báo cáo: cần sửa các lỗi trên trước (không tệp nào được ghi).")
-        raise typer.Exit(EXIT_INVALID)
-    if outcome.findings:
-        emit(outcome.findings, outcome.files_checked, "text")
-    try:
-        with OutputSet(out_dir) as written:
-            for name, content in outcome.outputs.items():
-                written.add(name, content)
-            paths = written.commit()
-    except OutputError as exc:
-        say(f"Chưa ghi báo cáo: {exc} Các tệp cũ trong thư mục vẫn giữ nguyên.")
-        raise typer.Exit(EXIT_INVALID) from None
+    paths = write_outcome(outcome, out_dir)
     q = outcome.figures
-    typer.echo(f"Đến ngày {q.as_of.day:02d}/{q.as_of.month}/{q.as_of.year}: {completion_line(q.progress.plan)}.")
+    assert q is not None  # a written report has its figures
+    typer.echo(f"Đến ngày {format_day(q.as_of)}: {completion_line(q.progress.plan)}.")
     from plan744.cli.tasks_cmd import targets_sentence
 
     typer.echo(targets_sentence(q.targets[""], (q.met_year or q.year) if q.met_known else None))

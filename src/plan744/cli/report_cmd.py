@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +10,8 @@ import typer
 from plan744.cli.console import EXIT_INVALID, EXIT_OK, Progress, choose_plan, say
 from plan744.cli.options import parse_date, parse_formats, parse_period, parse_year, plan_option
 from plan744.cli.vi import Command, UsageProblem
+from plan744.cli.writing import inside as _inside  # `plan744 site` asks it here (cli/site_cmd.py)
+from plan744.cli.writing import write_outcome
 
 app = typer.Typer(add_completion=False)
 
@@ -33,12 +34,6 @@ class _ReportCommand(Command):
             if isinstance(param, TyperOption) and param.name == "fmt" and not param.help:
                 param.help = _format_help()
         super().format_options(ctx, formatter)
-
-
-def _inside(folder: Path, root: Path) -> bool:
-    """Whether `folder` is `root` or below it, links resolved (the folders may not exist yet)."""
-    a, b = os.path.realpath(folder), os.path.realpath(root)
-    return a == b or a.startswith(b.rstrip(os.sep) + os.sep)
 
 
 @app.command(cls=_ReportCommand)
@@ -73,16 +68,20 @@ def report(
 ) -> None:
     """Lập báo cáo kết quả thực hiện kế hoạch: báo cáo năm (--year) hoặc tổng kết nhiều năm
     (--period), dạng văn bản (HTML, PDF, Word) hoặc số liệu (JSON, CSV, Excel)."""
-    from plan744.cli.reporters import emit
-    from plan744.outputs import OutputError, OutputSet, check_target_dir
+    from plan744.outputs import OutputError, check_target_dir
     from plan744.readers.project import defaults
     from plan744.report.compose_common import Issuance
     from plan744.report.formats import FORMATS, GROUPS
     from plan744.services.report import ReportError, ReportRequest, build
 
+    if notes is not None and not notes.exists():  # a mistyped path is never read as "no notes"
+        raise UsageProblem(f"--notes: không có tệp hoặc thư mục “{notes}”. Tạo tệp ghi chú bằng: plan744 notes new "
+                           "--year NĂM (hoặc --period NĂM-NĂM); bỏ --notes để dùng thư mục ghi chú trong cài đặt.")
     if quarter is not None:  # the quarterly progress report (issue 27)
         if year is not None or period is not None:
             raise UsageProblem("--quarter không dùng cùng --year hoặc --period.")
+        if notes is not None:  # the quarterly report has no notes: never taken silently
+            raise UsageProblem("--notes chỉ dùng với --year hoặc --period; báo cáo tiến độ quý không có ghi chú.")
         from plan744.cli.quarter_cmd import quarter_report
 
         return quarter_report(quarter, parse_date(as_of, "--as-of"), parse_formats(fmt, tuple(FORMATS), GROUPS), out, plan,
@@ -119,20 +118,7 @@ def report(
     except ReportError as exc:
         say(f"Chưa lập báo cáo: {exc} (không tệp nào được ghi).")
         raise typer.Exit(EXIT_INVALID) from None
-    if not outcome.ok:
-        emit(outcome.findings, outcome.files_checked, "text")
-        say("Chưa lập báo cáo: cần sửa các lỗi trên trước (không tệp nào được ghi).")
-        raise typer.Exit(EXIT_INVALID)
-    if outcome.findings:
-        emit(outcome.findings, outcome.files_checked, "text")
-    try:
-        with OutputSet(out_dir) as written:
-            for name, content in outcome.outputs.items():
-                written.add(name, content)
-            paths = written.commit()
-    except OutputError as exc:
-        say(f"Chưa ghi báo cáo: {exc} Các tệp cũ trong thư mục vẫn giữ nguyên.")
-        raise typer.Exit(EXIT_INVALID) from None
+    paths = write_outcome(outcome, out_dir)
     from plan744.cli.summary import print_summary
 
     print_summary(outcome.figures)

@@ -25,6 +25,7 @@ __all__ = [
     "MISSING",
     "format_date",
     "format_date_short",
+    "format_day",
     "format_money_million",
     "format_number",
     "format_percent",
@@ -176,6 +177,13 @@ def format_date_short(d: dt.date) -> str:
     """``date(2023, 1, 5)`` -> ``"05/01/2023"`` (dd/mm/yyyy, always two-digit day and month)."""
     d = _check_date(d)
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_day(d: dt.date) -> str:
+    """``date(2025, 7, 1)`` -> ``"01/7/2025"``: a date in running text and in the messages, as the
+    reports write it (the day on two digits, the month without its leading zero)."""
+    d = _check_date(d)
+    return f"{d.day:02d}/{d.month}/{d.year}"
 
 
 def format_money_million(value: int | Decimal) -> str:

@@ -198,9 +198,6 @@ WORKBOOK_WORDS: dict[str, str] = {
 
 CHART_WORDS: dict[str, str] = {
     # the year's chart: one bar per indicator
-    "chart.year.met": "Đạt mục tiêu",
-    "chart.year.not_met": "Chưa đạt",
-    "chart.year.not_assessed": "Chưa đánh giá",
     "chart.year.target": "Mục tiêu",
     "chart.year.path": "Lộ trình đến mục tiêu",
     # the close-out's small panels
@@ -230,7 +227,6 @@ PHRASE_WORDS = {
     "phrase.more": "{items} và {count} {more} khác",
     "phrase.units": "đơn vị",
     "phrase.kind_count": "{kind} ({count} đơn vị)",
-    "phrase.days_late": "{state} {days} ngày",
     "phrase.per": "{numerator} trên {denominator}",
     "phrase.short": "{label}: {value}, mục tiêu {target}",
     "phrase.short_year": "năm {year}: {value}",

@@ -162,5 +162,4 @@ QUARTER_WORDS: dict[str, str] = {
     "quarter.form.rule.title": "Giá trị không hợp lệ",
     "quarter.form.rule.status": "Hãy chọn tình trạng trong danh sách.",
     "quarter.form.rule.date": "Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 30/9/2026.",
-    "quarter.form.status_expected": "tình trạng (chọn trong danh sách)",
 }

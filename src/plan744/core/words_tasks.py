@@ -32,7 +32,6 @@ TASK_WORDS: dict[str, str] = {
     "tasks.heading.targets": "Chỉ tiêu định lượng (tính như báo cáo năm, theo số liệu năm {year}): {line}.",
     "tasks.heading.targets.no_data": "Chỉ tiêu (tính như báo cáo năm): {line}; kết quả đạt, chưa đạt: chưa có số liệu báo cáo năm.",
     "tasks.heading.unit": "{unit}: {line}.",
-    "tasks.section.overdue": "Nhiệm vụ quá hạn",
     "tasks.section.soon": "Nhiệm vụ đến hạn trong {days} ngày tới",
     "tasks.none": "Không có nhiệm vụ quá hạn hay sắp đến hạn.",
     "tasks.col.unit": "Đơn vị chủ trì",

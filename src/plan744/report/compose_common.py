@@ -1,6 +1,6 @@
-"""What the annual report and the close-out share: the heading, the closing, the numbering of
-sections and appendices, the names of scopes, units and money, and how a sentence is taken from
-the catalogue."""
+"""What the annual report, the close-out and the quarterly report share: the opening (heading,
+title, draft notice) and the closing, the numbering of sections and appendices, the names of
+scopes, units and money, and how a sentence is taken from the catalogue."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import UNASSESSED, lower_first, word
 from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
-from plan744.core.vnformat import format_date_short, format_place_date
+from plan744.core.vnformat import format_date_short, format_day, format_place_date
 from plan744.core.vnwords import amount_in_words
-from plan744.report.document import Block, Closing, Header, Heading, Run, Section, Title
+from plan744.report.document import Block, Closing, Document, Header, Heading, Para, Run, Section, Title, Toc, runs
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -125,6 +125,24 @@ def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -
     return Closing(recipients, tuple(r.signer.capacity) + (r.signer.title,), issuance.signer_name or r.signer.name)
 
 
+def opening(plan: Plan, issuance: Issuance, summary: str, made: dt.date, cutoff: dt.date) -> list[Block]:
+    """The start of a report's body: the heading, the place of the table of contents (`document`
+    fills it), the title with its trích yếu, and in a draft the notice of the day it was made and
+    the data's cut-off."""
+    body: list[Block] = [header(plan, issuance), Toc(()), title(summary)]
+    if issuance.draft:
+        body.append(Para(runs(t("draft.note", made=format_day(made), cutoff=format_day(cutoff))), "draft"))
+    return body
+
+
+def document(doc_title: str, generated: dt.datetime, body: list[Block], n: Numbering, parts: Appendices,
+             meta: dict[str, str]) -> Document:
+    """The report: the body begun by `opening`, its table of contents (the numbered headings, then
+    the appendices), and the appendices."""
+    body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in parts.sections))
+    return Document(doc_title, generated, (Section(tuple(body)), *parts.sections), meta=meta)
+
+
 def money_words(plan: Plan, amount: Decimal) -> str:
     """An amount of the plan's money unit in words ("Bốn mươi lăm triệu năm trăm nghìn đồng")."""
     dong = amount * plan.money.dong
@@ -183,12 +201,6 @@ def indicator_label(figure: IndicatorYear, scopes: dict[str, str], in_sentence: 
 
 def unit_runs(unit: Unit, text: str) -> tuple[Run, ...]:
     return (Run(unit.name, italic=True, role="unit"), Run(": " + text))
-
-
-def clip(text: str, limit: int = 90) -> str:
-    """A long name shortened at a word for a list in the body ("… "); tables keep it whole."""
-    one = " ".join(text.split())
-    return one if len(one) <= limit else one[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def first_sentence(text: str, limit: int = 220) -> str:

@@ -32,19 +32,9 @@ from plan744.report import compose_period_review as review
 from plan744.report import compose_period_tasks as tasks
 from plan744.report import compose_quarter as quarter
 from plan744.report import compose_reform as reform
-from plan744.report.compose_common import (
-    Appendices,
-    Issuance,
-    Numbering,
-    appendix_subtitle,
-    closing,
-    header,
-    plan_ref,
-    t,
-    title,
-)
-from plan744.report.compose_period_review import ILLUSTRATIVE
-from plan744.report.document import Block, Document, Para, Section, Toc, runs
+from plan744.report.compose_common import Appendices, Issuance, Numbering, appendix_subtitle, closing, document, opening, plan_ref, t
+from plan744.report.compose_period_review import notes_as_sample
+from plan744.report.document import Block, Document, Para, runs
 from plan744.report.sections import Annex, Part
 from plan744.report.sections import annexes as walk_annexes
 from plan744.report.sections import body as walk_body
@@ -112,12 +102,8 @@ APPENDICES: tuple[Annex[PeriodReport], ...] = (
 
 def compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
                    notes: ReportNotes | None = None) -> Document:
-    with speaking(p.plan.words):  # the plan's own words (`words:` of the plan file)
-        token = ILLUSTRATIVE.set(bool(notes and notes.illustrative))
-        try:
-            return _compose_period(p, issuance, generated, notes)
-        finally:
-            ILLUSTRATIVE.reset(token)
+    with speaking(p.plan.words), notes_as_sample(notes):  # the plan's own words (`words:` of the plan file)
+        return _compose_period(p, issuance, generated, notes)
 
 
 def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime,
@@ -127,11 +113,7 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
     n = Numbering()
     word = t("period.word.final") if p.end == plan.period.end else t("period.word.mid")
     span = f"{p.start} - {p.end}"  # one form of a span, as the plan writes it ("2021 - 2025")
-    body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
-    body.append(title(_summary(p, word, span)))
-    if issuance.draft:
-        body.append(Para(runs(t("draft.note", made=reform.day_text(generated.date()),
-                                cutoff=reform.day_text(p.last.window[1]))), "draft"))
+    body = opening(plan, issuance, _summary(p, word, span), generated.date(), p.last.window[1])
     covered = [(d.unit, d.coverage.start, d.coverage.end) for y in p.years for d in y.completeness.rows]
     intro = t("period.intro", plan=plan_ref(plan), issuer=plan.report.issuer_short, word=lower_first(word),
               count=f"{len(p.years):02d}", sources=reform.sources(plan.organisation, covered, p.years[0].window[0],
@@ -146,11 +128,8 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
 
     parts = Appendices(appendix_subtitle(plan, issuance))
     walk_annexes(APPENDICES, CONDITIONS, report, parts)
-    sections = parts.sections
-    body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in sections))
     doc_title = t("period.doc_title", word=word, kind=plan.document.kind, number=plan.document.number, span=span)
-    return Document(doc_title, generated, (Section(tuple(body)),) + tuple(sections),
-                    meta={"plan": plan.document.number, "period": span})
+    return document(doc_title, generated, body, n, parts, {"plan": plan.document.number, "period": span})
 
 
 # --- the opening -------------------------------------------------------------------------------

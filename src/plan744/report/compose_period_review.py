@@ -11,7 +11,8 @@ units give grouped by theme and counted as units, the rows to carry over.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from plan744.core import display
@@ -20,8 +21,8 @@ from plan744.core.figures.tasks import NarrativeItem
 from plan744.core.figures.year import YearFigures
 from plan744.core.labels import word
 from plan744.core.notes import Letter, ReportNotes, paragraphs
+from plan744.core.vnformat import format_day
 from plan744.report.compose_common import Numbering, indicator_label, shown, t, target_text
-from plan744.report.compose_reform import day_text
 from plan744.report.document import Block, Bullets, Para, Run, runs
 
 GAINS = 4  # targets reached quoted with their gain since the first year
@@ -40,6 +41,16 @@ def placeholder(code: str, **params: object) -> Para:
 ILLUSTRATIVE: ContextVar[bool] = ContextVar("plan744_illustrative_notes", default=False)
 """Set while a report is composed from a notes file marked `illustrative: true`: its text is sample
 content, so it is drawn as the drafter's placeholders are (yellow, one Word style), never as fact."""
+
+
+@contextmanager
+def notes_as_sample(notes: ReportNotes | None) -> Iterator[None]:
+    """Within the block, `ILLUSTRATIVE` says whether the report's notes are sample content."""
+    token = ILLUSTRATIVE.set(bool(notes and notes.illustrative))
+    try:
+        yield
+    finally:
+        ILLUSTRATIVE.reset(token)
 
 
 def _notes_role() -> str:
@@ -82,12 +93,12 @@ def notes_bulleted(items: Sequence[str]) -> Bullets:
 
 def letter_text(letter: Letter) -> str:
     subject = t("review.directive_subject", subject=letter.subject) if letter.subject else ""  # as the drafter wrote it
-    return t("review.directive", kind=letter.kind, number=letter.number, date=day_text(letter.date),
+    return t("review.directive", kind=letter.kind, number=letter.number, date=format_day(letter.date),
              issuer=letter.issuer, subject=subject)
 
 
 def doc_text(letter: Letter) -> str:
-    return t("review.doc", kind=letter.kind, number=letter.number, date=day_text(letter.date), issuer=letter.issuer)
+    return t("review.doc", kind=letter.kind, number=letter.number, date=format_day(letter.date), issuer=letter.issuer)
 
 
 def illustrative(notes: ReportNotes | None) -> list[Block]:

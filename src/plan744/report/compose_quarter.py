@@ -33,6 +33,7 @@ from plan744.core.progress import (
     completion_line,
     targets_line,
 )
+from plan744.core.vnformat import format_day
 from plan744.report.compose_common import (
     ROMAN,
     Appendices,
@@ -40,18 +41,13 @@ from plan744.report.compose_common import (
     Numbering,
     appendix_subtitle,
     closing,
-    header,
+    document,
     names,
+    opening,
     plan_ref,
     t,
-    title,
 )
-from plan744.report.document import Block, Cell, Column, Document, Para, Row, Run, Section, Table, Toc, cell, runs
-
-
-def day_text(d: dt.date) -> str:
-    """A date in running text: "30/9/2026" (no leading zero on the month)."""
-    return f"{d.day:02d}/{d.month}/{d.year}"
+from plan744.report.document import Block, Cell, Column, Document, Para, Row, Run, Table, cell, runs
 
 
 def _unit_name(plan: Plan, code: str) -> str:
@@ -93,7 +89,7 @@ def _unit_table(plan: Plan, p: Progress, codes: list[str], silent: list[str]) ->
             for f, v in p.by_unit[code].as_dict().items():
                 setattr(summed, f, getattr(summed, f) + v)
         rows.append(row(t("quarter.units.silent", count=len(silent)), summed))
-    return Table(cols, tuple(rows), caption=t("quarter.units.caption", as_of=day_text(p.as_of)), size="small")
+    return Table(cols, tuple(rows), caption=t("quarter.units.caption", as_of=format_day(p.as_of)), size="small")
 
 
 def _ordered(plan: Plan, codes: list[str]) -> list[str]:
@@ -115,7 +111,7 @@ def completion(plan: Plan, p: Progress, n: Numbering, level: int = 1, annex: str
     (the others in one row; each of them in the appendix `annex`, when there is one)."""
     tally = p.plan
     out: list[Block] = [n.heading(level, t("quarter.h.completion"))]
-    out.append(Para(runs(t("quarter.completion", as_of=day_text(p.as_of), line=completion_line(tally)))))
+    out.append(Para(runs(t("quarter.completion", as_of=format_day(p.as_of), line=completion_line(tally)))))
     out.append(Para(runs(t("quarter.completion.split", on_time=tally.done_on_time, late=tally.done_late,
                            not_yet_due=tally.not_yet_due, no_deadline=tally.no_deadline))))
     sent, silent = _reporters(plan, p)
@@ -136,12 +132,12 @@ def _overdue_table(plan: Plan, p: Progress, grouped: dict[str, list[Assessment]]
         rows.append(_group(t("quarter.overdue.unit", unit=_unit_name(plan, unit), count=len(items)), len(cols)))
         for a in sorted(items, key=lambda a: -a.days):
             deadline = a.item.deadline.text if a.item.deadline else ""
-            due = t("quarter.overdue.due", deadline=deadline, due=day_text(a.due)) if a.due else deadline
+            due = t("quarter.overdue.due", deadline=deadline, due=format_day(a.due)) if a.due else deadline
             status = t(f"tasks.status.{a.status or 'none'}")
             if a.reason:
                 status = t("quarter.overdue.reason", status=status, reason=a.reason)
             rows.append(Row((cell(a.item.key), cell(a.item.name), cell(due), cell(str(a.days)), cell(status))))
-    return Table(cols, tuple(rows), caption=t("quarter.overdue.caption", as_of=day_text(p.as_of)), size="small")
+    return Table(cols, tuple(rows), caption=t("quarter.overdue.caption", as_of=format_day(p.as_of)), size="small")
 
 
 def overdue(plan: Plan, p: Progress, n: Numbering, level: int = 1, annex: str = "") -> list[Block]:
@@ -150,9 +146,9 @@ def overdue(plan: Plan, p: Progress, n: Numbering, level: int = 1, annex: str = 
     out: list[Block] = [n.heading(level, t("quarter.h.overdue"))]
     late = p.overdue()
     if not late:
-        return out + [Para(runs(t("quarter.overdue.none", as_of=day_text(p.as_of))))]
+        return out + [Para(runs(t("quarter.overdue.none", as_of=format_day(p.as_of))))]
     grouped = _by_unit(plan, late)
-    out.append(Para(runs(t("quarter.overdue.lead", as_of=day_text(p.as_of), count=len(late), units=len(grouped)))))
+    out.append(Para(runs(t("quarter.overdue.lead", as_of=format_day(p.as_of), count=len(late), units=len(grouped)))))
     sent = {f.report.unit for f in p.used}
     shown = {u: items for u, items in grouped.items() if u in sent or not annex}
     if shown:
@@ -171,10 +167,10 @@ def done(plan: Plan, p: Progress, start: dt.date, end: dt.date, n: Numbering, le
     end = min(end, p.as_of)
     items = p.done_between(start, end)
     if not items:
-        return out + [Para(runs(t("quarter.done.none", start=day_text(start), end=day_text(end))))]
+        return out + [Para(runs(t("quarter.done.none", start=format_day(start), end=format_day(end))))]
     on_time = sum(a.state == DONE_ON_TIME for a in items)
     late = sum(a.state == DONE_LATE for a in items)
-    out.append(Para(runs(t("quarter.done.lead", start=day_text(start), end=day_text(end), count=len(items),
+    out.append(Para(runs(t("quarter.done.lead", start=format_day(start), end=format_day(end), count=len(items),
                            on_time=on_time, late=late))))
     cols = (Column(t("quarter.col.tt"), 0.07), Column(t("quarter.col.task"), 0.37), Column(t("quarter.col.deadline"), 0.14),
             Column(t("quarter.col.completed"), 0.11), Column(t("quarter.col.timeliness"), 0.12),
@@ -190,8 +186,8 @@ def done(plan: Plan, p: Progress, start: dt.date, end: dt.date, n: Numbering, le
             else:
                 verdict = t("quarter.done.no_deadline")
             rows.append(Row((cell(a.item.key), cell(a.item.name), cell(a.item.deadline.text if a.item.deadline else ""),
-                             cell(day_text(a.completed) if a.completed else ""), cell(verdict), cell(a.evidence))))
-    out.append(Table(cols, tuple(rows), caption=t("quarter.done.caption", start=day_text(start), end=day_text(end)),
+                             cell(format_day(a.completed) if a.completed else ""), cell(verdict), cell(a.evidence))))
+    out.append(Table(cols, tuple(rows), caption=t("quarter.done.caption", start=format_day(start), end=format_day(end)),
                      size="small"))
     return out
 
@@ -202,7 +198,7 @@ def targets(q: QuarterFigures, n: Numbering, level: int = 1) -> list[Block]:
     out: list[Block] = [n.heading(level, t("quarter.h.targets"))]
     if not tally.total:
         return out + [Para(runs(t("quarter.targets.none")))]
-    out.append(Para(runs(t("quarter.targets.line", as_of=day_text(q.as_of), line=targets_line(tally)))))
+    out.append(Para(runs(t("quarter.targets.line", as_of=format_day(q.as_of), line=targets_line(tally)))))
     if q.met_known:
         out.append(Para(runs(t("quarter.targets.met", year=q.met_year or q.year, line=targets_line(tally, with_met=True)))))
     else:
@@ -218,7 +214,7 @@ def targets(q: QuarterFigures, n: Numbering, level: int = 1) -> list[Block]:
         met = f"{k.due_done}/{k.due}" if q.met_known else t("quarter.no_data")
         rows.append(Row((cell(name), cell(str(k.total)), cell(str(k.due)), cell(met))))
     if rows:
-        out.append(Table(cols, tuple(rows), caption=t("quarter.targets.caption", as_of=day_text(q.as_of)), size="small"))
+        out.append(Table(cols, tuple(rows), caption=t("quarter.targets.caption", as_of=format_day(q.as_of)), size="small"))
     return out
 
 
@@ -246,16 +242,14 @@ def _compose_quarter(q: QuarterFigures, issuance: Issuance, generated: dt.dateti
     plan, p = q.plan, q.progress
     n = Numbering()
     quarter = roman(q)
-    body: list[Block] = [header(plan, issuance), Toc(())]
-    body.append(title(t("quarter.summary", plan=plan_ref(plan), quarter=quarter, year=q.year)))
-    if issuance.draft:
-        body.append(Para(runs(t("draft.note", made=day_text(generated.date()), cutoff=day_text(q.as_of))), "draft"))
+    body = opening(plan, issuance, t("quarter.summary", plan=plan_ref(plan), quarter=quarter, year=q.year),
+                   generated.date(), q.as_of)
     units = {f.report.unit for f in p.used}
     if p.used:
-        body.append(Para(runs(t("quarter.intro", plan=plan_ref(plan), as_of=day_text(q.as_of), reports=len(p.used),
+        body.append(Para(runs(t("quarter.intro", plan=plan_ref(plan), as_of=format_day(q.as_of), reports=len(p.used),
                                 units=len(units), issuer=plan.report.issuer_short, quarter=quarter, year=q.year))))
     else:
-        body.append(Para(runs(t("quarter.no_reports", as_of=day_text(q.as_of)))))
+        body.append(Para(runs(t("quarter.no_reports", as_of=format_day(q.as_of)))))
     sent, silent = _reporters(plan, p)
     late = _by_unit(plan, p.overdue())
     want = (bool(silent), any(u in silent for u in late))  # appendices only for what the body leaves out
@@ -266,13 +260,12 @@ def _compose_quarter(q: QuarterFigures, issuance: Issuance, generated: dt.dateti
     body.append(closing(plan, issuance, q.as_of, None))
     parts = Appendices(appendix_subtitle(plan, issuance))
     if want[0]:
-        parts.add(t("quarter.annex.units", as_of=day_text(q.as_of)), [_unit_table(plan, p, _ordered(plan, sent + silent), [])], False)
+        parts.add(t("quarter.annex.units", as_of=format_day(q.as_of)), [_unit_table(plan, p, _ordered(plan, sent + silent), [])], False)
     if want[1]:
-        parts.add(t("quarter.annex.overdue", as_of=day_text(q.as_of)), [_overdue_table(plan, p, late)], False)
-    body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in parts.sections))
+        parts.add(t("quarter.annex.overdue", as_of=format_day(q.as_of)), [_overdue_table(plan, p, late)], False)
     doc_title = t("quarter.doc_title", kind=plan.document.kind, number=plan.document.number, quarter=quarter, year=q.year)
-    return Document(doc_title, generated, (Section(tuple(body)), *parts.sections),
-                    meta={"plan": plan.document.number, "period": q.period.key, "as_of": q.as_of.isoformat()})
+    return document(doc_title, generated, body, n, parts,
+                    {"plan": plan.document.number, "period": q.period.key, "as_of": q.as_of.isoformat()})
 
 
 # --- the same sections in the annual report and the close-out ------------------------------------
@@ -303,7 +296,7 @@ def tracking_year(plan: Plan, n: Numbering) -> list[Block]:
     q = _TRACKED.get()
     if q is None or not has_tracking(plan):
         return []
-    out: list[Block] = [n.heading(1, t("quarter.h.tracking")), Para(runs(t("quarter.year.lead", as_of=day_text(q.as_of))))]
+    out: list[Block] = [n.heading(1, t("quarter.h.tracking")), Para(runs(t("quarter.year.lead", as_of=format_day(q.as_of))))]
     return out + sections(q, n, level=2)
 
 
@@ -315,7 +308,7 @@ def tracking_period(plan: Plan, n: Numbering) -> list[Block]:
     k = q.progress.plan
     with_deadline = k.total - k.no_deadline
     out: list[Block] = [n.heading(2, t("quarter.period.h"))]
-    out.append(Para(runs(t("quarter.period.on_time", as_of=day_text(q.as_of), total=with_deadline, on_time=k.done_on_time,
+    out.append(Para(runs(t("quarter.period.on_time", as_of=format_day(q.as_of), total=with_deadline, on_time=k.done_on_time,
                            late=k.done_late, overdue=k.overdue, not_yet_due=k.not_yet_due))))
     return out + completion(plan, q.progress, Numbering(), level=3)[1:]
 

@@ -25,6 +25,7 @@ from plan744.core.reform import (
     started_on,
     successor_on,
 )
+from plan744.core.vnformat import format_day
 from plan744.report.compose_common import t
 from plan744.report.document import Block, Para, Run, runs
 
@@ -63,11 +64,6 @@ def name_as_of(plan: Plan, code: str, now: dt.date) -> str:
     if successor is not None:
         return t("reform.now", name=unit.name, successor=unit_name(org, successor))
     return t("reform.former", name=unit.name)
-
-
-def day_text(d: dt.date) -> str:
-    """A date in running text: "01/3/2025" (no leading zero on the month)."""
-    return f"{d.day:02d}/{d.month}/{d.year}"
 
 
 def joined(items: Sequence[str]) -> str:
@@ -167,7 +163,7 @@ def _clauses(plan: Plan, events: Sequence[Event]) -> list[str]:
                            new=in_sentence(unit_name(org, e.to_units[0]))) + _mark(e))
         elif units:
             parts.append(t("reform.list", items=", ".join(_item(org, e) for e in units)))
-        out.append(t("reform.day", when=day_text(day), parts="; ".join(parts)))
+        out.append(t("reform.day", when=format_day(day), parts="; ".join(parts)))
     return out
 
 
@@ -187,13 +183,13 @@ def _counting(plan: Plan, events: Sequence[Event]) -> list[str]:
         new_kinds = [org.kinds_by_code[k] for k in dict.fromkeys(u.kind for u in new) if k in org.kinds_by_code]
         parts = [t("reform.count_ended", level=joined(_level_names(plan, ended)), year=last.year,
                    count=len(ended_on(org, last, e.kinds)), kinds=joined([k.part_name or k.name for k in kinds]),
-                   last=day_text(last))] if ended else []
+                   last=format_day(last))] if ended else []
         shared = [lv for lv in new_levels if lv not in ended]
         if shared and new:
             parts.append(t("reform.count_shared", level=joined(_level_names(plan, shared)), year=e.date.year,
-                           ended=joined([k.part_name or k.name for k in kinds]), last=day_text(last),
+                           ended=joined([k.part_name or k.name for k in kinds]), last=format_day(last),
                            count=len(new), new=joined([k.part_name or k.name for k in new_kinds]),
-                           first=day_text(e.date)))
+                           first=format_day(e.date)))
         if parts:
             out.append("; ".join(parts) + ".")
     return out
@@ -228,7 +224,7 @@ def reform(plan: Plan, events: Sequence[Event], finished: Finished, *, year: int
     for day, items in taken.items():
         if any(m.date == day for m in moved):
             items.append(t("reform.cumulative", start=plan.period.start))
-        sentences.append(t("reform.taken_over", when=day_text(day), items="; ".join(items)))
+        sentences.append(t("reform.taken_over", when=format_day(day), items="; ".join(items)))
     out: list[Block] = [Para(runs(" ".join(sentences)))]
     counting = _counting(plan, events)
     if counting:
@@ -247,7 +243,7 @@ def request_run(notes: ReportNotes | None) -> Run:
     if letter is None:
         return Run(t("reform.request_blank"), role="placeholder")
     subject = t("reform.request_subject", subject=lower_first(letter.subject)) if letter.subject else ""
-    return Run(t("reform.request", kind=letter.kind, number=letter.number, date=day_text(letter.date),
+    return Run(t("reform.request", kind=letter.kind, number=letter.number, date=format_day(letter.date),
                  issuer=letter.issuer, subject=subject), role="placeholder" if notes and notes.illustrative else "")
 
 
@@ -265,9 +261,9 @@ def sources(org: Organisation, coverages: Iterable[tuple[Unit, dt.date, dt.date]
         a, b = spans[kind.code]
         name = kind.part_name or lower_first(kind.name)
         if b < end:
-            items.append(t("reform.source_until", kind=name, date=day_text(b)))
+            items.append(t("reform.source_until", kind=name, date=format_day(b)))
         elif a > start:
-            items.append(t("reform.source_since", kind=name, date=day_text(a)))
+            items.append(t("reform.source_since", kind=name, date=format_day(a)))
         else:
             items.append(name)
     return t("reform.sources", items=joined(items))

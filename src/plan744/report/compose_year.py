@@ -27,26 +27,16 @@ from plan744.core.labels import speaking
 from plan744.core.notes import ReportNotes
 from plan744.core.plan import AppendixTask
 from plan744.core.reform import finished_before
-from plan744.core.vnformat import format_date_short
+from plan744.core.vnformat import format_date_short, format_day
 from plan744.report import compose_quarter as quarter
 from plan744.report import compose_reform as reform
 from plan744.report import compose_year_appendices as appendices
 from plan744.report import compose_year_indicators as indicators
 from plan744.report import compose_year_results as results
 from plan744.report import compose_year_review as review
-from plan744.report.compose_common import (
-    Appendices,
-    Issuance,
-    Numbering,
-    appendix_subtitle,
-    closing,
-    header,
-    plan_ref,
-    t,
-    title,
-)
-from plan744.report.compose_period_review import ILLUSTRATIVE
-from plan744.report.document import Block, Document, Para, Section, Toc, runs
+from plan744.report.compose_common import Appendices, Issuance, Numbering, appendix_subtitle, closing, document, opening, plan_ref, t
+from plan744.report.compose_period_review import notes_as_sample
+from plan744.report.document import Block, Document, Para, runs
 from plan744.report.sections import Annex, Part
 from plan744.report.sections import annexes as walk_annexes
 from plan744.report.sections import body as walk_body
@@ -104,12 +94,8 @@ APPENDICES: tuple[Annex[YearReport], ...] = (
 
 def compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool = False,
                  notes: ReportNotes | None = None) -> Document:
-    with speaking(f.plan.words):  # the plan's own words (`words:` of the plan file)
-        token = ILLUSTRATIVE.set(bool(notes and notes.illustrative))
-        try:
-            return _compose_year(f, issuance, generated, short=short, notes=notes)
-        finally:
-            ILLUSTRATIVE.reset(token)
+    with speaking(f.plan.words), notes_as_sample(notes):  # the plan's own words (`words:` of the plan file)
+        return _compose_year(f, issuance, generated, short=short, notes=notes)
 
 
 def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *, short: bool,
@@ -117,11 +103,7 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
     plan = f.plan
     scopes = display.scope_names(plan)
     n = Numbering()
-    body: list[Block] = [header(plan, issuance), None]  # type: ignore[list-item] # the TOC goes here
-    body.append(title(t("year.summary", plan=plan_ref(plan), year=f.year)))
-    if issuance.draft:
-        body.append(Para(runs(t("draft.note", made=reform.day_text(generated.date()),
-                                cutoff=reform.day_text(f.window[1]))), "draft"))
+    body = opening(plan, issuance, t("year.summary", plan=plan_ref(plan), year=f.year), generated.date(), f.window[1])
     c = f.completeness
     covered = [(d.unit, d.coverage.start, d.coverage.end) for d in c.rows]
     intro = t("year.intro", plan=plan_ref(plan), sources=reform.sources(plan.organisation, covered, *f.window),
@@ -138,12 +120,8 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
 
     parts = Appendices(appendix_subtitle(plan, issuance))
     walk_annexes(APPENDICES, CONDITIONS, report, parts)
-    sections = parts.sections
-    toc = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in sections))
-    body[1] = toc
     doc_title = t("year.doc_title", kind=plan.document.kind, number=plan.document.number, year=f.year)
-    return Document(doc_title, generated, (Section(tuple(body)),) + tuple(sections),
-                    meta={"plan": plan.document.number, "year": str(f.year)})
+    return document(doc_title, generated, body, n, parts, {"plan": plan.document.number, "year": str(f.year)})
 
 
 # --- the opening -------------------------------------------------------------------------------
@@ -159,7 +137,7 @@ def _partial(f: YearFigures) -> list[Block]:
         why.append(t("year.partial_missing", units=reform.unit_list([d.unit for d in c.missing], first=not why)))
     if c.pending:
         why.append(t("year.partial_pending", units=reform.unit_list([d.unit for d in c.pending], first=not why),
-                     deadline=reform.day_text(max(d.coverage.deadline for d in c.pending))))
+                     deadline=format_day(max(d.coverage.deadline for d in c.pending))))
     left = reform.unit_list([d.unit for d in c.missing + c.pending], first=False)
     return [Para(runs(t("year.partial_notice", why="; ".join(why), units=left)))]
 

@@ -20,6 +20,7 @@ from plan744.core.figures.year import Caveat, YearFigures, year_figures
 from plan744.core.findings import Finding
 from plan744.core.labels import speaking
 from plan744.core.messages import make
+from plan744.core.plan import Plan
 from plan744.core.span import Span
 from plan744.readers.files import discover, display_path, year_of_folder
 from plan744.readers.notes import notes_file, read_notes
@@ -77,11 +78,39 @@ class ReportOutcome:
         return self.figures is not None
 
 
-def _quiet(_: str) -> None:
-    pass
+@dataclass
+class CheckedReports:
+    """The units' reports of the years up to a report's last, each validated: what a report and
+    the dashboard compute from (`check_reports`)."""
+
+    findings: list[Finding]
+    files: list[str]  # the files read
+    history: History | None = None  # the valid reports by unit and year; None when any has an error
+    caveats: list[Caveat] = field(default_factory=list)  # the warnings about figures, carried as caveats
 
 
-def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> ReportOutcome:
+def check_reports(plan: Plan, data_dir: Path | None, last: int, today: dt.date) -> CheckedReports:
+    """Every unit's report under `data_dir` (none when None) of the years up to `last`, validated
+    on `today`: their findings and, when none is an error, their history and the caveats."""
+    findings: list[Finding] = []
+    files: list[str] = []
+    if data_dir is not None:
+        found = discover([str(data_dir)])
+        findings += found.findings
+        files = [f for f in found.files if (year_of_folder(f) or 0) <= last]
+    parsed, more = validate_files(plan, files, today=today, with_context=False, keep=True)
+    findings += more
+    if any(f.is_error for f in findings):
+        return CheckedReports(findings, files)
+    history = History(plan, (sf.submission for sf in parsed))  # asked only for the years up to `last`
+    return CheckedReports(findings, files, history, _caveats(findings, parsed))
+
+
+def quiet(_: str) -> None:
+    """No progress told (the default of `build` and of the site's `build_site`)."""
+
+
+def build(req: ReportRequest, progress: Callable[[str], None] = quiet) -> ReportOutcome:
     loaded = load_plan(req.plan_path)
     if not loaded.usable or loaded.plan is None:
         return ReportOutcome(loaded.errors or loaded.findings)
@@ -95,16 +124,12 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
                                    start=plan.period.start, end=plan.period.end)])
     if not req.data_dir.is_dir():
         return ReportOutcome([make("path-not-found", file=where, name=where)])
-    found = discover([str(req.data_dir)])
-    findings = list(found.findings)
     # A year's report needs the years before it (cumulative spending, last year's figures),
     # never those after.
-    files = [f for f in found.files if (year_of_folder(f) or 0) <= last]
-    parsed, more = validate_files(plan, files, today=req.today, with_context=False, keep=True)
-    findings += more
-    if any(f.is_error for f in findings):
+    checked = check_reports(plan, req.data_dir, last, req.today)
+    findings, files, history = checked.findings, checked.files, checked.history
+    if history is None:
         return ReportOutcome(findings, len(files))
-    history = History(plan, (sf.submission for sf in parsed))  # asked only for the years up to `last`
     for year in span:
         if not history.sent(year):
             return ReportOutcome(findings + [make("report-no-submissions", file=where, year=year, where=where)], len(files))
@@ -118,11 +143,10 @@ def build(req: ReportRequest, progress: Callable[[str], None] = _quiet) -> Repor
         notes = read.notes
         progress(f"Dùng ghi chú của cơ quan soạn thảo: {display_path(notes_path)}")
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu…")
-    caveats = _caveats(findings, parsed)
     if req.period is not None:
-        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, history, caveats, req.today)
+        figures: YearFigures | PeriodFigures = period_figures(plan, first, last, history, checked.caveats, req.today)
     else:
-        figures = year_figures(plan, first, history, caveats, req.today)
+        figures = year_figures(plan, first, history, checked.caveats, req.today)
     ctx = RenderContext(figures, req.issuance, req.generated or clock.now(), template_dirs(req.templates), req.stem, req.short,
                         notes=notes)
     from plan744.report.compose_quarter import tracked

@@ -14,18 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plan744.core.figures.history import History
 from plan744.core.figures.year import YearFigures, year_figures
 from plan744.core.findings import Finding
 from plan744.core.labels import speaking
 from plan744.core.messages import make
 from plan744.core.span import Span
-from plan744.readers.files import discover, display_path, year_of_folder
+from plan744.readers.files import display_path
 from plan744.readers.project import template_dirs
 from plan744.services.plans import load_plan
-from plan744.services.report import _caveats
+from plan744.services.report import check_reports, quiet
 from plan744.services.tracking import Tracking, track
-from plan744.services.validate import validate_files
 from plan744.site.render import SiteData, render_site
 
 
@@ -51,36 +49,24 @@ class SiteOutcome:
         return bool(self.outputs)
 
 
-def _quiet(_: str) -> None:
-    pass
-
-
-def build_site(req: SiteRequest, progress: Callable[[str], None] = _quiet) -> SiteOutcome:
+def build_site(req: SiteRequest, progress: Callable[[str], None] = quiet) -> SiteOutcome:
     loaded = load_plan(req.plan_path)
     if not loaded.usable or loaded.plan is None:
         return SiteOutcome(loaded.errors or loaded.findings)
     plan = loaded.plan
-    findings: list[Finding] = []
-    files: list[str] = []
-    if req.data_dir.is_dir():
-        found = discover([str(req.data_dir)])
-        findings += found.findings
-        files = [f for f in found.files if (year_of_folder(f) or 0) <= req.as_of.year]
-    elif req.tracking_dir is None:
+    if not req.data_dir.is_dir() and req.tracking_dir is None:
         where = display_path(req.data_dir)
         return SiteOutcome([make("path-not-found", file=where, name=where)])
-    parsed, more = validate_files(plan, files, today=req.as_of, with_context=False, keep=True)
-    findings += more
-    if any(f.is_error for f in findings):
+    checked = check_reports(plan, req.data_dir if req.data_dir.is_dir() else None, req.as_of.year, req.as_of)
+    findings, files, history = checked.findings, checked.files, checked.history
+    if history is None:
         return SiteOutcome(findings, len(files))
-    history = History(plan, (sf.submission for sf in parsed))
     years = [y for y in Span.of(plan.period) if history.sent(y) and plan.window(y)[0] <= req.as_of]
     if not years and req.tracking_dir is None:  # nothing to show: never a site made from nothing
         where = display_path(req.data_dir)
         return SiteOutcome(findings + [make("report-no-submissions", file=where, year=req.as_of.year, where=where)], len(files))
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu của {len(years)} năm…")
-    caveats = _caveats(findings, parsed)
-    figures: dict[int, YearFigures] = {y: year_figures(plan, y, history, caveats, req.as_of) for y in years}
+    figures: dict[int, YearFigures] = {y: year_figures(plan, y, history, checked.caveats, req.as_of) for y in years}
     tracking: Tracking | None = None
     if req.tracking_dir is not None:
         tracking = track(plan, [req.tracking_dir], req.as_of)

@@ -8,7 +8,7 @@ from typing import Any
 
 from plan744.core import display
 from plan744.core.figures.assessment import Tally
-from plan744.core.figures.codes import Attainment, Timeliness, Unassessed
+from plan744.core.figures.codes import Timeliness, Unassessed
 from plan744.core.figures.year import YearFigures
 from plan744.core.plan import Plan
 from plan744.core.progress import (
@@ -153,10 +153,6 @@ def _appendix(site: SiteData) -> dict[str, Any] | None:
 def _lead_href(plan: Plan, row: Any) -> str:
     lead = row.lead if row is not None else None
     return unit_file(lead.code) if lead is not None and lead.code in plan.units_by_code else ""
-
-
-def attainment_word(a: Attainment) -> str:
-    return t(f"verdict.{a.value}")
 
 
 def money_unit(plan: Plan) -> str:

@@ -22,6 +22,7 @@ from plan744.core.figures.codes import Attainment, Unassessed
 from plan744.core.obligation import Obligation
 from plan744.core.organisation import Coverage
 from plan744.core.plan import ALL_LEVELS, Indicator, Plan
+from plan744.core.vnformat import format_day
 
 FEW = 3  # missing units named up to this many; beyond, counted
 
@@ -90,4 +91,4 @@ def two_digits(n: int) -> str:
 
 def running_date(d: dt.date) -> str:
     """"01/7/2025": the day on two digits, the month without its leading zero."""
-    return f"{d.day:02d}/{d.month}/{d.year}"
+    return format_day(d)

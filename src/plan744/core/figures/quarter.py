@@ -3,17 +3,16 @@ the report's date (`core.progress`), the targets due and met on it, and the quar
 
 The date is the quarter's last day unless another is asked (`as_of`): the figures are exactly
 those `plan744 tasks --as-of <date>` prints. Whether a target was met is known only from the
-annual figures (`met_from_years`); without them the report says it has no data, never "not met".
+annual figures (`services.targets_met`); without them the report says it has no data, never "not met".
 Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from plan744.core.figures.year import YearFigures
 from plan744.core.plan import Plan
 from plan744.core.progress import Progress, Tally, targets_tally
 from plan744.core.status_report import PeriodKey
@@ -39,29 +38,6 @@ class QuarterFigures:
     @property
     def year(self) -> int:
         return self.period.start.year
-
-    def done_in_period(self) -> list:
-        """Tasks (per unit) completed within the period, up to the date."""
-        return self.progress.done_between(self.period.start, min(self.period.end, self.as_of))
-
-
-def met_from_years(years: Iterable[YearFigures]) -> dict[tuple[str, int], bool]:
-    """(indicator id, index of the target) -> met, from the verdicts of the annual figures whose
-    target was due that year (every scope judged met). A later year overrides an earlier one."""
-    out: dict[tuple[str, int], bool] = {}
-    for f in sorted(years, key=lambda f: f.year):
-        seen: dict[tuple[str, int], bool] = {}
-        for r in f.indicators:
-            target = r.target
-            if target is None or not r.governing.due:
-                continue
-            index = next((i for i, t in enumerate(r.indicator.targets) if t is target), None)
-            if index is None:
-                continue
-            key = (r.indicator.id, index)
-            seen[key] = seen.get(key, True) and r.met
-        out.update(seen)
-    return out
 
 
 def quarter_figures(plan: Plan, period: PeriodKey, progress: Progress,

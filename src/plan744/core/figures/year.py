@@ -321,10 +321,6 @@ class YearFigures:
         return [r for r in self.indicators if r.attainment is Attainment.NOT_REACHED]
 
     @property
-    def no_data(self) -> list[IndicatorYear]:
-        return [r for r in self.indicators if r.unassessed is Unassessed.NO_DATA]
-
-    @property
     def level_ended(self) -> list[IndicatorYear]:
         """Figures of a level that ended, with nothing to judge."""
         return [r for r in self.indicators if r.unassessed is Unassessed.LEVEL_ENDED]
