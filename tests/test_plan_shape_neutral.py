@@ -153,8 +153,6 @@ def test_close_out_columns_are_the_years_of_the_span_and_carry_no_money(third_re
     assert data["tables"]["budget"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="report/compose_period_review.py (review.short.row) and report/compose_reform.py "
-                   "(reform.cumulative) speak of disbursement without asking plan.funded; files outside this change")
 def test_close_out_sentences_of_a_plan_without_money_speak_of_no_disbursement(third_reports, tmp_path):
     _, reports = third_reports
     result = run_cli("report", "--plan", str(THIRD), "--data", str(reports), "--period", "2026-2030",

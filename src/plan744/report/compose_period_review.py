@@ -221,7 +221,7 @@ def shortfalls(p: PeriodFigures, scopes: dict[str, str]) -> list[str]:
     rows = []
     if going:  # each with its disbursement when they are few (a close-out), their numbers only when many
         listed = (", ".join(t("review.short.row", tt=r.task.tt, share=display.percent(r.cumulative_share)) for r in going)
-                  if len(going) <= ROWS_DETAILED else ", ".join(f"TT {r.task.tt}" for r in going))
+                  if len(going) <= ROWS_DETAILED and p.plan.funded else ", ".join(f"TT {r.task.tt}" for r in going))
         rows.append(t("review.short.rows", count=n2(len(going)), rows=listed))
     if stopped:
         rows.append(t("review.short.stopped", count=n2(len(stopped)), rows=", ".join(

@@ -222,7 +222,7 @@ def reform(plan: Plan, events: Sequence[Event], finished: Finished, *, year: int
         taken.setdefault(m.date, []).append(t(code, rows=rows_text(m.rows), old=unit_name(org, m.old),
                                               new=unit_name(org, m.new)))
     for day, items in taken.items():
-        if any(m.date == day for m in moved):
+        if plan.funded and any(m.date == day for m in moved):  # disbursement runs on only where rows carry money
             items.append(t("reform.cumulative", start=plan.period.start))
         sentences.append(t("reform.taken_over", when=format_day(day), items="; ".join(items)))
     out: list[Block] = [Para(runs(" ".join(sentences)))]
