@@ -10,8 +10,7 @@ import typer
 from plan744.cli.console import EXIT_INVALID, EXIT_OK, Progress, choose_plan, say
 from plan744.cli.options import parse_date, parse_formats, parse_period, parse_year, plan_option
 from plan744.cli.vi import Command, UsageProblem
-from plan744.cli.writing import inside as _inside  # `plan744 site` asks it here (cli/site_cmd.py)
-from plan744.cli.writing import write_outcome
+from plan744.cli.writing import inside, write_outcome
 
 app = typer.Typer(add_completion=False)
 
@@ -100,7 +99,7 @@ def report(
     templates_dir = templates or d.templates
     if not templates_dir.is_dir():  # the folder holds only the files it overrides; the others are bundled
         raise UsageProblem(f"không có thư mục mẫu “{templates_dir}”; bỏ --templates để dùng mẫu đi kèm.")
-    if _inside(out_dir, data or d.reports):
+    if inside(out_dir, data or d.reports):
         raise UsageProblem(f"thư mục ghi báo cáo “{out_dir}” nằm trong thư mục số liệu “{data or d.reports}”: lần lập "
                            "báo cáo sau sẽ đọc các tệp đã ghi như báo cáo của đơn vị; hãy chọn --out ở ngoài thư mục số liệu.")
     req = ReportRequest(plan_path=choice.path, data_dir=data or d.reports, templates=templates_dir, formats=formats,

@@ -45,9 +45,9 @@ def site(
         raise UsageProblem(f"không có thư mục mẫu “{templates_dir}”; bỏ --templates để dùng mẫu đi kèm.")
     if tracking is not None and not tracking.exists():
         raise UsageProblem(f"không có thư mục báo cáo tiến độ “{tracking}”.")
-    from plan744.cli.report_cmd import _inside
+    from plan744.cli.writing import inside
 
-    if _inside(out, data or d.reports):  # the next run would read the pages' folder as units' reports
+    if inside(out, data or d.reports):  # the next run would read the pages' folder as units' reports
         raise UsageProblem(f"thư mục ghi trang “{out}” nằm trong thư mục số liệu “{data or d.reports}”; hãy chọn --out ở ngoài.")
     try:
         check_target_dir(out, ("index.html",))
