@@ -193,9 +193,9 @@ def _leaves(tp: object) -> typing.Iterator[type[BaseModel]]:
 
 def models() -> list[type[BaseModel]]:
     """Every model a plan file or an organisation file is made of, in reading order."""
-    from plan744.core.labels import Words
     from plan744.core.organisation import Organisation
     from plan744.core.plan import Plan
+    from plan744.core.wording import Words
 
     found: list[type[BaseModel]] = []
 
@@ -243,6 +243,8 @@ def type_text(tp: object) -> str:
         return f"bảng {type_text(k)} → {type_text(v)}"
     if tp is type(None):
         return "không ghi"
+    if getattr(tp, "__name__", "") == "Wording":  # a plan's words: `core.wording`
+        return "bảng mã câu chữ → chữ"
     if isinstance(tp, type):
         return {"str": "chữ", "int": "số nguyên", "bool": "true/false", "Decimal": "số", "date": "ngày (YYYY-MM-DD)"}.get(
             tp.__name__, f"[{tp.__name__}](#{tp.__name__.lower()})")
@@ -256,6 +258,8 @@ def default_text(cls: type[BaseModel], name: str) -> str:
     value = f.get_default(call_default_factory=True)
     if isinstance(value, BaseModel):
         return "(mặc định của mô hình)"
+    if getattr(value, "overrides", None) == {}:  # a plan's words (`core.wording.Wording`): none reworded
+        return "rỗng"
     if value is None:
         return "không ghi"
     if value in ("", [], {}):

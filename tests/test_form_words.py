@@ -12,7 +12,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from plan744.core.labels import TASK_STATUS, WORDS, Words
+from plan744.core.labels import TASK_STATUS, WORDS
+from plan744.core.wording import Words
 from plan744.core.words_forms import FORM_WORDS
 
 from conftest import MINI_PLAN, run_cli

@@ -97,7 +97,8 @@ def test_the_plans_words_reach_the_targets_as_the_tables_write_them() -> None:
     """`core.display` writes a target whose own wording is too long for a table cell (the
     documents, the forms and the terminal share it): its words are the plan's too."""
     from plan744.core import display
-    from plan744.core.labels import Words, speaking
+    from plan744.core.labels import speaking
+    from plan744.core.wording import Words
     from plan744.services.plans import load_plan
 
     plan = load_plan(REPO / "data" / "plans" / "qd-2629-2025.yaml").plan

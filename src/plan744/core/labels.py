@@ -8,13 +8,10 @@ changed in one place and a test can check every entry (NFC, no English).
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Annotated
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+from typing import Protocol
 
 from plan744.core.figures.codes import Attainment, PathStatus, Timeliness, Unassessed
 from plan744.core.words_appendices import APPENDIX_WORDS
@@ -307,9 +304,9 @@ TEXT = {
 
 # --- words a plan can override ---------------------------------------------------------------------
 #
-# A plan file's `words:` section rewords any entry below by its code (rendercv's locale model): one
-# field per phrase, today's text as its default. The composers read every sentence through
-# `word(code)`, which applies the overrides of the plan being composed (`speaking`).
+# A plan file's `words:` section rewords any entry below by its code (`core.wording`). The composers
+# read every sentence through `word(code)`, which applies the overrides of the plan being composed
+# (`speaking`).
 
 WORDS: dict[str, str] = {
     **TEXT,
@@ -333,74 +330,13 @@ WORDS: dict[str, str] = {
 the verdicts ("verdict.reached": "Đạt"), and a table's total row ("total": "Cộng")."""
 
 
-def _slots(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+class Spoken(Protocol):
+    """What `speaking` needs of a plan's words (`core.wording.Wording`, or the `Words` model)."""
+
+    def word(self, code: str) -> str: ...
 
 
-def _same_slots(code: str) -> AfterValidator:
-    allowed = _slots(WORDS[code])
-
-    def check(text: str) -> str:
-        try:
-            used = _slots(text)
-        except ValueError:
-            raise ValueError(f"“{text}” có dấu ngoặc nhọn lẻ; viết {{{{ và }}}} cho dấu ngoặc thật") from None
-        extra = sorted(used - allowed)
-        if extra:
-            have = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "không có chỗ trống nào"
-            raise ValueError(f"từ “{code}” không có chỗ trống {', '.join(f'{{{n}}}' for n in extra)} (dùng được: {have})")
-        return text
-
-    return AfterValidator(check)
-
-
-_NOT_IN_SHEET_NAMES = frozenset("[]:*?/\\")
-
-
-def _sheet_name(text: str) -> str:
-    """A sheet's title (`data.sheet.*`, `form.sheet.*`) as Excel allows one: at most 31
-    characters, none of [ ] : * ? / \\ (openpyxl would refuse it while writing)."""
-    bad = sorted(set(text) & _NOT_IN_SHEET_NAMES)
-    if bad:
-        raise ValueError(f"tên trang tính “{text}” có ký tự Excel không cho phép ({' '.join(bad)})")
-    if len(text) > 31:
-        raise ValueError(f"tên trang tính “{text}” dài {len(text)} ký tự, Excel cho tối đa 31")
-    return text
-
-
-def _status_label(text: str) -> str:
-    """A status label (`status.*`) as the form's drop-down list can hold one: no comma, no quote."""
-    bad = sorted(set(text) & {",", '"'})
-    if bad:
-        raise ValueError(f"tên tình trạng “{text}” có ký tự danh sách chọn của Excel không cho phép ({' '.join(bad)})")
-    return text
-
-
-def _rules(code: str) -> tuple[AfterValidator, ...]:
-    if code.startswith(("data.sheet.", "form.sheet.")):
-        return (_same_slots(code), AfterValidator(_sheet_name))
-    if code.startswith("status."):
-        return (_same_slots(code), AfterValidator(_status_label))
-    return (_same_slots(code),)
-
-
-class _WordsBase(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_strip_whitespace=True, defer_build=True)
-
-    def word(self, code: str) -> str:
-        return str(getattr(self, code))
-
-
-if TYPE_CHECKING:
-    class Words(_WordsBase):
-        """The display words of the reports, each overridable by a plan (see `WORDS`)."""
-else:
-    Words = create_model(
-        "Words", __base__=_WordsBase, __doc__="The display words of the reports, each overridable by a plan (see `WORDS`).",
-        **{code: (Annotated[str, Field(min_length=1, max_length=2000, description=text), *_rules(code)], text)
-           for code, text in WORDS.items()})
-
-_SPOKEN: ContextVar[_WordsBase | None] = ContextVar("plan744_words", default=None)
+_SPOKEN: ContextVar[Spoken | None] = ContextVar("plan744_words", default=None)
 
 
 def word(code: str) -> str:
@@ -413,7 +349,7 @@ def word(code: str) -> str:
 
 
 @contextmanager
-def speaking(words: _WordsBase) -> Iterator[None]:
+def speaking(words: Spoken) -> Iterator[None]:
     """Within the block, `word` answers with `words` (a plan's overrides over the defaults)."""
     token = _SPOKEN.set(words)
     try:

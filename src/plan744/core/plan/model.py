@@ -10,7 +10,6 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from plan744.core.labels import Words
 from plan744.core.organisation import Organisation, Unit, UnitGroup, UnitKind
 from plan744.core.plan import v1
 from plan744.core.plan.content import (
@@ -29,6 +28,7 @@ from plan744.core.plan.content import (
 )
 from plan744.core.plan.document import Document, ReportSettings
 from plan744.core.strict import StrictModel
+from plan744.core.wording import Wording
 
 
 class Plan(StrictModel):
@@ -56,7 +56,7 @@ class Plan(StrictModel):
     limits: Limits = Limits()
     tracking: Tracking | None = None  # reporting periods of task progress (core.progress)
     # The plan's own wording of the reports (`core.labels.WORDS`); written out only when it rewords something.
-    words: Words = Field(default_factory=Words, exclude_if=lambda w: not w.model_fields_set)
+    words: Wording = Field(default_factory=Wording, exclude_if=lambda w: not w.overrides)
 
     @model_validator(mode="before")
     @classmethod
