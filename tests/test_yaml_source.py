@@ -119,3 +119,61 @@ def test_windows_line_endings_and_bom_from_notepad() -> None:
 def test_flow_collections_left_open_get_their_own_message() -> None:
     assert codes("unit: [1, 2\nyear: 2022\n")[0][0] == "yaml-syntax-flow"
     assert codes("a: {b: 1 c: 2\n")[0][0] in ("yaml-syntax-flow", "yaml-syntax-colon")
+
+
+# --- the node walk (the common case) gives what the event stream gives ---------------------------
+
+def _both(raw: bytes, monkeypatch) -> tuple:
+    """`load_yaml` as it runs (the node walk where it applies) and forced through the event
+    stream (`_Builder`): data, positions of values and keys (in order) and findings."""
+    from plan744.readers import yaml_nodes
+
+    def seen(doc):
+        return (doc.data, list(doc.source.values.items()), list(doc.source.keys.items()),
+                [(f.code, f.line, f.column, f.path) for f in doc.findings])
+
+    fast = seen(load_yaml(raw, "t.yaml", 64 * 1024 * 1024))
+    with monkeypatch.context() as m:
+        m.setattr(yaml_nodes, "may_have_properties", lambda text: True)
+        slow = seen(load_yaml(raw, "t.yaml", 64 * 1024 * 1024))
+    return fast, slow
+
+
+def test_the_node_walk_reads_the_bundled_data_as_the_event_stream_does(monkeypatch) -> None:
+    from pathlib import Path
+
+    from plan744.readers import yaml_nodes
+
+    root = Path(__file__).resolve().parent.parent / "data"
+    files = sorted(root.rglob("*.yaml"))
+    walked = 0
+    for path in files:
+        raw = path.read_bytes()
+        fast, slow = _both(raw, monkeypatch)
+        assert fast == slow, path
+        walked += not yaml_nodes.may_have_properties(raw.decode("utf-8-sig"))
+    assert len(files) > 300 and walked > len(files) * 0.9  # the walk is what most files take
+
+
+def test_the_node_walk_leaves_every_unusual_text_to_the_event_stream(monkeypatch) -> None:
+    texts = [
+        "a: 1\na: 2\n",  # duplicate key
+        "a: &x 1\nb: *x\n", "a: !!str 5\n", "? [1]\n: 2\n",  # anchor, alias, tag, complex key
+        "a: \x1b[31mred\n", "a: 1\n---\nb: 2\n", "", "---\n", "- 1\n- 2\n", "just text\n",
+        "a: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n",
+        "name: Sở KH&CN (*)\nnote: 'x!'\n", "a: 1.500\nb: 92,5\nc: 2022-02-30\nd: yes\ne: .nan\nf: 1.50\n",
+        "a:\n  - b: 'Hoà'\n    c: \"Hòa\"\n  - [1, {d: e}]\n",
+    ]
+    for text in texts:
+        fast, slow = _both(text.encode("utf-8"), monkeypatch)
+        assert fast == slow, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(YAMLISH)
+def test_the_node_walk_and_the_event_stream_agree_on_yaml_like_text(text: str) -> None:
+    import pytest
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        fast, slow = _both(text.encode("utf-8"), monkeypatch)
+    assert fast == slow

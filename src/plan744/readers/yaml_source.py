@@ -1,14 +1,11 @@
 """A strict YAML reader that remembers where every value came from.
 
-PyYAML's parser (C version when available) produces events; we build plain Python
-values from them ourselves so that:
+PyYAML's parser (C version when available) produces events, or, for most files, libyaml
+composes nodes (`yaml_nodes`); we build plain Python values from them ourselves so that:
 - every value and key keeps its line and column (`SourceMap`), for located errors;
 - duplicate keys, anchors/aliases, explicit tags and extra documents are rejected
   (PyYAML would keep the last duplicate silently and expand alias bombs);
-- plain scalars resolve to a small, predictable set of types: null, true/false,
-  int, Decimal (never float), ISO date, and str for everything else, so `yes`,
-  `1.500` (Vietnamese for fifteen hundred), `92,5` or `.nan` stay strings and the
-  model, which knows what type it expected, reports them;
+- plain scalars resolve to a small, predictable set of types (`yaml_scalars`);
 - text is NFC-normalised and cleaned of control and invisible characters (`core.text`),
   with a warning where something was removed; input must be UTF-8 (a BOM is accepted);
 - a file is bounded in size, depth, number of values and digits per number.
@@ -18,20 +15,19 @@ Nothing a user can type makes `load_yaml` raise: every problem is a `Finding`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
-from plan744.core.numbers import VN_GROUPED, too_long
 from plan744.core.text import clean
+from plan744.readers import yaml_nodes
+from plan744.readers.yaml_scalars import resolve_plain
 
 try:  # the C parser is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -45,15 +41,14 @@ MAX_NODES = 50_000
 """Values and keys in one file: a report has a few hundred; a million-item list is refused
 at once instead of being checked item by item."""
 
+WALK_MAX_CHARS = 256 * 1024
+"""Texts up to this size are composed into nodes and walked (`yaml_nodes`, faster); a larger one, an
+organisation of thousands of units, is read event by event (`_Builder`): its node tree would
+be held whole in memory, several times the size of the text, at the peak of the run."""
+
 Path = tuple[str | int, ...]
 
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")  # YAML breaks lines there; editors do not
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
 
 
 @dataclass(slots=True)
@@ -69,33 +64,6 @@ class YamlDocument:
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-def resolve_plain(text: str) -> Any:
-    """Type of an unquoted scalar. Anything doubtful stays a string."""
-    if text in _NULLS:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    c = text[0]
-    if c.isdigit() or c in "+-":
-        if too_long(text):
-            return text  # the model says "too many digits"; int() never sees it
-        if _INT.fullmatch(text):
-            return int(text)
-        if _DECIMAL.fullmatch(text) and not VN_GROUPED.fullmatch(text):
-            try:
-                return Decimal(text)
-            except InvalidOperation:  # pragma: no cover - the regex admits only valid decimals
-                return text
-        if _DATE.fullmatch(text):
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                return text  # "2022-02-30": the model reports it as a bad date
-    return text
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
@@ -126,7 +94,14 @@ def load_yaml(raw: bytes, file: str, limit: int = MAX_BYTES, too_large_code: str
     if "\x85" in text or "\u2028" in text or "\u2029" in text:
         text = _replace_line_separators(text, file, findings)
     # A unit's report has a few hundred values; a plan's organisation may list tens of thousands of units.
-    builder = _Builder(source, MAX_NODES if limit <= MAX_BYTES else limit // 8)
+    max_nodes = MAX_NODES if limit <= MAX_BYTES else limit // 8
+    if yaml_nodes.AVAILABLE and len(text) <= WALK_MAX_CHARS and not yaml_nodes.may_have_properties(text):
+        data = yaml_nodes.Walker(source, max_nodes, MAX_DEPTH).load(text)
+        if data is not yaml_nodes.FALLBACK:
+            return YamlDocument(data, source, findings)
+        source.values.clear()
+        source.keys.clear()
+    builder = _Builder(source, max_nodes)
     builder.findings.extend(findings)
     parser = None
     try:
