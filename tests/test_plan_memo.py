@@ -75,11 +75,32 @@ def test_a_bounded_memo_keeps_few_obligations_and_answers_the_same() -> None:
     year = plan.period.start
     fresh = {u.code: ob._obligation(plan, u.code, year) for u in plan.units}
     assert len(fresh) > 3
-    with ob.memo_bound(3):
+    with ob.memo_bound(plan, 3):
         kept = ob.obligations(plan, year)
-        assert len(ob._memo(plan)) <= 3
-    assert ob.MEMO_LIMIT == 4096  # the bound ends with the block
+        assert len(ob._memo(plan).obligations) <= 3
+    assert ob._memo(plan).limit == ob.MEMO_LIMIT  # the bound ends with the block
     for code, owed in kept.items():
-        assert (owed.reason, owed.coverage, owed.levels, owed.indicators, owed.tasks, owed.reportable_rows) == (
+        assert (owed.reason, owed.coverage, owed.levels, owed.indicators, owed.tasks, owed.reportable_rows,
+                owed.own_rows, owed.shared_rows) == (
             fresh[code].reason, fresh[code].coverage, fresh[code].levels, fresh[code].indicators, fresh[code].tasks,
-            fresh[code].reportable_rows), code
+            fresh[code].reportable_rows, fresh[code].own_rows, fresh[code].shared_rows), code
+
+
+def test_the_rows_a_unit_may_report_are_those_it_leads_or_shares_through_a_group() -> None:
+    """The obligation's rows, worked out from the year's leads kept once per plan, are what
+    `may_report_row` and `lead_of` say row by row, for every unit of every year."""
+    from plan744.core import obligation as ob
+
+    plan = load_plan(REPO / "data" / "plan.yaml").plan
+    assert plan is not None
+    shared_somewhere = False
+    for year in range(plan.period.start, plan.period.end + 1):
+        for unit in plan.units:
+            owed = ob._obligation(plan, unit.code, year)
+            may = [t for t in plan.appendix if ob.may_report_row(plan, t, unit.code, year)]
+            due = [t for t in may if ob.row_in_year(t, year)]
+            assert owed.reportable_rows == frozenset(str(t.tt) for t in may), (unit.code, year)
+            assert owed.own_rows == tuple(t for t in due if ob.lead_of(plan, t, year) == unit.code), (unit.code, year)
+            assert owed.shared_rows == tuple(t for t in due if ob.lead_of(plan, t, year) != unit.code)
+            shared_somewhere |= bool(owed.shared_rows)
+    assert shared_somewhere  # the bundled plan has rows led by a group

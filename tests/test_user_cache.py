@@ -155,3 +155,50 @@ def test_a_plan_through_the_cache_is_the_same_plan(tmp_path: Path, monkeypatch: 
     assert _fields_written(cached.plan) == _fields_written(parsed.plan)
     assert cached.findings == parsed.findings and cached.key == parsed.key
     assert cached.source == parsed.source
+
+
+def test_a_folder_checked_again_reads_only_what_changed_and_answers_as_a_fresh_parse(
+        reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`validate` of a whole folder, twice: the second run parses no file whose bytes are the same
+    (its findings and record come from the cache) and says exactly what the first said; a file
+    changed is parsed again, alone; a day earlier than a report's own date checks it again."""
+    import datetime as dt
+
+    from plan744.services import validate as service
+    from plan744.services.plans import load_plan
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLAN744_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    loaded = load_plan(REPO / "data" / "plan.yaml")
+    assert loaded.plan is not None and loaded.key
+    folder = reports / "2022"
+    broken = folder / "ANHSON.yaml"  # a mistake, so that the answer is not only silence
+    broken.write_text(broken.read_text(encoding="utf-8").replace("numerator: ", "numerator: 9", 1), encoding="utf-8")
+    files = sorted(os.path.relpath(p, tmp_path) for p in folder.glob("*.yaml"))
+    parsed: list[str] = []
+    real = service.parse_submission
+
+    def spy(path, plan):
+        parsed.append(os.path.basename(path))
+        return real(path, plan)
+
+    monkeypatch.setattr(service, "parse_submission", spy)
+
+    def run(today: dt.date = dt.date(2023, 1, 31)) -> list:
+        parsed.clear()
+        return service.validate_files(loaded.plan, files, today=today, plan_key=loaded.key)[1]
+
+    cold = run()
+    assert len(parsed) >= len(files) and any(f.file.endswith("ANHSON.yaml") and f.is_error for f in cold)
+    assert run() == cold and parsed == []  # every file and every sibling from the cache
+
+    target = folder / "DIENCHAU.yaml"
+    target.write_text(target.read_text(encoding="utf-8") + "\n# đã soát lại\n", encoding="utf-8")
+    assert run() == cold and parsed == ["DIENCHAU.yaml"]  # the one changed file, parsed again
+
+    early = run(dt.date(2022, 1, 1))  # a day before every report's own date
+    assert sorted(parsed) == sorted(os.path.basename(f) for f in files)
+    assert {f.file for f in early if f.code == "sub-date-future"} == set(files)
+    monkeypatch.setenv("PLAN744_NO_CACHE", "1")
+    assert run(dt.date(2022, 1, 1)) == early

@@ -86,7 +86,7 @@ def convert(
 
 def _is_status_report(source: Path) -> bool:
     """Whether the file is a unit's task status report (a status form, or YAML with `progress`)."""
-    from plan744.core.status_report import is_status_report
+    from plan744.core.status_marker import is_status_report
     from plan744.intake.read import read_report_file
 
     return is_status_report(read_report_file(source).data)

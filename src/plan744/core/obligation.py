@@ -22,7 +22,7 @@ import datetime as dt
 import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from plan744.core.organisation import Coverage
@@ -113,11 +113,12 @@ def may_report_row(plan: Plan, task: AppendixTask, unit_code: str, year: int) ->
 def obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
     """What `unit_code` owes for `year` (computed once per plan, unit and year)."""
     memo = _memo(plan)
-    found = memo.get((unit_code, year))
+    kept = memo.obligations
+    found = kept.get((unit_code, year))
     if found is None:
-        found = memo[(unit_code, year)] = _obligation(plan, unit_code, year)
-        while len(memo) > MEMO_LIMIT:  # oldest first: a run over 100.000 units' files stays flat in memory
-            del memo[next(iter(memo))]
+        found = kept[(unit_code, year)] = _obligation(plan, unit_code, year)
+        while len(kept) > memo.limit:  # oldest first: a run over 100.000 units' files stays flat in memory
+            del kept[next(iter(kept))]
     return found
 
 
@@ -150,12 +151,16 @@ def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
             reason = NOT_REPORTING
     accepted = {ind.id: tuple(levels) for ind, levels in plan.indicators_for(unit_code)}
     due = tuple((ind, accepted[ind.id]) for ind, _ in plan.indicators_for(unit_code, year))
-    may = [may_report_row(plan, t, unit_code, year) for t in plan.appendix]  # once per row
+    rows = _rows(plan, year)
+    groups, kind = plan.groups_by_code, unit.kind
+    # `may_report_row` of each row, with the year's leads worked out once for every unit
+    may = [lead == unit_code or ((group := groups.get(lead)) is not None and kind in group.member_kinds)
+           for lead in rows.leads]
     own_list: list[AppendixTask] = []
     shared_list: list[AppendixTask] = []
-    for i in _rows_in_year(plan, year):
+    for i in rows.due:
         t = plan.appendix[i]
-        if lead_of(plan, t, year) == unit_code:
+        if rows.leads[i] == unit_code:
             own_list.append(t)
         elif may[i]:
             shared_list.append(t)
@@ -170,18 +175,21 @@ def _obligation(plan: Plan, unit_code: str, year: int) -> Obligation:
     )
 
 
-def _rows_in_year(plan: Plan, year: int) -> tuple[int, ...]:
-    """The indexes of the appendix rows due in `year` (the same for every unit: kept per plan)."""
-    rows = _ROWS.get((id(plan), year))
-    if rows is None or rows[0]() is not plan:
-        rows = _ROWS[(id(plan), year)] = (weakref.ref(plan), tuple(
-            i for i, t in enumerate(plan.appendix) if row_in_year(t, year)))
-        weakref.finalize(plan, _ROWS.pop, (id(plan), year), None)
-    return rows[1]
+@dataclass(frozen=True)
+class _Rows:
+    """The appendix in one year, the same for every unit: the rows due, their leads."""
+
+    due: tuple[int, ...]  # indexes of the rows whose timeframe includes the year
+    leads: tuple[str, ...]  # each row's lead in the year (a unit or a group), by index
 
 
-# (plan object by id, year) -> (a weak reference to it, the indexes of the rows due that year)
-_ROWS: dict[tuple[int, int], tuple[weakref.ref[Plan], tuple[int, ...]]] = {}
+def _rows(plan: Plan, year: int) -> _Rows:
+    memo = _memo(plan)
+    found = memo.years.get(year)
+    if found is None:
+        found = memo.years[year] = _Rows(tuple(i for i, t in enumerate(plan.appendix) if row_in_year(t, year)),
+                                         tuple(lead_of(plan, t, year) for t in plan.appendix))
+    return found
 
 
 def _includes(plan: Plan, unit_code: str, window: tuple[dt.date, dt.date], coverage: Coverage | None) -> tuple[str, ...]:
@@ -205,26 +213,35 @@ again, recomputed (about 3,5 KiB each, so the memo stays under 15 MB however man
 
 
 @contextmanager
-def memo_bound(limit: int) -> Iterator[None]:
-    """Within the block, keep at most `limit` obligations per plan. A validation asks once for each
-    file's unit and year, so a long run gains nothing from a large memo: only its memory grows
+def memo_bound(plan: Plan, limit: int) -> Iterator[None]:
+    """Within the block, keep at most `limit` of the plan's obligations. A validation asks once for
+    each file's unit and year, so a long run gains nothing from a large memo: only its memory grows
     (about 3,5 KiB per obligation kept)."""
-    global MEMO_LIMIT
-    before, MEMO_LIMIT = MEMO_LIMIT, min(limit, MEMO_LIMIT)
+    memo = _memo(plan)
+    before, memo.limit = memo.limit, min(limit, memo.limit)
     try:
         yield
     finally:
-        MEMO_LIMIT = before
+        memo.limit = before
 
 
-# plan object (by id, checked against a weak reference) -> (unit, year) -> Obligation
-_MEMOS: dict[int, tuple[weakref.ref[Plan], dict[tuple[str, int], Obligation]]] = {}
+@dataclass(eq=False)
+class _Memo:
+    """What is kept for one plan object: its obligations by (unit, year), its rows by year."""
+
+    obligations: dict[tuple[str, int], Obligation] = field(default_factory=dict)
+    years: dict[int, _Rows] = field(default_factory=dict)
+    limit: int = MEMO_LIMIT
 
 
-def _memo(plan: Plan) -> dict[tuple[str, int], Obligation]:
+# plan object (by id, checked against a weak reference) -> what is kept for it
+_MEMOS: dict[int, tuple[weakref.ref[Plan], _Memo]] = {}
+
+
+def _memo(plan: Plan) -> _Memo:
     key = id(plan)
     entry = _MEMOS.get(key)
     if entry is None or entry[0]() is not plan:
-        entry = _MEMOS[key] = (weakref.ref(plan), {})
+        entry = _MEMOS[key] = (weakref.ref(plan), _Memo())
         weakref.finalize(plan, _MEMOS.pop, key, None)
     return entry[1]

@@ -178,6 +178,18 @@ class Organisation(StrictModel):
                 out.setdefault(code, []).append(e)
         return out
 
+    @cached_property
+    def _children(self) -> dict[str, list[Unit]]:
+        out: dict[str, list[Unit]] = {}
+        for u in self.units:
+            if u.parent:
+                out.setdefault(u.parent, []).append(u)
+        return out
+
+    def children(self, unit_code: str) -> list[Unit]:
+        """The units whose parent is `unit_code`, at any date, in the organisation's order."""
+        return self._children.get(unit_code, [])
+
     @property
     def changes(self) -> bool:
         """Whether anything in this organisation has dates (a static list has none)."""

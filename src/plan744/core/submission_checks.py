@@ -260,27 +260,30 @@ def _check_bounds(plan: Plan, ind: Any, denominator: int, lpath: tuple, level: s
     """A denominator no larger than what the unit can count (`Indicator.denominator_bounds`):
     1 for a unit that counts itself, its subordinate units, a figure of the plan's text."""
     unit = plan.units_by_code[sub.unit]
-    common = {"id": ind.id, "name": ind.name, "level": plan.levels_by_code[level].name, "unit_name": name,
-              "found": format_number(denominator)}
+
+    def common() -> dict[str, Any]:  # the words of a finding, only when there is one
+        return {"id": ind.id, "name": ind.name, "level": plan.levels_by_code[level].name, "unit_name": name,
+                "found": format_number(denominator)}
+
     for bound in ind.bounds_for(level, unit.kind):
         if bound.kind == "self":
             if denominator != 1:
-                out.add("sub-denominator-self", lpath + ("denominator",), why=bound.reason, **common)
+                out.add("sub-denominator-self", lpath + ("denominator",), why=bound.reason, **common())
         elif bound.kind == "subordinates":
             count = len(subordinates(plan, sub.unit, sub.year))
             if denominator > count:
                 out.add("sub-denominator-subordinates", lpath + ("denominator",), why=bound.reason,
-                        bound=format_number(count), year=sub.year, **common)
+                        bound=format_number(count), year=sub.year, **common())
         elif bound.value is not None and denominator > bound.value:
             out.add("sub-denominator-at-most", lpath + ("denominator",), why=bound.reason,
-                    bound=format_number(bound.value), **common)
+                    bound=format_number(bound.value), **common())
 
 
 def subordinates(plan: Plan, unit_code: str, year: int) -> list[str]:
     """Units whose parent is `unit_code` and that exist on some day of the year's data period."""
     start, end = plan.window(year)
-    return [u.code for u in plan.units if u.parent == unit_code
-            and (u.start is None or u.start <= end) and (u.end is None or start <= u.end)]
+    return [u.code for u in plan.organisation.children(unit_code)
+            if (u.start is None or u.start <= end) and (u.end is None or start <= u.end)]
 
 
 def _money_scale(plan: Plan, task: Any, rep: Any, path: tuple, out: _Out) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from plan744.core.findings import Finding
 from plan744.core.messages import make
 from plan744.core.model_findings import validate_model
-from plan744.core.status_report import FiledReport, StatusReport, is_status_report
+from plan744.core.status_marker import is_status_report
+from plan744.core.status_report import FiledReport, StatusReport
 from plan744.intake.read import read_report_file
 from plan744.readers.yaml_source import YamlDocument
 

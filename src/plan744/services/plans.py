@@ -14,6 +14,7 @@ from plan744.core.plan import Plan
 from plan744.intake.read import read_then
 from plan744.readers.files import ReadRefused, display_path, read_bounded
 from plan744.readers.yaml_source import YamlDocument, load_yaml
+from plan744.services import finding_data
 
 PLAN_MAX_BYTES = 64 * 1024 * 1024
 """A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
@@ -52,6 +53,8 @@ def load_plan(path: Path, *, checks: bool = True) -> PlanLoad:
         raw = read_bounded(path, PLAN_MAX_BYTES, too_large_code="plan-too-large")
     except ReadRefused as refused:
         return PlanLoad(path, None, SourceMap(display_path(path)), [refused.finding])
+    if not usercache.available("plans"):  # no key, no entry: nothing of the cache is done
+        return _parse_plan(path, raw, checks)
     name = usercache.key(__version__, code_hash(), str(checks), display_path(path), raw)
     cached = _plan_from_entry(path, usercache.load("plans", name))
     if cached is not None:
@@ -71,7 +74,7 @@ def _plan_entry(loaded: PlanLoad, deps: list[tuple[str, str]]) -> dict:
         # exclude_unset: which fields the file wrote is part of the plan (`Indicator.state_at_end`
         # reads `model_fields_set`), so the entry holds what was written, not the defaults.
         "plan": loaded.plan.model_dump(mode="json", exclude_unset=True),
-        "findings": [_finding_data(f) for f in loaded.findings],
+        "findings": [finding_data.to_data(f) for f in loaded.findings],
         "source": [src.file, [[list(k), *v] for k, v in src.values.items()], [[list(k), *v] for k, v in src.keys.items()]],
     }
 
@@ -91,26 +94,10 @@ def _plan_from_entry(path: Path, entry: object) -> PlanLoad | None:
         file, values, keys = entry["source"]
         source = SourceMap(str(file), {tuple(p): (int(ln), int(col)) for p, ln, col in values},
                            {tuple(p): (int(ln), int(col)) for p, ln, col in keys})
-        findings = [_finding_from(f) for f in entry["findings"]]
+        findings = [finding_data.from_data(f) for f in entry["findings"]]
     except Exception:  # whatever an entry holds, a bad one is only a miss
         return None
     return PlanLoad(path, plan, source, findings)
-
-
-def _finding_data(f: Finding) -> list:
-    return [f.code, f.severity.value, f.message, f.file, f.line, f.column, list(f.path), f.value, f.cell, list(f.fixes)]
-
-
-def _finding_from(data: list) -> Finding:
-    from plan744.core.findings import Place, Severity
-
-    code, severity, message, file, line, column, path, value, cell, fixes = data
-    if not all(isinstance(x, str) for x in (code, message, file, cell, *fixes)) or not isinstance(value, str | None):
-        raise ValueError("not a finding")
-    if not all(isinstance(p, str | int) for p in path):
-        raise ValueError("not a finding")
-    place = Place.of_reference(cell) if cell else Place(int(line), int(column))
-    return Finding(code, Severity(severity), message, file, place, tuple(path), value, tuple(fixes))
 
 
 def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]] | None = None) -> PlanLoad:
@@ -143,6 +130,9 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
             return PlanLoad(path, None, doc.source, findings)
         data = {**data, "organisation": org}
         org_place = OrgPlace(org_doc.source)
+        # The organisation's parsed text is in the model now: let it go before the plan is
+        # checked (for tens of thousands of units, the larger part of the run's peak memory).
+        org_doc.data = None
     plan, more = validate_model(Plan, data, doc.source)
     findings += more
     if isinstance(plan, Plan) and checks:

@@ -12,7 +12,8 @@ from pathlib import Path
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.plan import Plan
 from plan744.core.progress import Progress, assignees, lead_texts, progress, tracked
-from plan744.core.status_report import FiledReport, check_duplicates, check_report, facts_of, is_status_report
+from plan744.core.status_marker import is_status_report
+from plan744.core.status_report import FiledReport, check_duplicates, check_report, facts_of
 from plan744.readers.files import discover
 from plan744.readers.status_yaml import read_status_file, status_from_document
 from plan744.readers.yaml_source import YamlDocument

@@ -18,7 +18,7 @@ from plan744.core.labels import speaking
 from plan744.core.model_findings import validate_model
 from plan744.core.obligation import memo_bound
 from plan744.core.plan import Plan
-from plan744.core.status_report import is_status_report
+from plan744.core.status_marker import is_status_report
 from plan744.core.submission import Submission
 from plan744.core.submission_checks import (
     FigureStore,
@@ -34,6 +34,7 @@ from plan744.core.submission_checks import (
 )
 from plan744.intake.read import read_report_file
 from plan744.readers.files import sibling_reports, year_of_folder
+from plan744.services import finding_data
 from plan744.services.plans import code_hash
 
 
@@ -96,21 +97,38 @@ def validate_files(
     """Parse and check every file. Each file is checked as soon as it is read and only a small
     record of it is kept for the cross-file checks, so memory does not grow with the whole
     parse of every file; `keep=True` also returns the parsed submissions (for the report).
-    With `plan_key` (`PlanLoad.key`), the records of the other reports read for context are
-    cached (`context_records`)."""
+
+    With `plan_key` (`PlanLoad.key`), the user's cache keeps, per year folder, each file's content
+    hash with what reading it gave (`_Entries`): a file whose bytes did not change is not parsed
+    again, whether it is checked (its own findings) or only read for context (its record). The
+    cross-file checks always run over every record."""
     findings: list[Finding] = []
     parsed: list[SubmissionFile] = []
     records: list[FileRecord] = []
     store = FigureStore()
-    with memo_bound(VALIDATE_MEMO):
+    entries = _Entries.of(plan_key)
+    on = today.isoformat()
+    with memo_bound(plan, VALIDATE_MEMO):
         for path in files:
-            sf, fs = parse_submission(path, plan)
-            findings += fs
-            if sf is not None:
-                findings += check_file(plan, sf, today)
-                records.append(record_of(sf, store))
-                if keep:
-                    parsed.append(sf)
+            hashed, hit = entries.find(path) if entries and not keep else ("", None)
+            reused = _checked_hit(hit, os.fspath(path), on, store, entries) if hit and entries else None
+            if reused is not None:
+                findings += reused[0]
+                if reused[1] is not None:
+                    records.append(reused[1])
+            else:
+                sf, own = parse_submission(path, plan)
+                rec = None
+                if sf is not None:
+                    own = own + check_file(plan, sf, today)
+                    records.append(rec := record_of(sf, store))
+                    if keep:
+                        parsed.append(sf)
+                findings += own
+                if hashed and entries:
+                    entries.keep(path, hashed, [hashed, _row_data(record_row(rec) if rec else None),
+                                                [finding_data.to_data(f) for f in own], os.fspath(path),
+                                                sf.submission.submitted.isoformat() if sf else None])
             if progress:
                 progress()
     context: list[FileRecord] = []
@@ -119,58 +137,121 @@ def validate_files(
         # jumps from last year (earlier years). A later year changes nothing said about these files.
         latest = max((y for y in (year_of_folder(f) for f in files) if y is not None), default=None)
         years = None if latest is None else range(1900, latest + 1)
-        context = context_records(plan, sibling_reports(files, years), store, plan_key)
+        context = context_records(plan, sibling_reports(files, years), store, entries=entries)
+    if entries:
+        entries.store()
     findings += locate_findings(check_across(plan, records, context))
     return parsed, findings
 
 
-def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore, plan_key: str = "") -> list[FileRecord]:
+def _checked_hit(hit: list, shown: str, on: str, store: FigureStore, entries: _Entries
+                 ) -> tuple[list[Finding], FileRecord | None] | None:
+    """A checked file's findings and record kept from an earlier run, if they still hold: the
+    file was checked (not only read for context) under the same spelling of its path (the
+    findings name it), and no date in it is later than today (the one check that depends on
+    the day: a report dated in the future)."""
+    try:
+        _, row, kept, spelt, submitted = hit
+        if kept is None or spelt != shown or (submitted is not None and not (isinstance(submitted, str) and submitted <= on)):
+            return None
+        own = [finding_data.from_data(f) for f in kept]
+    except (ValueError, TypeError):
+        return None
+    if row is None:
+        return own, None
+    rec = _record_from_data(row, store, entries.checked)
+    return None if rec is None else (own, rec)
+
+
+class _Entries:
+    """The user's cache of this run's year folders: one entry per folder, each file's content hash
+    beside what reading it gave, `[hash, record, findings, path, submitted]` (findings, path and
+    date only for a file that was checked itself). Loaded once a folder, written once at the end
+    when something changed; an entry of a file that is gone is dropped then."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.folders: dict[str, tuple[str, dict, dict]] = {}  # absolute folder -> (name, loaded, kept)
+        self.checked: set[tuple] = set()  # figure keys of the cache already seen to be text
+
+    @classmethod
+    def of(cls, plan_key: str) -> _Entries | None:
+        from plan744 import usercache
+
+        return cls(_context_prefix(plan_key)) if plan_key and usercache.available("context") else None
+
+    def _folder(self, path: Path | str) -> tuple[str, dict, dict]:
+        from plan744 import usercache
+
+        folder = os.path.abspath(os.path.dirname(os.fspath(path)) or os.curdir)
+        found = self.folders.get(folder)
+        if found is None:
+            name = usercache.key(self.prefix, folder)
+            loaded = usercache.load("context", name)
+            found = self.folders[folder] = (name, loaded if isinstance(loaded, dict) else {}, {})
+        return found
+
+    def find(self, path: Path | str) -> tuple[str, list | None]:
+        """The file's content hash ("" when it cannot be read) and its entry if the content is
+        the one hashed then."""
+        hashed = _content(os.fspath(path))
+        hit = self._folder(path)[1].get(os.path.basename(path)) if hashed else None
+        ok = isinstance(hit, list) and len(hit) == 5 and hit[0] == hashed
+        return hashed, hit if ok else None
+
+    def keep(self, path: Path | str, hashed: str, hit: list, *, read: bool = True) -> None:
+        """Keep `hit` for the file, if it still holds the bytes hashed before it was `read` (an
+        entry found unchanged was not read: it is kept as it is)."""
+        if not read or _content(os.fspath(path)) == hashed:
+            self._folder(path)[2][os.path.basename(path)] = hit
+
+    def store(self) -> None:
+        from plan744 import usercache
+
+        for folder, (name, loaded, kept) in self.folders.items():
+            if all(loaded.get(base) == hit for base, hit in kept.items()):
+                continue  # nothing new
+            merged = {base: hit for base, hit in loaded.items()
+                      if base not in kept and os.path.isfile(os.path.join(folder, base))}
+            usercache.store("context", name, {**merged, **kept})
+
+
+def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore, plan_key: str = "",
+                    entries: _Entries | None = None) -> list[FileRecord]:
     """The cross-file records of the other reports beside the files being checked. Problems in
     those files are theirs, reported when they are validated; a file that does not pass gives
     no record.
 
     Checking one file of a folder of hundreds would otherwise parse them all on every run, so
-    with a `plan_key` each year folder keeps, in the user's cache, every file's record beside
-    the hash of the file's bytes: only a file whose content changed is parsed again (reading
-    and hashing a file is a small part of parsing it; a size or a time can stay the same when
-    the content does not). One entry per folder, rewritten when something changed."""
-    from plan744 import usercache
-
+    with a `plan_key` (or the run's `entries`) each year folder keeps, in the user's cache, every
+    file's record beside the hash of the file's bytes: only a file whose content changed is parsed
+    again (reading and hashing a file is a small part of parsing it; a size or a time can stay the
+    same when the content does not). One entry per folder, rewritten when something changed."""
+    own = entries is None
+    if entries is None:
+        entries = _Entries.of(plan_key) if paths else None
     out: list[FileRecord] = []
-    by_folder: dict[str, list[str]] = {}
-    for given in paths:
-        path = os.fspath(given)
-        by_folder.setdefault(os.path.dirname(path), []).append(path)
-    prefix = _context_prefix(plan_key) if plan_key and by_folder and usercache.available("context") else ""
-    checked: set[tuple] = set()  # figure keys of the cache already seen to be text
-    for folder, members in by_folder.items():
-        name = usercache.key(prefix, os.path.abspath(folder or os.curdir)) if prefix else ""
-        cached = usercache.load("context", name) if name else None
-        known: dict = cached if isinstance(cached, dict) else {}
-        kept: dict[str, list] = {}
-        for path in members:
-            hashed = _content(path) if name else ""
-            base = os.path.basename(path)
-            hit = known.get(base)
-            if hashed and isinstance(hit, list) and len(hit) == 2 and hit[0] == hashed:
-                if hit[1] is None:  # unchanged, and it did not pass: no record
-                    kept[base] = hit
-                    continue
-                rec = _record_from_data(hit[1], store, checked)
-                if rec is not None:
-                    out.append(rec)
-                    kept[base] = hit
-                    continue
-            sf, _ = parse_submission(path, plan)
-            row = None
-            if sf is not None:
-                out.append(rec := record_of(sf, store))
-                row = record_row(rec)
-            # Kept only if the file still holds the bytes hashed before the parse.
-            if hashed and _content(path) == hashed:
-                kept[base] = [hashed, _row_data(row)]
-        if name and kept != known:
-            usercache.store("context", name, kept)
+    for path in paths:
+        hashed, hit = entries.find(path) if entries else ("", None)
+        if hit is not None:
+            assert entries is not None
+            if hit[1] is None:  # unchanged, and it did not pass: no record
+                entries.keep(path, hashed, hit, read=False)
+                continue
+            rec = _record_from_data(hit[1], store, entries.checked)
+            if rec is not None:
+                out.append(rec)
+                entries.keep(path, hashed, hit, read=False)
+                continue
+        sf, _ = parse_submission(path, plan)
+        row = None
+        if sf is not None:
+            out.append(rec := record_of(sf, store))
+            row = record_row(rec)
+        if hashed and entries:
+            entries.keep(path, hashed, [hashed, _row_data(row), None, None, None])
+    if own and entries:
+        entries.store()
     return out
 
 
