@@ -35,7 +35,7 @@ def test_notes_with_the_quarterly_report_are_refused_not_ignored(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("day", "shown"), [(dt.date(2025, 7, 1), "01/7/2025"), (dt.date(2026, 9, 30), "30/9/2026"),
-                                            (dt.date(2023, 12, 5), "05/12/2023"), (dt.date(2024, 1, 10), "10/1/2024")])
+                                            (dt.date(2023, 12, 5), "05/12/2023"), (dt.date(2024, 1, 10), "10/01/2024")])
 def test_a_day_is_written_as_the_reports_write_it(day: dt.date, shown: str) -> None:
     assert format_day(day) == shown
 

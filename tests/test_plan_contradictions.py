@@ -86,8 +86,8 @@ def test_merge_into_a_unit_already_ended(tmp_path: Path) -> None:
     line = edit(org, KHCN, "    from: [STTTT]\n    to: [SKHDT]\n") + 1  # merged into Sở Tài chính the same day
     f = only_error(tmp_path / "plan.yaml")
     assert (f["code"], f["line"]) == ("org-event-unit-not-alive", line)
-    assert f["message"] == ("Sự kiện “SO_2025_KHCN” (từ ngày 01/03/2025) ghi đơn vị SKHDT, nhưng đơn vị này đã kết thúc "
-                            "hoạt động ngày 28/02/2025: đơn vị sau (to) phải đang hoạt động ngày 01/03/2025.")
+    assert f["message"] == ("Sự kiện “SO_2025_KHCN” (từ ngày 01/3/2025) ghi đơn vị SKHDT, nhưng đơn vị này đã kết thúc "
+                            "hoạt động ngày 28/02/2025: đơn vị sau (to) phải đang hoạt động ngày 01/3/2025.")
 
 
 def test_merge_into_a_unit_not_yet_created(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_merge_into_a_unit_not_yet_created(tmp_path: Path) -> None:
     f = only_error(tmp_path / "plan.yaml")
     assert (f["code"], f["line"]) == ("org-event-unit-not-alive", line)
     assert f["message"] == ("Sự kiện “CUALO_NHAP_VINH” (từ ngày 01/12/2024) ghi đơn vị PHUONG_TRUONGVINH, nhưng đơn vị "
-                            "này bắt đầu hoạt động từ ngày 01/07/2025: đơn vị sau (to) phải đang hoạt động ngày "
+                            "này bắt đầu hoạt động từ ngày 01/7/2025: đơn vị sau (to) phải đang hoạt động ngày "
                             "01/12/2024.")
 
 
@@ -115,7 +115,7 @@ def test_unit_passing_on_after_it_ended(tmp_path: Path) -> None:
     assert code == 1
     f = the(findings, "org-event-unit-not-alive")
     assert f["line"] == line
-    assert f["message"] == ("Sự kiện “SO_2025_XD” (từ ngày 01/03/2025) ghi đơn vị CUALO, nhưng đơn vị này đã kết thúc "
+    assert f["message"] == ("Sự kiện “SO_2025_XD” (từ ngày 01/3/2025) ghi đơn vị CUALO, nhưng đơn vị này đã kết thúc "
                             "hoạt động ngày 30/11/2024: đơn vị trước (from) phải còn hoạt động ngày 28/02/2025.")
 
 
@@ -153,8 +153,8 @@ def test_rename_loop(tmp_path: Path) -> None:
     f = only_error(tmp_path / "plan.yaml")
     assert (f["code"], f["line"]) == ("org-event-cycle", line)
     assert f["message"] == (
-        "Sự kiện “BHXH_2025_TINH” khép một vòng thay đổi: BHXHKV7 → BHXH (sự kiện “BHXH_2025_TINH”, 01/07/2025) → "
-        "BHXHKV7 (sự kiện “BHXH_2025_KHU_VUC”, 01/03/2025). Đơn vị BHXHKV7 không thể vừa là đơn vị trước vừa là đơn "
+        "Sự kiện “BHXH_2025_TINH” khép một vòng thay đổi: BHXHKV7 → BHXH (sự kiện “BHXH_2025_TINH”, 01/7/2025) → "
+        "BHXHKV7 (sự kiện “BHXH_2025_KHU_VUC”, 01/3/2025). Đơn vị BHXHKV7 không thể vừa là đơn vị trước vừa là đơn "
         "vị kế thừa của chính nó; hãy sửa danh sách from/to hoặc bỏ sự kiện thừa.")
 
 
@@ -170,8 +170,8 @@ def test_cycle_of_merges(tmp_path: Path) -> None:
     f = the(findings, "org-event-cycle")
     assert (Path(f["file"]).name, f["line"]) == ("organisation.yaml", line)
     assert f["message"].startswith(
-        "Sự kiện “VONG_2” khép một vòng thay đổi: SXD → SKHDT (sự kiện “VONG_2”, 01/07/2025) → STC (sự kiện "
-        "“SO_2025_TC”, 01/03/2025) → SGTVT (sự kiện “VONG_1”, 01/07/2025) → SXD (sự kiện “SO_2025_XD”, 01/03/2025). "
+        "Sự kiện “VONG_2” khép một vòng thay đổi: SXD → SKHDT (sự kiện “VONG_2”, 01/7/2025) → STC (sự kiện "
+        "“SO_2025_TC”, 01/3/2025) → SGTVT (sự kiện “VONG_1”, 01/7/2025) → SXD (sự kiện “SO_2025_XD”, 01/3/2025). "
         "Đơn vị SXD không thể")
 
 
@@ -192,7 +192,7 @@ def test_one_commune_listed_twice(tmp_path: Path, spelling: str) -> None:
     shown = unicodedata.normalize("NFC", spelling)  # the reader keeps text in NFC
     assert f["message"] == (
         f"Đơn vị XA_NHANHOA (“Xã Nhân Hòa”) trùng tên với đơn vị XA_NHANHOA_2 (“{shown}”, dòng {first + 1}): cùng "
-        "loại “Xã, phường”, cùng hoạt động từ ngày 01/07/2025. Một đơn vị chỉ được ghi một lần (tên được so sau khi "
+        "loại “Xã, phường”, cùng hoạt động từ ngày 01/7/2025. Một đơn vị chỉ được ghi một lần (tên được so sau khi "
         "bỏ khác biệt về mã Unicode, chữ hoa, chữ thường, dấu cách và vị trí dấu thanh như “hoà”/“hòa”).")
 
 

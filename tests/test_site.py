@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -341,6 +342,18 @@ def test_a_plan_that_tracks_tasks_shows_them_overdue_first(tmp_path: Path) -> No
     states = [part.split('"')[0] for part in text.split('class="badge s-')[1:]]  # the list's states, in order
     n = sum(1 for a in p.plan_states.values() if a.state == OVERDUE)
     assert states[:n] == ["overdue"] * n and "overdue" not in states[n:]
+    # the lead column names who leads: a row's own words, a task's reporters by their names
+    shown = {key: html.unescape(lead) for key, lead in
+             re.findall(r'<th scope="row">([^<]+?)\. [^<]*</th>\s*<td>([^<]*)</td>', text)}
+    leads = {t.id: ", ".join((plan.units_by_code.get(c) or plan.groups_by_code[c]).name for c in t.reporters or ())
+             for t in plan.tasks}
+    assert leads and all(leads.values())
+    for key, lead in leads.items():
+        if key in p.plan_states:
+            assert shown[key] == lead, key
+    assert shown["IV.2.1"] == "Các bộ, ngành, địa phương"
+    for row in plan.appendix:
+        assert shown[str(row.tt)] == row.lead_text
 
 
 def test_a_reader_clicks_from_the_overview_to_an_indicator_to_a_unit_and_back(browser, site: Path) -> None:

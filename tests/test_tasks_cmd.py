@@ -298,3 +298,15 @@ def test_the_quarterly_report_prints_the_same_targets_line(tmp_path) -> None:  #
     data = json.loads((tmp_path / "out" / "tien-do-2026-q4.json").read_text(encoding="utf-8"))
     assert (data["targets"]["total"], data["targets"]["done"], data["targets"]["due_done"]) == (total, met, due_met)
     assert run_cli("report", "--plan", PLAN, "--year", "2026", "--reports", str(ANNUAL)).returncode == 2
+
+
+def test_a_superseded_report_is_told_with_its_units_name_and_days() -> None:
+    as_of = "2026-12-31"
+    superseded = json.loads(_tasks("--as-of", as_of, "--format", "json").stdout)["superseded"]
+    assert [(s["unit"], s["period"], s["submitted"], s["by_submitted"]) for s in superseded] == [
+        ("BCA", "2026-Q2", "2026-07-03", "2026-07-15")]
+    r = _tasks("--as-of", as_of)
+    assert r.returncode == 0, r.stderr.decode()
+    s = superseded[0]
+    assert (f"- Bộ Công an, kỳ 2026-Q2: báo cáo gửi ngày 03/7/2026 ({s['file']}) được thay bằng báo cáo gửi ngày "
+            f"15/7/2026 ({s['by']}).") in re.sub(r"\s+", " ", r.stdout.decode())

@@ -287,11 +287,11 @@ def test_reports_of_a_unit_outside_its_lifetime_are_refused_with_its_successor(t
     by_file = {Path(f["file"]).stem + "/" + Path(f["file"]).parent.name: f for f in found}
     assert set(by_file) == {"T3/2028", "B2/2028", "H1/2028", "X1/2026"}, found
     assert {f["code"] for f in found} == {"sub-unit-ended", "sub-unit-not-yet"}
-    assert "đến hết ngày 30/06/2027" in by_file["T3/2028"]["message"]
+    assert "đến hết ngày 30/6/2027" in by_file["T3/2028"]["message"]
     assert "đơn vị kế thừa: Tỉnh Một" in by_file["T3/2028"]["message"]
     assert "đơn vị kế thừa: Bộ Hai Mới" in by_file["B2/2028"]["message"]
     assert "đơn vị kế thừa: Xã Một" in by_file["H1/2028"]["message"]
-    assert "từ ngày 01/07/2027" in by_file["X1/2026"]["message"] and "do Huyện Một báo cáo" in by_file["X1/2026"]["message"]
+    assert "từ ngày 01/7/2027" in by_file["X1/2026"]["message"] and "do Huyện Một báo cáo" in by_file["X1/2026"]["message"]
 
 
 def test_period_report_of_the_third_plan(third, tmp_path):

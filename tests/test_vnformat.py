@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from plan744.core.vnformat import (
     format_date,
     format_date_short,
+    format_day,
+    format_day_month,
     format_money_million,
     format_number,
     format_percent,
@@ -202,6 +204,29 @@ def test_dates_reject_non_dates(bad):
 )
 def test_format_date_short(d, expected):
     assert format_date_short(d) == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "day", "day_month"),
+    [
+        (dt.date(2025, 7, 1), "01/7/2025", "01/7"),
+        (dt.date(2025, 6, 30), "30/6/2025", "30/6"),
+        (dt.date(2020, 12, 15), "15/12/2020", "15/12"),
+        (dt.datetime(2023, 1, 5, 14, 30), "05/01/2023", "05/01"),  # a workbook's date cell is a datetime
+        (dt.date(2021, 1, 20), "20/01/2021", "20/01"),  # months 1 and 2 keep their zero (Nghị định 30)
+        (dt.date(2024, 2, 29), "29/02/2024", "29/02"),
+        (dt.date(2025, 3, 1), "01/3/2025", "01/3"),
+        (dt.date(2025, 10, 9), "09/10/2025", "09/10"),
+    ],
+)
+def test_format_day_and_day_month(d, day, day_month):
+    assert format_day(d) == day
+    assert format_day_month(d) == day_month
+
+
+def test_format_day_month_refuses_a_non_date():
+    with pytest.raises(TypeError):
+        format_day_month("30/6")  # type: ignore[arg-type]
 
 
 def test_format_place_date():

@@ -73,11 +73,11 @@ def _print_tables(plan: Any) -> None:
 
     from plan744.core import display
     from plan744.core.display import scope_names
-    from plan744.core.vnformat import format_number
+    from plan744.core.vnformat import format_day, format_number
 
     console = Console(highlight=False, emoji=False)
     doc = plan.document
-    console.print(f"[bold]{doc.kind} số {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer_short}[/bold]", markup=True)
+    console.print(f"[bold]{doc.kind} số {doc.number} ngày {format_day(doc.date)} của {doc.issuer_short}[/bold]", markup=True)
     console.print(doc.title, markup=False)
 
     scopes = scope_names(plan)

@@ -116,7 +116,9 @@ def _annual(plan: Plan, plan_path: Path, reports: Path | None, day: dt.date) -> 
 def _vn(day: object) -> str:
     import datetime as dt
 
-    return f"{day.day:02d}/{day.month}/{day.year}" if isinstance(day, dt.date) else ""
+    from plan744.core.vnformat import format_day
+
+    return format_day(day) if isinstance(day, dt.date) else ""
 
 
 def line(t: Tally) -> str:
@@ -290,5 +292,5 @@ def show_text(plan: Plan, p: Progress, within: int, met: AnnualMet | None = None
         console.print(word("tasks.history"))
         for s in p.history:
             console.print(word("tasks.history.item").format(
-                unit=s.old.report.unit, period=s.old.report.period, old=_vn(s.old.report.submitted),
+                unit=_unit_name(plan, s.old.report.unit), period=s.old.report.period, old=_vn(s.old.report.submitted),
                 old_file=s.old.file, new=_vn(s.by.report.submitted), new_file=s.by.file))

@@ -21,8 +21,8 @@ from typing import Any
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import make
 from plan744.core.organisation import Event, Organisation, Unit
+from plan744.core.vnformat import format_day
 
-_FMT = "%d/%m/%Y"
 _DAY = dt.timedelta(days=1)
 # The five Vietnamese tone marks, decomposed: huyền, sắc, ngã, hỏi, nặng.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -127,12 +127,12 @@ def _events(c: _Org, skip: frozenset[int]) -> None:
         for j, code in enumerate(e.from_units):
             if code in alive["from"] and e.kind in ("merge", "rename", "reorganise") and units[code].end != e.date - _DAY:
                 c.add("org-event-dates", (*base, "from", j), unit=code, event=e.id,
-                      expected=f"ngày kết thúc {(e.date - _DAY).strftime(_FMT)}")
+                      expected=f"ngày kết thúc {format_day(e.date - _DAY)}")
         for j, code in enumerate(e.to_units):
             start = units[code].start if code in alive["to"] else None
             if e.kind in ("rename", "reorganise", "split") and start is not None and start != e.date:
                 c.add("org-event-dates", (*base, "to", j), unit=code, event=e.id,
-                      expected=f"ngày bắt đầu {e.date.strftime(_FMT)}")
+                      expected=f"ngày bắt đầu {format_day(e.date)}")
         if e.kind not in ("merge", "rename") or e.rule != "successor":
             continue
         after = [code for code in dict.fromkeys(e.to_units) if code not in e.from_units]
@@ -163,13 +163,13 @@ def _alive(c: _Org, e: Event, path: tuple, unit: Unit) -> bool:
     if unit.alive_on(day):
         return True
     if unit.start is not None and unit.start > day:
-        state = f"đơn vị này bắt đầu hoạt động từ ngày {unit.start.strftime(_FMT)}"
+        state = f"đơn vị này bắt đầu hoạt động từ ngày {format_day(unit.start)}"
     else:
         assert unit.end is not None
-        state = f"đơn vị này đã kết thúc hoạt động ngày {unit.end.strftime(_FMT)}"
+        state = f"đơn vị này đã kết thúc hoạt động ngày {format_day(unit.end)}"
     need = ("đơn vị trước (from) phải còn hoạt động ngày " if side == "from"
-            else "đơn vị sau (to) phải đang hoạt động ngày ") + day.strftime(_FMT)
-    c.add("org-event-unit-not-alive", path, event=e.id, date=e.date.strftime(_FMT), unit=unit.code, state=state, need=need)
+            else "đơn vị sau (to) phải đang hoạt động ngày ") + format_day(day)
+    c.add("org-event-unit-not-alive", path, event=e.id, date=format_day(e.date), unit=unit.code, state=state, need=need)
     return False
 
 
@@ -191,8 +191,8 @@ def _cycles(c: _Org) -> frozenset[int]:
                 if back is None:
                     edges.setdefault(before, []).append((after, i))
                     continue
-                chain = f"{before} → {after} (sự kiện “{e.id}”, {e.date.strftime(_FMT)})" + "".join(
-                    f" → {unit} (sự kiện “{events[k].id}”, {events[k].date.strftime(_FMT)})" for unit, k in back)
+                chain = f"{before} → {after} (sự kiện “{e.id}”, {format_day(e.date)})" + "".join(
+                    f" → {unit} (sự kiện “{events[k].id}”, {format_day(events[k].date)})" for unit, k in back)
                 c.add("org-event-cycle", (*c.place.events, i, "to", j), event=e.id, unit=before, chain=chain)
                 closing.add(i)
     return frozenset(closing)
@@ -234,7 +234,7 @@ def _same_names(c: _Org) -> None:
                 c.add("org-unit-same-name", (*c.place.units, i, "name"), unit=u.code, name=u.name,
                       other=other.code, other_name=other.name, first_line=c.line((*c.place.units, k, "name")),
                       kind=kind.name if kind else u.kind, parent=f" thuộc {u.parent}" if u.parent else "",
-                      when=f"từ ngày {common.strftime(_FMT)}" if common != dt.date.min else "trong cùng thời gian")
+                      when=f"từ ngày {format_day(common)}" if common != dt.date.min else "trong cùng thời gian")
                 break
 
 

@@ -26,7 +26,7 @@ from plan744.core.messages import make
 from plan744.core.organisation_checks import OrgPlace, check_organisation
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.span import Span
-from plan744.core.vnformat import format_number
+from plan744.core.vnformat import format_day, format_day_month, format_number
 
 __all__ = ["OrgPlace", "check_plan"]
 
@@ -287,7 +287,7 @@ def _citations(c: _Checker) -> None:
     for (kind, number), refs in seen.items():
         dates = {r.date for _, r in refs}
         if len(dates) > 1:
-            shown = "; ".join(f"{r.date.strftime('%d/%m/%Y')} ({r.where})" for _, r in refs)
+            shown = "; ".join(f"{format_day(r.date)} ({r.where})" for _, r in refs)
             c.add("plan-citation-date-mismatch", refs[-1][0], kind=kind, ref=number, dates=shown)
 
 
@@ -297,7 +297,7 @@ def _calendar(c: _Checker) -> None:
     end, deadline = cal.period_end.in_year(year), cal.deadline_for(year)
     if deadline < end:
         c.add("plan-deadline-before-period-end", ("reporting", "deadline"),
-              deadline=deadline.strftime("%d/%m"), end=end.strftime("%d/%m"))
+              deadline=format_day_month(deadline), end=format_day_month(end))
 
 
 def _organisation(c: _Checker) -> None:
@@ -305,16 +305,15 @@ def _organisation(c: _Checker) -> None:
     roles name known units."""
     org, o = c.plan.organisation, c.org
     units = org.units_by_code
-    fmt = "%d/%m/%Y"
     c.findings += check_organisation(org, o)
     for i, e in enumerate(org.events):
         base = (*o.events, i)
         for j, k in enumerate(e.kinds):
             c.known("Loại đơn vị", base + ("kinds", j), k, org.kinds_by_code, o.source)
         if not e.source.strip():
-            c.add("org-event-unsourced", base, o.source, event=e.id, date=e.date.strftime(fmt))
+            c.add("org-event-unsourced", base, o.source, event=e.id, date=format_day(e.date))
         elif not e.confirmed:
-            c.add("org-event-unconfirmed", base, o.source, event=e.id, date=e.date.strftime(fmt))
+            c.add("org-event-unconfirmed", base, o.source, event=e.id, date=format_day(e.date))
     unconfirmed = [u for u in org.units if not u.confirmed]
     if unconfirmed:
         first = next(i for i, u in enumerate(org.units) if not u.confirmed)

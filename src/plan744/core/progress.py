@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from plan744.core.deadline import Deadline, Occurrence
 from plan744.core.obligation import lead_of, obligation
-from plan744.core.plan import AppendixTask, Plan
+from plan744.core.plan import AppendixTask, Plan, Task
 from plan744.core.status_report import Entry, FiledReport, TaskStatus
 
 if TYPE_CHECKING:
@@ -58,8 +58,8 @@ class Item:
     name: str
     area: str  # an area code of the plan, or "" when the plan does not place it
     area_name: str
-    lead: str  # a unit or a group code
-    lead_text: str
+    lead: str  # an appendix row's unit or group code; "" for a task (its reporters: `assignees`)
+    lead_text: str  # who leads, as the user reads it: the row's words, or a task's reporters named
     deadline: Deadline | None
 
 
@@ -164,8 +164,23 @@ def tracked(plan: Plan) -> list[Item]:
     items = [Item(str(r.tt), r.name, *_area_of_row(plan, r), r.lead, r.lead_text, r.deadline) for r in plan.appendix]
     for t in plan.tasks:
         area = plan.areas_by_code.get(t.area)
-        items.append(Item(t.id, t.title, t.area, area.name if area else "", "", "", t.deadline))
+        items.append(Item(t.id, t.title, t.area, area.name if area else "", "", task_lead_text(plan, t), t.deadline))
     return items
+
+
+def task_lead_text(plan: Plan, task: Task) -> str:
+    """Who reports on a task, as the user reads it: the names of the units and groups its
+    `reporters` name ("Bộ Khoa học và Công nghệ", "Các bộ, ngành, địa phương"), or, when it names
+    none (every unit reports), the catalogue's phrase for all units."""
+    from plan744.core.labels import word
+
+    if not task.reporters:
+        return word("tasks.lead.all")
+    names = []
+    for code in task.reporters:
+        holder = plan.units_by_code.get(code) or plan.groups_by_code.get(code)
+        names.append(holder.name if holder is not None else code)  # an unknown code: the plan's check says so
+    return ", ".join(names)
 
 
 def _year(plan: Plan, day: dt.date) -> int:
@@ -196,9 +211,11 @@ def assignees(plan: Plan, as_of: dt.date) -> dict[str, tuple[str, ...]]:
 
 
 def lead_texts(plan: Plan) -> dict[str, str]:
+    """Task key -> who leads it, as the user reads it (an appendix row's words, a task's
+    reporters named: `task_lead_text`)."""
     out = {str(r.tt): r.lead_text for r in plan.appendix}
     for t in plan.tasks:
-        out[t.id] = ", ".join(t.reporters) if t.reporters else ""
+        out[t.id] = task_lead_text(plan, t)
     return out
 
 

@@ -28,12 +28,11 @@ from plan744.core.plan import Plan
 from plan744.core.strict import Code, LongText, OptionalText, StrictModel, Text
 from plan744.core.submission import Person
 from plan744.core.suggest import closest
+from plan744.core.vnformat import format_day
 
 Status = Literal["chua_trien_khai", "dang_trien_khai", "hoan_thanh", "dung", "de_nghi_dieu_chinh"]
 STATUSES: tuple[str, ...] = ("chua_trien_khai", "dang_trien_khai", "hoan_thanh", "dung", "de_nghi_dieu_chinh")
 NEEDS_REASON = frozenset({"dung", "de_nghi_dieu_chinh"})
-MARKER = "progress"
-"""The key that makes a YAML file a status report."""
 
 _PERIOD = re.compile(r"(?P<y>\d{4})(?:-Q(?P<q>[1-4])|-(?P<m>0[1-9]|1[0-2]))?")
 
@@ -83,7 +82,7 @@ class Evidence(StrictModel):
         """Number and date as written in a document ("123/QĐ-BCA, 20/6/2026"), then the link."""
         parts = []
         if self.number and self.date:
-            parts.append(f"{self.number}, {self.date.day:02d}/{self.date.month}/{self.date.year}")
+            parts.append(f"{self.number}, {format_day(self.date)}")
         if self.link:
             parts.append(self.link)
         return "; ".join(parts)
@@ -190,10 +189,6 @@ def facts_of(report: StatusReport | Facts) -> Facts:
     return Facts(report.unit, report.period, report.period_key, report.submitted, entries)
 
 
-def is_status_report(data: object) -> bool:
-    return isinstance(data, dict) and MARKER in data
-
-
 @dataclass(frozen=True)
 class FiledReport:
     """A status report with where it was read from."""
@@ -230,9 +225,9 @@ def check_report(plan: Plan, filed: FiledReport, assignees: Mapping[str, tuple[s
         add("st-period-outside", ("period",), period=r.period, start=plan.period.start, end=plan.period.end)
     due = period_deadline(plan, p)
     if due is not None and r.submitted > due:
-        add("st-late", ("submitted",), period=r.period, submitted=_vn(r.submitted), deadline=_vn(due))
+        add("st-late", ("submitted",), period=r.period, submitted=format_day(r.submitted), deadline=format_day(due))
     if r.submitted < p.start:
-        add("st-submitted-before-period", ("submitted",), submitted=_vn(r.submitted), period=r.period, start=_vn(p.start))
+        add("st-submitted-before-period", ("submitted",), submitted=format_day(r.submitted), period=r.period, start=format_day(p.start))
     for key, st in r.progress.items():
         k = str(key)
         path = ("progress", key)
@@ -247,7 +242,7 @@ def check_report(plan: Plan, filed: FiledReport, assignees: Mapping[str, tuple[s
         if st.occurrence is not None and k not in recurring:
             add("st-occurrence-one-off", (*path, "occurrence"), task=k)
         if st.completed is not None and st.completed > r.submitted:
-            add("st-completed-after-submitted", (*path, "completed"), completed=_vn(st.completed), submitted=_vn(r.submitted))
+            add("st-completed-after-submitted", (*path, "completed"), completed=format_day(st.completed), submitted=format_day(r.submitted))
         if st.done and st.evidence is None:
             add("st-evidence-missing", path, task=k)
     return out
@@ -276,10 +271,5 @@ def check_duplicates(filed: list[FiledReport]) -> list[Finding]:
         if first is not f:
             out.append(make("st-duplicate", file=f.file, place=f.source.place(("submitted",), prefer_key=True),
                             path=("submitted",), unit=f.report.unit, period=f.report.period,
-                            submitted=_vn(f.report.submitted), other=first.file))
+                            submitted=format_day(f.report.submitted), other=first.file))
     return out
-
-
-def _vn(day: dt.date) -> str:
-    """A date as a Vietnamese document writes it: 01/3/2025 (no leading zero on the month)."""
-    return f"{day.day:02d}/{day.month}/{day.year}"

@@ -41,7 +41,7 @@ from plan744.core.submission_records import record_from as record_from
 from plan744.core.submission_records import record_of as record_of
 from plan744.core.submission_records import record_row as record_row
 from plan744.core.suggest import closest, hint
-from plan744.core.vnformat import format_number
+from plan744.core.vnformat import format_day, format_number
 
 
 class _Out:
@@ -147,14 +147,13 @@ def absence(plan: Plan, owed: Obligation) -> tuple[str, dict[str, Any]] | None:
         return None
     unit = plan.units_by_code[owed.unit]
     names = [plan.units_by_code[code].name for code in owed.instead]
-    fmt = "%d/%m/%Y"
     if owed.reason == NOT_YET and unit.start is not None:
-        return "sub-unit-not-yet", {"unit_name": unit.name, "start": unit.start.strftime(fmt), "year": owed.year,
+        return "sub-unit-not-yet", {"unit_name": unit.name, "start": format_day(unit.start), "year": owed.year,
                                     "others": ", ".join(names) or "các đơn vị trước đó"}
     if owed.reason in (ENDED, MERGED) and unit.end is not None:
         others = ", ".join(names[:5]) + (f" và {len(names) - 5} đơn vị khác" if len(names) > 5 else "")
         code = "sub-unit-merged" if owed.reason == MERGED else "sub-unit-ended"
-        return code, {"unit_name": unit.name, "end": unit.end.strftime(fmt), "year": owed.year,
+        return code, {"unit_name": unit.name, "end": format_day(unit.end), "year": owed.year,
                       "others": others or "đơn vị kế thừa"}
     return "sub-unit-not-reporting", {"unit_name": unit.name, "year": owed.year}
 
@@ -163,12 +162,11 @@ def _check_date(plan: Plan, sub: Submission, out: _Out, today: dt.date | None) -
     cal = plan.reporting
     start, end = cal.window(sub.year)
     latest = cal.period_end.in_year(sub.year + 1)
-    fmt = "%d/%m/%Y"
     if today is not None and sub.submitted > today:
-        out.add("sub-date-future", ("submitted",), date=sub.submitted.strftime(fmt), today=today.strftime(fmt))
+        out.add("sub-date-future", ("submitted",), date=format_day(sub.submitted), today=format_day(today))
     elif not (start <= sub.submitted <= latest):
-        out.add("sub-date-implausible", ("submitted",), date=sub.submitted.strftime(fmt), year=sub.year,
-                start=start.strftime(fmt), end=end.strftime(fmt), latest=latest.strftime(fmt))
+        out.add("sub-date-implausible", ("submitted",), date=format_day(sub.submitted), year=sub.year,
+                start=format_day(start), end=format_day(end), latest=format_day(latest))
 
 
 def _check_sent_after_end(plan: Plan, sub: Submission, out: _Out) -> None:
@@ -178,9 +176,8 @@ def _check_sent_after_end(plan: Plan, sub: Submission, out: _Out) -> None:
         return
     heirs = [u.name for u in plan.organisation.successors(unit.code)]
     others = ", ".join(heirs[:3]) + (f" và {len(heirs) - 3} đơn vị khác" if len(heirs) > 3 else "")
-    fmt = "%d/%m/%Y"
-    out.add("sub-date-after-end", ("submitted",), date=sub.submitted.strftime(fmt), unit_name=unit.name,
-            end=unit.end.strftime(fmt), others=others or "đơn vị kế thừa")
+    out.add("sub-date-after-end", ("submitted",), date=format_day(sub.submitted), unit_name=unit.name,
+            end=format_day(unit.end), others=others or "đơn vị kế thừa")
 
 
 def _check_indicators(plan: Plan, sub: Submission, owed: Obligation, out: _Out, name: str) -> None:

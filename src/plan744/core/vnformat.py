@@ -26,6 +26,7 @@ __all__ = [
     "format_date",
     "format_date_short",
     "format_day",
+    "format_day_month",
     "format_money_million",
     "format_number",
     "format_percent",
@@ -180,10 +181,19 @@ def format_date_short(d: dt.date) -> str:
 
 
 def format_day(d: dt.date) -> str:
-    """``date(2025, 7, 1)`` -> ``"01/7/2025"``: a date in running text and in the messages, as the
-    reports write it (the day on two digits, the month without its leading zero)."""
+    """``date(2025, 7, 1)`` -> ``"01/7/2025"``, ``date(2021, 1, 20)`` -> ``"20/01/2021"``: a date in
+    running text and in the messages, as Nghị định 30 writes a document's date (a zero before a
+    day under 10 and before months 1 and 2, none before the other months)."""
     d = _check_date(d)
-    return f"{d.day:02d}/{d.month}/{d.year}"
+    return f"{format_day_month(d)}/{d.year}"
+
+
+def format_day_month(d: dt.date) -> str:
+    """``date(2025, 6, 30)`` -> ``"30/6"``, ``date(2025, 7, 1)`` -> ``"01/7"``, ``date(2023, 1, 5)``
+    -> ``"05/01"``: a day of any year (a yearly deadline, the end of a reporting period), written
+    as `format_day` writes it."""
+    d = _check_date(d)
+    return f"{d.day:02d}/{d.month:02d}" if d.month < 3 else f"{d.day:02d}/{d.month}"
 
 
 def format_money_million(value: int | Decimal) -> str:

@@ -35,6 +35,7 @@ TASK_WORDS: dict[str, str] = {
     "tasks.section.soon": "Nhiệm vụ đến hạn trong {days} ngày tới",
     "tasks.none": "Không có nhiệm vụ quá hạn hay sắp đến hạn.",
     "tasks.col.unit": "Đơn vị chủ trì",
+    "tasks.lead.all": "Tất cả các đơn vị",
     "tasks.col.task": "Nhiệm vụ",
     "tasks.col.deadline": "Thời hạn",
     "tasks.col.due": "Hạn",

@@ -21,7 +21,7 @@ from plan744.core.numbers import yaml_number
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, AppendixTask, Indicator, Plan, Target
 from plan744.core.submission import STATUSES
-from plan744.core.vnformat import format_number
+from plan744.core.vnformat import format_day, format_number
 
 
 def _status_help() -> str:
@@ -98,7 +98,7 @@ def scaffold(plan: Plan, unit_code: str, year: int, schema_ref: str | None,
         f"# yaml-language-server: $schema={schema_ref}" if schema_ref else
         "# " + word("scaffold.schema_hint"),
         "# " + word("scaffold.title").format(kind=doc.kind, number=doc.number, year=year, unit=unit.name),
-        "# " + word("scaffold.period").format(start=f"{cover_from:%d/%m/%Y}", end=f"{cover_to:%d/%m/%Y}", due=f"{due:%d/%m/%Y}"),
+        "# " + word("scaffold.period").format(start=format_day(cover_from), end=format_day(cover_to), due=format_day(due)),
         "# " + word("scaffold.howto"),
         *("#  - " + word(f"scaffold.howto.{part}").format(money=money) for part in ("numbers", "decimals", "dates", "counts")),
         "# " + word("scaffold.check"),

@@ -20,6 +20,7 @@ from plan744.core.labels import word
 from plan744.core.plan import Plan
 from plan744.core.progress import assignees, tracked
 from plan744.core.status_report import STATUSES, PeriodKey, period_deadline
+from plan744.core.vnformat import format_day
 from plan744.forms.xlsx_layout import keyed_sheet
 
 STATUS_FORM = "plan744-status"  # the `form` of the hidden sheet: a status report, not an annual report
@@ -77,10 +78,6 @@ def unit_tasks(plan: Plan, unit: str, period: PeriodKey) -> list[Any]:
     """The tasks with a deadline the unit answers for in the period, in the plan's order."""
     who = assignees(plan, period.end)
     return [it for it in tracked(plan) if it.deadline is not None and unit in who.get(it.key, ())]
-
-
-def _vn(day: dt.date) -> str:
-    return f"{day.day:02d}/{day.month}/{day.year}"
 
 
 class _Sheet:
@@ -173,7 +170,7 @@ def workbook(plan: Plan, unit: str, period: PeriodKey, values: dict[str, Any] | 
     s.text(word("quarter.form.unit").format(unit=name), bold=True)
     due = period_deadline(plan, period)
     period_text = word("quarter.form.period" if due else "quarter.form.period_no_due").format(
-        period=period.key, start=_vn(period.start), end=_vn(period.end), due=_vn(due) if due else "")
+        period=period.key, start=format_day(period.start), end=format_day(period.end), due=format_day(due) if due else "")
     s.text(period_text)
     s.text("")
     for i in range(1, 8):

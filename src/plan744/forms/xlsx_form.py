@@ -21,6 +21,7 @@ from plan744.core.labels import task_status, task_statuses, word
 from plan744.core.obligation import Obligation, obligation
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.submission import STATUSES
+from plan744.core.vnformat import format_day
 from plan744.forms.scaffold_yaml import appendix_rows, target_words
 from plan744.forms.xlsx_layout import (
     FIELDS,
@@ -227,7 +228,7 @@ def _instructions(wb: Any, plan: Plan, unit_name: str, year: int, cover_from: dt
     doc = plan.document
     s.text_row(word("form.title").format(kind=doc.kind.upper(), number=doc.number, year=year), bold=True)
     s.text_row(word("form.unit").format(unit=unit_name), bold=True)
-    s.text_row(word("form.period").format(start=f"{cover_from:%d/%m/%Y}", end=f"{cover_to:%d/%m/%Y}", due=f"{due:%d/%m/%Y}"))
+    s.text_row(word("form.period").format(start=format_day(cover_from), end=format_day(cover_to), due=format_day(due)))
     s.text_row("")
     lines = [word(f"form.howto.{part}").format(money=plan.money.unit)
              for part in ("lead", "inputs", "general", "indicators", "appendix", "tasks", "narrative", "numbers", "keep",
@@ -244,7 +245,7 @@ def _general(wb: Any, plan: Plan, unit_code: str, unit_name: str, year: int, v: 
     for person in ("prepared_by", "approved_by"):
         for k, value in (v.get(person) or {}).items():
             given[f"{person}.{k}"] = value
-    notes = {"unit": unit_name, "submitted": word("form.general.due").format(due=f"{due:%d/%m/%Y}"), "plan": plan.document.title}
+    notes = {"unit": unit_name, "submitted": word("form.general.due").format(due=format_day(due)), "plan": plan.document.title}
     for key, required in GENERAL:
         s.ws[f"A{s.row}"] = encode(GeneralKey(key))
         s.cell("B", word(f"form.general.{key}") + ("" if not required or key in LOCKED_GENERAL else " *"))

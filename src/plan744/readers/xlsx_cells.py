@@ -13,6 +13,7 @@ from plan744.core.findings import Finding, Place, SourceMap
 from plan744.core.labels import TASK_STATUS, task_statuses
 from plan744.core.messages import make
 from plan744.core.text import clean
+from plan744.core.vnformat import format_day
 
 
 def _status_by_label() -> dict[str, str]:
@@ -84,7 +85,7 @@ def as_figure(cell: dict[str, Any], path: tuple, r: Reader) -> Any:
         r.add("xlsx-percent-cell", path, shown=f"{value * 100:g}%".replace(".", ","))
         return None
     if isinstance(value, dt.datetime):
-        r.add("xlsx-date-in-number", path, shown=f"{value:%d/%m/%Y}")
+        r.add("xlsx-date-in-number", path, shown=format_day(value))
         return None
     if isinstance(value, str):
         cleaned, _ = clean(value)
@@ -122,7 +123,7 @@ def as_date(cell: dict[str, Any], path: tuple, r: Reader) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
         day = SERIAL_EPOCH + dt.timedelta(days=int(value))
         r.findings.append(make("xlsx-date-serial", file=r.file, path=path, place=r.source.place(path),
-                               typed=int(value), date=f"{day:%d/%m/%Y}"))
+                               typed=int(value), date=format_day(day)))
         return day
     if isinstance(value, str):
         text = value.strip()
