@@ -147,7 +147,7 @@ def test_the_close_out_shows_the_notes_in_their_sections(closeout) -> None:
     first = next(iter(s))
     assert first == words(closeout.plan, "review.h.direction").casefold()
     direction = s[first]
-    assert "Kế hoạch số 0001/KH-UBND ngày 01/2/2021 của UBND tỉnh về" in direction
+    assert "Kế hoạch số 0001/KH-UBND ngày 01/02/2021 của UBND tỉnh về" in direction
     assert words(closeout.plan, "review.illustrative") in direction
     assert re.search(r"năm 2021, \d+/\d+ đơn vị gửi báo cáo", direction)  # who reported, one sentence (I.4 folded)
     assert " ".join(n.lessons.split()) in s["bài học kinh nghiệm"]

@@ -164,7 +164,7 @@ def test_a_report_sent_after_its_unit_ended_is_warned_naming_the_successors() ->
     assert len(found) == 1
     f = found[0]
     assert (f.severity, f.file.endswith("KYSON.yaml"), f.line) == (Severity.WARNING, True, 19)
-    assert f.message.startswith("Ngày gửi 10/07/2025 sau ngày Huyện Kỳ Sơn kết thúc hoạt động (30/06/2025)")
+    assert f.message.startswith("Ngày gửi 10/7/2025 sau ngày Huyện Kỳ Sơn kết thúc hoạt động (30/6/2025)")
     assert "Xã Chiêu Lưu" in f.message and "đơn vị khác gửi thay" in f.message  # the communes formed from its area
     # a unit that still exists, or one that ended after sending, is not warned
     others = discover([str(DATA / "2025" / "SKHCN.yaml"), str(DATA / "2024" / "STTTT.yaml")]).files
@@ -188,7 +188,7 @@ def test_the_opening_cites_the_request_or_leaves_a_placeholder(y2025, closeout) 
     for doc in (period.compose_period(closeout, Issuance(), GENERATED, notes),
                 year.compose_year(y2025, Issuance(), GENERATED, notes=notes)):
         text = opening(doc)
-        assert ("Thực hiện Công văn số 15/BKHCN-CĐS ngày 05/1/2026 của Bộ Khoa học và Công nghệ về việc tổng kết kế "
+        assert ("Thực hiện Công văn số 15/BKHCN-CĐS ngày 05/01/2026 của Bộ Khoa học và Công nghệ về việc tổng kết kế "
                 "hoạch giai đoạn 2021 - 2025; trên cơ sở báo cáo") in text
         assert ("các sở, ban, ngành, đơn vị cấp huyện (đến ngày 30/6/2025) và đơn vị cấp xã (từ ngày 01/7/2025)"
                 in text)

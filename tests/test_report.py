@@ -128,4 +128,4 @@ def test_a_missing_unit_is_listed_as_missing(tmp_path: Path) -> None:
     (data / "2022" / "H1.yaml").unlink()
     assert report(tmp_path / "out", "--format", "html", data=data).returncode == 0
     html = (tmp_path / "out" / "bao-cao-2022.html").read_text(encoding="utf-8")
-    assert "3 đơn vị chưa gửi báo cáo: Sở Hai, Huyện Một, Huyện Hai" in html
+    assert "3 đơn vị chưa gửi báo cáo: Sở Hai, huyện Một, huyện Hai" in html

@@ -197,7 +197,7 @@ def test_header_is_a_borderless_two_column_table_with_blank_number_and_date(doc:
     texts = [b.text for b in blocks(doc) if isinstance(b, Paragraph)]
     assert "Kết quả thực hiện năm 2022 Kế hoạch số 12/KH-UBND ngày 20/01/2021 của UBND tỉnh Mẫu Sơn" in texts
     # The day the draft was made (SOURCE_DATE_EPOCH) and the data's cut-off, told apart.
-    assert any(t.startswith("DỰ THẢO lập ngày 05/1/2023; số liệu đến ngày 31/12/2022.") for t in texts)
+    assert any(t.startswith("DỰ THẢO lập ngày 05/01/2023; số liệu đến ngày 31/12/2022.") for t in texts)
     assert not any("plan744" in t for t in texts)  # the signed text never names the tool
 
 

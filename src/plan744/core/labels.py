@@ -233,7 +233,6 @@ TEXT = {
     "year.end": "Trên đây là báo cáo kết quả thực hiện năm {year} {plan}./.",
     # appendices
     "appendix.units.title": "KẾT QUẢ CÁC CHỈ TIÊU CỦA TỪNG ĐƠN VỊ NĂM {year}",
-    "appendix.units.lead": "Mỗi bảng một nhóm đơn vị, mỗi dòng một đơn vị, mỗi cột một chỉ tiêu; số trong ngoặc ở tiêu đề cột là số thứ tự chỉ tiêu ở bảng kết quả mục I.1. “—”: đơn vị không báo cáo chỉ tiêu này; ô trống: đơn vị chưa gửi báo cáo.",
     "appendix.units.note": "Tử số, mẫu số của từng đơn vị được lưu trong bản số liệu kèm theo báo cáo (tệp Excel, CSV hoặc JSON).",
     "appendix.completeness.title": "TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ NĂM {year}",
     "appendix.completeness.lead": "(Hạn gửi: ngày {deadline}; {submitted}/{expected} đơn vị đã gửi, {late} gửi muộn, {missing} chưa gửi)",

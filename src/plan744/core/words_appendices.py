@@ -21,6 +21,17 @@ APPENDIX_WORDS: dict[str, str] = {
     "annex.reporting.pending": "{name} chưa đến hạn gửi",
     "annex.reporting.partial": "Đơn vị kết thúc hoạt động trong năm báo cáo số liệu đến ngày cuối cùng hoạt động; "
                                "hạn gửi báo cáo của đơn vị là ngày đó.",
+    # each unit's figures: the table in the body cited by the number the body gave its section
+    "appendix.units.lead_at": ("Mỗi bảng một nhóm đơn vị, mỗi dòng một đơn vị, mỗi cột một chỉ tiêu; số trong ngoặc ở "
+                               "tiêu đề cột là số thứ tự chỉ tiêu ở bảng kết quả tại mục {section}. “—”: đơn vị không "
+                               "báo cáo chỉ tiêu này; ô trống: đơn vị chưa gửi báo cáo."),
+    "appendix.units.lead_plain": ("Mỗi bảng một nhóm đơn vị, mỗi dòng một đơn vị, mỗi cột một chỉ tiêu; số trong ngoặc ở "
+                                  "tiêu đề cột là số thứ tự chỉ tiêu ở bảng kết quả thực hiện các chỉ tiêu. “—”: đơn vị "
+                                  "không báo cáo chỉ tiêu này; ô trống: đơn vị chưa gửi báo cáo."),
+    # the leads' reports of the appendix rows: an account many leads give word for word, said once
+    "appendix.rows.same_text": "Nhiệm vụ TT {rows}: đơn vị chủ trì báo cáo cùng nội dung “{text}” ({seen} như bảng trên).",
+    "appendix.rows.same_money": "tình trạng, vốn bố trí và giải ngân",
+    "appendix.rows.same_state": "tình trạng",
     # the close-out's record: kinds by year, then who was late or missing each year
     "annex.period.lead": "Mỗi ô: số đơn vị gửi đúng hạn/số đơn vị phải gửi báo cáo năm đó; “—”: năm đó không có đơn vị loại này.",
     "annex.period.year": "Năm {year}: {items}.",

@@ -34,7 +34,8 @@ JUDGEMENT_WORDS: dict[str, str] = {
     "judge.new_base": "Năm {year}, chỉ tiêu {name} tính trên {count} {kind} sau sắp xếp.",
     # the table notes
     "judge.note.year": ("Ghi chú: tỷ lệ = tổng tử số/tổng mẫu số của các đơn vị báo cáo; cột Đánh giá so sánh "
-                        "kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: Phụ lục I."),
+                        "kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: {appendix}."),
+    "judge.note.appendix_plain": "phụ lục kèm theo",
     "judge.note.path": ("Cột Lộ trình: giá trị trên đường thẳng từ số liệu năm gốc (hoặc mốc trước) đến mục tiêu, "
                         "chỉ để tham chiếu khi Kế hoạch không đặt chỉ tiêu từng năm."),
     "judge.note.period": ("Ghi chú: tỷ lệ từng năm = tổng tử số/tổng mẫu số của các đơn vị báo cáo; cột Đánh giá "

@@ -55,6 +55,10 @@ REFORM_WORDS: dict[str, str] = {
     # names written in lower case inside a sentence ("xã Mỹ Lý"), longest first
     "reform.lower_prefixes": "Thị trấn|Thị xã|Thành phố|Xã|Phường|Huyện",
     "reform.unit_prefixes": "Xã|Phường|Thị trấn",
+    # a group of units named by their kind ("Các Sở, ban, ngành liên quan"): inside a sentence the
+    # plural word and the generic kind word after it are lower case ("các sở, ban, ngành liên quan")
+    "reform.lower_plural": "Các",
+    "reform.lower_kinds": "Sở|Ban|Ngành|Huyện|Xã|Phường|Thị trấn|Cơ quan|Đơn vị|Phòng",
     # the closing
     "reform.archive_blank": "[ký hiệu phòng chuyên môn]",
 }

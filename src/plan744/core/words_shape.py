@@ -13,7 +13,7 @@ SHAPE_WORDS: dict[str, str] = {
     "shape.not_yet_due.items": "Chỉ tiêu chưa đến hạn đánh giá: {items}.",
     "shape.not_yet_due.item": "{label} (mục tiêu năm {year})",
     # the table's note when no percentage is summed over units (every figure has a single source)
-    "shape.note.year": "Ghi chú: cột Đánh giá so sánh kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: Phụ lục I.",
+    "shape.note.year": "Ghi chú: cột Đánh giá so sánh kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: {appendix}.",
     # the lead unit of a target (chủ trì theo dõi, đánh giá), where the plan names one
     "shape.lead": "Chủ trì: {lead}",
     # a yearly target ("05 bộ mỗi năm") in a form: the form's year, or every year of its span

@@ -16,7 +16,7 @@ from plan744.core.figures.year import IndicatorYear
 from plan744.core.labels import UNASSESSED, lower_first, word
 from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
-from plan744.core.vnformat import format_date_short, format_day, format_place_date
+from plan744.core.vnformat import format_day, format_place_date
 from plan744.core.vnwords import amount_in_words
 from plan744.report.document import Block, Closing, Document, Header, Heading, Para, Run, Section, Title, Toc, runs
 
@@ -67,20 +67,36 @@ class Numbering:
     def __init__(self) -> None:
         self.entries: list[tuple[int, str, str]] = []
         self.counts = [0, 0]
+        self.numbers: list[str] = []  # each entry's full number: "II", "II.1"
+        self.parts: dict[str, str] = {}  # a body part's code -> the number of its first heading
 
     def heading(self, level: int, text: str) -> Heading:
         """A section (I, II, …) or a subsection (1, 2, … within it), numbered in the order it is
         written, so a section left out (a plan without money indicators) leaves no gap."""
         text = _NUMBERED.sub("", text)
+        number = ""
         if level == 1:
             self.counts = [self.counts[0] + 1, 0]
-            text = f"{ROMAN[self.counts[0] - 1]}. {text}"
+            number = ROMAN[self.counts[0] - 1]
+            text = f"{number}. {text}"
         elif level == 2:
             self.counts[1] += 1
+            number = f"{ROMAN[self.counts[0] - 1]}.{self.counts[1]}" if self.counts[0] else str(self.counts[1])
             text = f"{self.counts[1]}. {text}"
         anchor = f"muc-{len(self.entries) + 1}"
         self.entries.append((level, text, anchor))
+        self.numbers.append(number)
         return Heading(level, text, anchor)
+
+    def claim(self, code: str, first: int) -> None:
+        """Record that body part `code` wrote the headings from entry `first` on: a cross-reference
+        to it ("mục II.1") is then its first heading's number, however the sections were numbered."""
+        if len(self.numbers) > first and self.numbers[first]:
+            self.parts[code] = self.numbers[first]
+
+    def ref(self, code: str) -> str | None:
+        """"II.1": the number of the section body part `code` wrote, or None if it wrote none."""
+        return self.parts.get(code)
 
 
 class Appendices:
@@ -104,7 +120,7 @@ def title(summary: str) -> Title:
 def plan_ref(plan: Plan) -> str:
     """"Kế hoạch số 744/KH-UBND ngày 15/12/2020 của UBND tỉnh Nghệ An"."""
     d = plan.document
-    return t("plan.ref", kind=d.kind, number=d.number, date=format_date_short(d.date), issuer=d.issuer_short)
+    return t("plan.ref", kind=d.kind, number=d.number, date=format_day(d.date), issuer=d.issuer_short)
 
 
 def closing(plan: Plan, issuance: Issuance, on: dt.date, drafter: Unit | None) -> Closing:

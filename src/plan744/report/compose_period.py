@@ -93,9 +93,9 @@ BODY: tuple[Part[PeriodReport], ...] = (
 
 
 APPENDICES: tuple[Annex[PeriodReport], ...] = (
-    Annex("rows", lambda r: t("period.appendix.title", span=r.span), lambda r: tasks.rows_detail(r.p), lambda r: True,
+    Annex("rows", lambda r: t("period.appendix.title", span=r.span), lambda r, n: tasks.rows_detail(r.p), lambda r: True,
           needs="appendix"),
-    Annex("units", lambda r: t("period.units.title", span=r.span), lambda r: appendices.units(r.p),
+    Annex("units", lambda r: t("period.units.title", span=r.span), lambda r, n: appendices.units(r.p),
           lambda r: False),  # one page upright: kinds by year, then only the late and missing
 )
 
@@ -127,7 +127,7 @@ def _compose_period(p: PeriodFigures, issuance: Issuance, generated: dt.datetime
     body.append(closing(plan, issuance, p.last.window[1], p.last.drafter))
 
     parts = Appendices(appendix_subtitle(plan, issuance))
-    walk_annexes(APPENDICES, CONDITIONS, report, parts)
+    walk_annexes(APPENDICES, CONDITIONS, report, parts, n)
     doc_title = t("period.doc_title", word=word, kind=plan.document.kind, number=plan.document.number, span=span)
     return document(doc_title, generated, body, n, parts, {"plan": plan.document.number, "period": span})
 

@@ -106,7 +106,7 @@ def indicators(p: PeriodFigures, scopes: dict[str, str], n: Numbering) -> list[B
     if reference:
         notes.append(reference)
     notes += level_end_notes(plan, [f for i in p.indicators for _, f in i.by_year])
-    notes += partial_sentences(plan, p.end, [i.final for i in p.indicators])
+    # a partial last year is said once, in the paragraph above; its rows carry "chưa gồm …"
     notes += new_base_notes(plan, final_year)
     out.append(Para(runs(" ".join(notes)), "note"))
     series = []

@@ -3,7 +3,6 @@ year, how each row ended), and the appendix that gives each row year by year."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -27,7 +26,7 @@ def tasks(p: PeriodFigures, n: Numbering) -> list[Block]:
     """Each task group and task at the end of the span: coverage among the units that still
     exist, what was done (units' own words), the plan's qualitative targets first."""
     out: list[Block] = [n.heading(2, t("year.h.tasks"))]
-    on = dt.date(p.end, 12, 31)
+    on = p.plan.window(p.end)[1]  # the last year's data cut-off (14/12), not the calendar's end
     return out + task_results(p.plan, coverage(p.plan, [y.areas for y in p.years], on), on)
 
 

@@ -36,10 +36,20 @@ Finished = Callable[[AppendixTask, int], bool]
 
 
 def in_sentence(name: str) -> str:
-    """A unit's name inside a sentence: "xã Mỹ Lý", "thành phố Vinh", but "Sở Y tế"."""
+    """A unit's name inside a sentence: "xã Mỹ Lý", "thành phố Vinh", "các sở, ban, ngành liên
+    quan", but "Sở Y tế" (an agency's proper name keeps its capital). Only the generic kind word
+    is lowered, never the proper name after it."""
     for prefix in t("reform.lower_prefixes").split("|"):
         if name.startswith(prefix + " "):
             return lower_first(name)
+    plural = t("reform.lower_plural")
+    if name.startswith(plural + " "):  # a group: "Các Sở, ban, ngành liên quan"
+        rest = name[len(plural) + 1:]
+        for kind in t("reform.lower_kinds").split("|"):
+            if rest.startswith(kind) and rest[len(kind):len(kind) + 1] in (" ", ",", ""):
+                rest = lower_first(rest)
+                break
+        return lower_first(plural) + " " + rest
     return name
 
 

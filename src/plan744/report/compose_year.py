@@ -27,7 +27,7 @@ from plan744.core.labels import speaking
 from plan744.core.notes import ReportNotes
 from plan744.core.plan import AppendixTask
 from plan744.core.reform import finished_before
-from plan744.core.vnformat import format_date_short, format_day
+from plan744.core.vnformat import format_day
 from plan744.report import compose_quarter as quarter
 from plan744.report import compose_reform as reform
 from plan744.report import compose_year_appendices as appendices
@@ -79,16 +79,16 @@ BODY: tuple[Part[YearReport], ...] = (
 """The body after the opening, in order; the closing and signature follow."""
 
 APPENDICES: tuple[Annex[YearReport], ...] = (
-    Annex("units", lambda r: t("appendix.units.title", year=r.f.year), lambda r: appendices.unit_matrix(r.f, r.scopes),
-          lambda r: True),
+    Annex("units", lambda r: t("appendix.units.title", year=r.f.year),
+          lambda r, n: appendices.unit_matrix(r.f, r.scopes, n.ref("indicators")), lambda r: True),
     Annex("completeness", lambda r: t("appendix.completeness.title", year=r.f.year),
-          lambda r: appendices.completeness(r.f), lambda r: False),
-    Annex("rows", lambda r: t("appendix.rows.title", year=r.f.year), lambda r: results.rows_detail(r.f),
+          lambda r, n: appendices.completeness(r.f), lambda r: False),
+    Annex("rows", lambda r: t("appendix.rows.title", year=r.f.year), lambda r, n: results.rows_detail(r.f),
           lambda r: True, needs="appendix"),
-    Annex("accounts", lambda r: t("appendix.accounts.title", year=r.f.year), lambda r: appendices.accounts(r.f),
+    Annex("accounts", lambda r: t("appendix.accounts.title", year=r.f.year), lambda r, n: appendices.accounts(r.f),
           lambda r: False, needs="full"),
     Annex("narratives", lambda r: t("appendix.narratives.title", year=r.f.year),
-          lambda r: appendices.narratives_full(r.f), lambda r: False, needs="full"),
+          lambda r, n: appendices.narratives_full(r.f), lambda r: False, needs="full"),
 )
 
 
@@ -107,8 +107,8 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
     c = f.completeness
     covered = [(d.unit, d.coverage.start, d.coverage.end) for d in c.rows]
     intro = t("year.intro", plan=plan_ref(plan), sources=reform.sources(plan.organisation, covered, *f.window),
-              submitted=c.submitted, expected=c.expected, start=format_date_short(f.window[0]),
-              end=format_date_short(f.window[1]), issuer=plan.report.issuer_short, year=f.year)
+              submitted=c.submitted, expected=c.expected, start=format_day(f.window[0]),
+              end=format_day(f.window[1]), issuer=plan.report.issuer_short, year=f.year)
     body.append(Para(runs(reform.request_run(notes), " " + intro)))
     body += _partial(f)
     body += _changes(f)
@@ -119,7 +119,7 @@ def _compose_year(f: YearFigures, issuance: Issuance, generated: dt.datetime, *,
     body.append(closing(plan, issuance, f.window[1], f.drafter))
 
     parts = Appendices(appendix_subtitle(plan, issuance))
-    walk_annexes(APPENDICES, CONDITIONS, report, parts)
+    walk_annexes(APPENDICES, CONDITIONS, report, parts, n)
     doc_title = t("year.doc_title", kind=plan.document.kind, number=plan.document.number, year=f.year)
     return document(doc_title, generated, body, n, parts, {"plan": plan.document.number, "year": str(f.year)})
 

@@ -21,7 +21,7 @@ from plan744.core.obligation import obligations
 from plan744.core.organisation import Unit
 from plan744.core.plan import ALL_LEVELS, Plan
 from plan744.core.status import ReportStatus
-from plan744.core.vnformat import format_date_short
+from plan744.core.vnformat import format_day
 from plan744.report.compose_common import t, unit_runs
 from plan744.report.compose_reform import in_sentence, name_as_of
 from plan744.report.document import Block, Bullets, Column, Heading, Para, Row, Run, Table, cell, runs
@@ -29,12 +29,15 @@ from plan744.report.document import Block, Bullets, Column, Heading, Para, Row, 
 MATRIX_COLUMNS = 9  # indicator columns per table on a landscape page
 
 
-def unit_matrix(f: YearFigures, scopes: dict[str, str]) -> list[Block]:
+def unit_matrix(f: YearFigures, scopes: dict[str, str], section: str | None = None) -> list[Block]:
     """Each unit's figure for each indicator: per kind of unit, a row per unit, a column per
-    indicator and scope (in groups of at most MATRIX_COLUMNS). Pages grow by a row per unit."""
+    indicator and scope (in groups of at most MATRIX_COLUMNS). Pages grow by a row per unit.
+    `section`: the number of the body's section with the indicator table ("II.1"), as the
+    body numbered it."""
     plan = f.plan
-    out: list[Block] = [Para(runs(t("appendix.units.lead")), "note")]
-    number = {id(r): k for k, r in enumerate(f.indicators, start=1)}  # the row numbers of the table in I.1
+    lead = t("appendix.units.lead_at", section=section) if section else t("appendix.units.lead_plain")
+    out: list[Block] = [Para(runs(lead), "note")]
+    number = {id(r): k for k, r in enumerate(f.indicators, start=1)}  # the row numbers of the body's indicator table
     reporting = [r for r in f.indicators if r.units and r.unassessed is not Unassessed.QUALITATIVE]
     if not reporting:
         return []
@@ -86,7 +89,7 @@ def completeness(f: YearFigures) -> list[Block]:
     Mai gửi muộn 9 ngày; xã Mỹ Lý chưa gửi"); each unit's dates are kept by the drafter."""
     c = f.completeness
     now = f.window[1]
-    out: list[Block] = [Para(runs(t("annex.reporting.lead", deadline=format_date_short(c.deadline),
+    out: list[Block] = [Para(runs(t("annex.reporting.lead", deadline=format_day(c.deadline),
                                      submitted=c.submitted, expected=c.expected, on_time=len(c.on_time))))]
     lines = []
     for kind in f.plan.organisation.kinds:

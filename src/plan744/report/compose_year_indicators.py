@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Protocol, TypeVar
 
 from plan744.core import display
@@ -28,6 +29,7 @@ from plan744.report.compose_common import (
     verdict,
 )
 from plan744.report.compose_reform import in_sentence
+from plan744.report.compose_year_results import annex_label
 from plan744.report.document import Block, Bullets, Cell, Column, Figure, Para, Row, Run, Table, cell, runs
 
 HUNDRED = Decimal(100)
@@ -215,14 +217,16 @@ def indicators(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Blo
     out.append(Para(runs(" ".join(text))))
     with_path = any(r.path_expected is not None for r in f.indicators)
     out.append(_indicator_table(f, scopes, with_path))
-    notes = [t("judge.note.year" if pooled else "shape.note.year", year=f.year)]
+    units_annex = annex_label("plan744.report.compose_year", SimpleNamespace(f=f, short=False), "units")
+    notes = [t("judge.note.year" if pooled else "shape.note.year", year=f.year,
+               appendix=units_annex or t("judge.note.appendix_plain"))]
     if with_path:
         notes.append(t("judge.note.path"))
     reference = reference_note(plan, [r for r in f.indicators if r.path_expected is not None])
     if reference:
         notes.append(reference)
     notes += level_end_notes(plan, f.indicators)
-    notes += partial_sentences(plan, f.year, f.indicators)
+    # a partial year is said once, in the paragraph above; its rows carry "chưa gồm …" in the table
     notes += new_base_notes(plan, f)
     for ended in sorted({r.level_end for r in f.level_ended if r.level_end is not None}):
         key = "year.indicators.level_ended_note" if ended >= f.window[0] else "year.indicators.level_gone_note"
@@ -337,5 +341,5 @@ def money(f: YearFigures, scopes: dict[str, str], n: Numbering) -> list[Block]:
                  numerator=display.money(r.ratio.numerator), denominator=display.money(r.ratio.denominator),
                  unit=unit, value=shown(r), target=target_text(r, f.plan.money),
                  verdict=lower_first(verdict_with_caveat(f.plan, r, verdict(r))))
-        out.append(Para(runs(" ".join([line] + partial_sentences(f.plan, f.year, [r])))))
+        out.append(Para(runs(line)))  # a partial year: said by the verdict ("đạt (chưa gồm …)") and in I.1
     return out

@@ -11,7 +11,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from plan744.core import display
-from plan744.core.figures.appendix import lead_then_and_now
+from plan744.core.figures.appendix import RowReport, lead_then_and_now
 from plan744.core.figures.tasks import (
     PLAN_STATUSES,
     AreaCoverage,
@@ -27,21 +27,21 @@ from plan744.core.labels import COLUMN, ROW_STATE, lower_first, task_status
 from plan744.core.obligation import lead_of
 from plan744.core.plan import AppendixTask, Plan
 from plan744.core.status import ReportStatus
-from plan744.core.vnformat import format_date_short
+from plan744.core.vnformat import format_day
 from plan744.report.compose_common import (
     ROMAN,
     Numbering,
     money_words,
     t,
 )
-from plan744.report.compose_reform import name_as_of
+from plan744.report.compose_reform import in_sentence, name_as_of, rows_text
 from plan744.report.document import Block, Bullets, Cell, Column, Heading, Para, Row, Run, Table, cell, runs
 from plan744.report.sections import applicable
 
 
 def tasks(f: YearFigures, n: Numbering) -> list[Block]:
     out: list[Block] = [n.heading(2, t("year.h.tasks"))]
-    on = dt.date(f.year, 12, 31)
+    on = f.window[1]  # the year's data cut-off (14/12), not the calendar's end
     return out + task_results(f.plan, coverage(f.plan, [f.areas], on), on)
 
 
@@ -59,8 +59,11 @@ def _coverage_text(task: TaskCoverage) -> str:
     return ", ".join(parts)
 
 
-def _facts(task: TaskCoverage, k: int, key: str = "rows.tasks.fact", turn: int = 0) -> str:
-    return " ".join(t(key, unit=unit.name, text=text) for unit, text in highlights(task, k, turn=turn))
+def _facts(task: TaskCoverage, k: int, key: str = "rows.tasks.fact", turn: int = 0, inside: bool = False) -> str:
+    """A unit or two and what they did; `inside`: the unit is named inside a sentence ("Ví dụ, xã
+    An Châu: …"), else it opens one ("Sở Y tế: …")."""
+    return " ".join(t(key, unit=in_sentence(unit.name) if inside else unit.name, text=text)
+                    for unit, text in highlights(task, k, turn=turn))
 
 
 def task_results(plan: Plan, areas: list[AreaCoverage], on: dt.date) -> list[Block]:
@@ -88,7 +91,7 @@ def task_results(plan: Plan, areas: list[AreaCoverage], on: dt.date) -> list[Blo
             else:
                 text = t("rows.targets.item", title=target.title, section=target.section,
                          status=lower_first(task_status(cov.status)), coverage=_coverage_text(cov))
-            facts = _facts(cov, 1, "rows.targets.fact", turn=i * 37)
+            facts = _facts(cov, 1, "rows.targets.fact", turn=i * 37, inside=True)
             items.append(runs(text + (" " + facts if facts else "")))
         out.append(Bullets(tuple(items)))
         if missing:
@@ -98,14 +101,14 @@ def task_results(plan: Plan, areas: list[AreaCoverage], on: dt.date) -> list[Blo
     if not rest and not targets:
         return [Para(runs(t("year.tasks.none")))]
     if rest:
-        out.append(Para(runs(t("rows.tasks.lead", date=format_date_short(on)))))
+        out.append(Para(runs(t("rows.tasks.lead", date=format_day(on)))))
     for area, area_tasks in rest:
         out.append(Para(runs(Run(area.name, bold=True))))
         items = []
         for task in area_tasks:
             if task.units == 1:
                 account = task.accounts[0]
-                text = t("rows.tasks.single", title=task.task.title, unit=account.unit.name,
+                text = t("rows.tasks.single", title=task.task.title, unit=in_sentence(account.unit.name),
                          status=lower_first(task_status(plan_status(account.status))))
                 sentence = short_sentence(account.text)
                 items.append(runs(text + (" " + sentence[0].upper() + sentence[1:] if sentence else "")))
@@ -173,7 +176,7 @@ def appendix_summary(f: YearFigures, n: Numbering) -> list[Block]:
         if f.rows_behind:
             out.append(Para(runs(t("rows.behind"))))
             out.append(Bullets(tuple(runs(t("rows.behind_row", tt=a.task.tt, name=_unquoted(a.task.name),
-                                            lead=a.lead_name, state=lower_first(row_state(a))))
+                                            lead=in_sentence(a.lead_name), state=lower_first(row_state(a))))
                                      for a in f.rows_behind)))
     out += mismatches(f)
     out.append(Para(runs(detail_pointer("plan744.report.compose_year", SimpleNamespace(f=f, short=False))), "note"))
@@ -185,16 +188,20 @@ def _unquoted(name: str) -> str:
     return " ".join(name.split()).rstrip(". ")
 
 
-def detail_pointer(module: str, report: object) -> str:
-    """"(Chi tiết tại Phụ lục III kèm theo.)": the rows' appendix named as the report numbers its
-    appendices (those that apply before it, in the report's list; each is assumed non-empty)."""
+def annex_label(module: str, report: object, code: str) -> str | None:
+    """"Phụ lục III": the appendix `code` named as the report numbers its appendices (those that
+    apply before it, in the report's list; each is assumed non-empty), or None if it does not apply."""
     mod = importlib.import_module(module)
-    k = 0
-    for annex in applicable(mod.APPENDICES, mod.CONDITIONS, report):
-        if annex.code == "rows":
-            return t("rows.detail", appendix=t("doc.appendix", roman=ROMAN[k]))
-        k += 1
-    return t("rows.detail_plain")
+    for k, annex in enumerate(applicable(mod.APPENDICES, mod.CONDITIONS, report)):
+        if annex.code == code:
+            return t("doc.appendix", roman=ROMAN[k])
+    return None
+
+
+def detail_pointer(module: str, report: object) -> str:
+    """"(Chi tiết tại Phụ lục III kèm theo.)": the rows' appendix, by its number in the report."""
+    label = annex_label(module, report, "rows")
+    return t("rows.detail", appendix=label) if label else t("rows.detail_plain")
 
 
 @dataclass(frozen=True)
@@ -219,7 +226,7 @@ def lead_text(plan: Plan, task: AppendixTask, end: int, paren: bool = False) -> 
         first = min(max(plan.period.start, task.timeframe.start), end)
         return name_as_of(plan, lead_of(plan, task, first), dt.date(end, 12, 31))
     then, now = lead_then_and_now(plan, task, plan.period.start, end)
-    return t("rows.lead.now", then=then, now=now) if now else then
+    return t("rows.lead.now", then=in_sentence(then), now=in_sentence(now)) if now else in_sentence(then)
 
 
 def _row_end(f: YearFigures, a: AppendixYear) -> RowEnd:
@@ -286,7 +293,7 @@ def mismatches(f: YearFigures) -> list[Block]:
                 if named and not named & own:
                     found.append(t("rows.mismatch.item", tt=a.task.tt,
                                    state="; ".join(lower_first(task_status(s)) for s in PLAN_STATUSES if s in own),
-                                   unit=unit.name, quote=sentence.rstrip(".;")))
+                                   unit=in_sentence(unit.name), quote=sentence.rstrip(".;")))
     if not found:
         return []
     return [Para(runs(Run(t("rows.mismatch.lead"), role="placeholder")), "placeholder"),
@@ -335,13 +342,36 @@ def rows_detail(f: YearFigures) -> list[Block]:
     reports = [(a, r) for a in f.appendix for r in a.reports]
     if reports:
         out.append(Heading(3, t("appendix.rows.reports")))
+        same = same_text_rows(reports)
+        kept = [(a, r) for a, r in reports if a.task.tt not in {tt for rows_of in same.values() for tt in rows_of}]
         cols = (Column(COLUMN["tt"], 0.05, "center"), Column(COLUMN["reporting_unit"], 0.18), Column(COLUMN["state"], 0.12)) + (
             (Column(COLUMN["allocated"], 0.08, "right"), Column(COLUMN["disbursed"], 0.08, "right")) if funded else ()) + (
             Column(COLUMN["progress"], 0.49 if funded else 0.65),)
         rows = []
-        for a, r in reports:
+        for a, r in kept:
             money_cells = (cell(display.money(r.allocated)), cell(display.money(r.disbursed))) if funded else ()
             rows.append(Row((cell(str(a.task.tt), align="center"), cell(r.unit.name), cell(task_status(plan_status(r.status))))
                             + money_cells + (cell(r.progress),)))
-        out.append(Table(cols, tuple(rows), caption=t("appendix.rows.reports"), size="small"))
+        if rows:
+            out.append(Table(cols, tuple(rows), caption=t("appendix.rows.reports"), size="small"))
+        for text, tts in same.items():
+            out.append(Para(runs(t("appendix.rows.same_text", rows=rows_text(tts), text=text.rstrip(". "),
+                                   seen=t("appendix.rows.same_money" if funded else "appendix.rows.same_state"))), "note"))
     return out
+
+
+SAME_TEXT = 3
+"""A lead's account written word for word by this many rows' leads or more is said once, under
+the table, instead of on each row."""
+
+
+def same_text_rows(reports: list[tuple[AppendixYear, RowReport]]) -> dict[str, list[int | str]]:
+    """The accounts repeated word for word ("Hoàn thành các hạng mục của nhiệm vụ; …") by
+    SAME_TEXT rows or more, each with the rows (TT) that give it. Only a row with a single lead
+    report counts: its status and money are those of the row in the table above, so nothing is
+    lost by leaving it out of the reports' table; a shared row keeps each lead's line."""
+    single = [(a, r) for a, r in reports if len(a.reports) == 1 and (r.progress or "").strip()]
+    by_text: dict[str, list[int | str]] = {}
+    for a, r in single:
+        by_text.setdefault(" ".join((r.progress or "").split()), []).append(a.task.tt)
+    return {text: tts for text, tts in by_text.items() if len(tts) >= SAME_TEXT}

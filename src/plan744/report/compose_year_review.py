@@ -12,7 +12,7 @@ from plan744.core.figures.year import YearFigures
 from plan744.core.labels import NARRATIVE, lower_first
 from plan744.core.notes import ReportNotes
 from plan744.core.status import ReportStatus
-from plan744.core.vnformat import format_date_short
+from plan744.core.vnformat import format_day
 from plan744.report import compose_period_review as judgement
 from plan744.report import compose_year_results as results
 from plan744.report.compose_common import (
@@ -27,6 +27,7 @@ from plan744.report.compose_common import (
     target_text,
     unit_runs,
 )
+from plan744.report.compose_reform import in_sentence
 from plan744.report.document import Block, Bullets, Para, Run, runs
 
 SELECTION = 6  # units quoted in the body per narrative section; the rest in the appendix
@@ -63,10 +64,10 @@ def assessment(f: YearFigures, scopes: dict[str, str], n: Numbering, notes: Repo
     c = f.completeness
     reporting = []
     if c.missing:
-        reporting.append(t("year.short.missing", count=len(c.missing), names=names((d.unit.name for d in c.missing), 10)))
+        reporting.append(t("year.short.missing", count=len(c.missing), names=names((in_sentence(d.unit.name) for d in c.missing), 10)))
     if c.late:
         reporting.append(t("year.short.late", count=len(c.late), names=names(
-            (t("phrase.sent_on", name=d.unit.name, date=format_date_short(d.submitted)) for d in c.late if d.submitted), 10)))
+            (t("phrase.sent_on", name=in_sentence(d.unit.name), date=format_day(d.submitted)) for d in c.late if d.submitted), 10)))
     if reporting:
         items.append(runs(t("year.short.reporting", parts="; ".join(reporting))))
     out.append(Bullets(tuple(items)) if items else Para(runs(t("year.short.none"))))

@@ -26,11 +26,12 @@ class Part(Generic[C]):
 
 @dataclass(frozen=True)
 class Annex(Generic[C]):
-    """An appendix ("Phụ lục …"); one whose builder returns no blocks is left out."""
+    """An appendix ("Phụ lục …"); one whose builder returns no blocks is left out. Its builder
+    gets the body's numbering, to cite a section by its number ("mục II.1")."""
 
     code: str
     title: Callable[[C], str]
-    build: Callable[[C], list[Block]]
+    build: Callable[[C, Numbering], list[Block]]
     landscape: Callable[[C], bool]
     needs: str | None = None
 
@@ -46,12 +47,16 @@ def applicable(entries: Iterable[Part[C]] | Iterable[Annex[C]], conditions: Cond
 def body(parts: Iterable[Part[C]], conditions: Conditions[C], report: C, n: Numbering) -> list[Block]:
     out: list[Block] = []
     for part in applicable(parts, conditions, report):
+        first = len(n.entries)
         out += part.build(report, n)
+        n.claim(part.code, first)
     return out
 
 
-def annexes(entries: Iterable[Annex[C]], conditions: Conditions[C], report: C, out: Appendices) -> None:
+def annexes(entries: Iterable[Annex[C]], conditions: Conditions[C], report: C, out: Appendices,
+            n: Numbering) -> None:
+    """The appendices that apply, after the body (`n` holds its numbering)."""
     for a in applicable(entries, conditions, report):
-        blocks = a.build(report)
+        blocks = a.build(report, n)
         if blocks:
             out.add(a.title(report), blocks, a.landscape(report))
