@@ -255,10 +255,12 @@ def causes(notes: ReportNotes | None, code: str) -> list[Block]:
     if notes is None or not (notes.causes_objective or notes.causes_subjective):
         return [placeholder(code)]
     out: list[Block] = []
+    role = _notes_role()  # an illustrative notes file's words are drawn as placeholders; the heading is ours
     for head, text in (("review.h.causes_objective", notes.causes_objective),
                        ("review.h.causes_subjective", notes.causes_subjective)):
         for k, para in enumerate(paragraphs(text)):
-            out.append(Para(runs(Run(t(head), italic=True), para) if k == 0 else runs(para)))
+            said = Run(para, role=role) if role else para
+            out.append(Para(runs(Run(t(head), italic=True), said) if k == 0 else runs(said)))
     return out
 
 

@@ -7,6 +7,10 @@ sets. Each style is looked up once (a style object, not a name, is given to pyth
 it never scans the style list again), each table row's cells are built once, and column
 widths come from the document's layout description, never from measuring text. Tables have a
 fixed layout, so a long word wraps inside its cell. Wide appendices go on landscape sections.
+What the drafter replaces (the HTML's shaded `.placeholder`: a placeholder, a drafting aid, the
+sample content of an illustrative notes file) is a run of one character style, shaded as the PDF
+shades it. A table's header rows repeat on each page, no row splits across pages, and a total row
+is kept with the row above it.
 
 Pure apart from reading the template: a Document in, bytes out; the same Document gives the
 same bytes (the zip entries carry the report's generation date).
@@ -46,6 +50,7 @@ from plan744.report.document import (
     Title,
     Toc,
 )
+from plan744.report.docx_styles import is_italic, run_style_like
 from plan744.report.html import balanced_lines, fit_section
 from plan744.reproducible import office_time, reproducible_zip
 
@@ -62,6 +67,10 @@ PARAGRAPH = {
     "small-head": "Bảng nhỏ - tiêu đề",
 }
 CHARACTER = {"strong": "Strong", "unit": "Tên đơn vị", "sub": "Bảng - dòng phụ"}
+# Text the drafter replaces or reviews inside a sentence or a cell (the HTML's yellow `.placeholder`,
+# the sample content of an illustrative notes file too). Not required: a template without it (an
+# older one, a province's own) gets it with the look of the "Cần bổ sung" paragraph style.
+PLACEHOLDER_RUN = ("CanBoSungKyTu", "Cần bổ sung - ký tự")  # (style id, name)
 TABLE = {"data": "Bảng số liệu", "layout": "Bảng không viền"}
 REQUIRED_STYLES = {
     WD_STYLE_TYPE.PARAGRAPH: tuple(dict.fromkeys(PARAGRAPH.values())),
@@ -135,6 +144,8 @@ class _Writer:
         # rescans every style of the template on each assignment (half the time of a report).
         self.pid = {key: s.style_id for key, s in self.p.items()}
         self.cid = {key: s.style_id for key, s in self.c.items()}
+        self.cid["placeholder"] = run_style_like(word, self.p["placeholder"], *PLACEHOLDER_RUN).style_id
+        self.italic = {key: is_italic(s) for key, s in self.p.items()}  # see `_run_props`
         self.t = {key: styles[name] for key, name in TABLE.items()}
         first = word.sections[0]
         # The template's page, as values: a Section read later may be another section's properties,
@@ -193,10 +204,10 @@ class _Writer:
         elif isinstance(b, Para):
             style = {"body": "normal", "note": "note", "draft": "draft", "notice": "notice", "placeholder": "placeholder",
                      "center": "center", "caption": "caption"}[b.style]
-            self.inline(self.styled(self.word, style), b.content)
+            self.inline(self.styled(self.word, style), b.content, style)
         elif isinstance(b, Bullets):
             for item in b.items:
-                self.inline(self.styled(self.word, "list"), item)
+                self.inline(self.styled(self.word, "list"), item, "list")
         elif isinstance(b, Table):
             self._table(self.word, b)
         elif isinstance(b, Figure):
@@ -222,16 +233,25 @@ class _Writer:
         par._p.get_or_add_pPr().style = self.pid[style]  # the id, not the name: see __init__
         return par
 
-    def inline(self, par: Any, content: Inline, bold: bool = False, small: bool = False) -> None:
+    def inline(self, par: Any, content: Inline, par_style: str) -> None:
         for r in content:
-            style = self.cid["unit"] if r.role == "unit" else (self.cid["sub"] if small else None)
+            style, italic = self._run_props(r, par_style, False)
             run = par.add_run(r.text)
             if style is not None:
                 run._r.get_or_add_rPr().style = style
-            if r.bold or bold:
+            if r.bold:
                 run.bold = True
-            if r.italic and r.role != "unit":
+            if italic:
                 run.italic = True
+
+    def _run_props(self, r: Run, par_style: str, small: bool) -> tuple[str | None, bool]:
+        """A run's character style id and whether it says italic itself. A placeholder in an italic
+        paragraph says so: italic is a toggle in Word, and the placeholder style's italic would
+        otherwise turn the paragraph's off."""
+        if r.role == "placeholder":
+            return self.cid["placeholder"], r.italic or self.italic[par_style]
+        style = self.cid["unit"] if r.role == "unit" else (self.cid["sub"] if small else None)
+        return style, r.italic and r.role != "unit"
 
     # the heading and the closing: borderless two-column tables
 
@@ -334,38 +354,43 @@ class _Writer:
             out.append(self._row_xml(t.group_header, twips, f"{prefix}-head" if small else "cell-head", header=True))
         head = tuple(Cell(((Run(c.header),),)) for c in t.columns)
         out.append(self._row_xml(head, twips, "small-head" if small else "cell-head", header=True))
-        for row in t.rows:
+        for k, row in enumerate(t.rows):
             styles = []
             for i, c in enumerate(row.cells):
                 col = t.columns[min(i, ncols - 1)]
                 align = c.align or col.align
                 styles.append(prefix if align == "left" else f"{prefix}-{align}")
-            out.append(self._row_xml(row.cells, twips, styles, bold=row.kind == "total"))
+            # A total never opens a page alone, nor a group's title row ends one: Word keeps a row
+            # with the next through its paragraphs' "keep with next".
+            keep = row.kind == "group" or (k + 1 < len(t.rows) and t.rows[k + 1].kind == "total")
+            out.append(self._row_xml(row.cells, twips, styles, bold=row.kind == "total", keep=keep))
         out.append("</w:tbl>")
         container.element.body.sectPr.addprevious(parse_xml("".join(out)))
 
     def _row_xml(self, cells: tuple[Cell, ...], twips: list[int], styles: Any, header: bool = False,
-                 bold: bool = False) -> str:
+                 bold: bool = False, keep: bool = False) -> str:
         out = ["<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"]
         col = 0
         for i, c in enumerate(cells):
-            style = self.pid[styles if isinstance(styles, str) else styles[i]]
+            key = styles if isinstance(styles, str) else styles[i]
+            style = self.pid[key]
             span = max(1, min(c.span, len(twips) - col))
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{sum(twips[col:col + span])}" w:type="dxa"/>'
                        + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + "</w:tcPr>")
             for k, line in enumerate(c.lines or ((),)):
-                out.append(f'<w:p><w:pPr><w:pStyle w:val="{_attr(style)}"/></w:pPr>')
-                out += [self._run_xml(r, bold or c.bold, k > 0) for r in line]
+                out.append(f'<w:p><w:pPr><w:pStyle w:val="{_attr(style)}"/>' + ("<w:keepNext/>" if keep else "")
+                           + "</w:pPr>")
+                out += [self._run_xml(r, bold or c.bold, k > 0, key) for r in line]
                 out.append("</w:p>")
             out.append("</w:tc>")
             col += span
         out.append("</w:tr>")
         return "".join(out)
 
-    def _run_xml(self, r: Run, bold: bool, small: bool) -> str:
-        style = self.cid["unit"] if r.role == "unit" else (self.cid["sub"] if small else None)
+    def _run_xml(self, r: Run, bold: bool, small: bool, par_style: str) -> str:
+        style, italic = self._run_props(r, par_style, small)
         props = (f'<w:rStyle w:val="{_attr(style)}"/>' if style else "") + ("<w:b/>" if r.bold or bold else "") + (
-            "<w:i/>" if r.italic and r.role != "unit" else "")
+            "<w:i/>" if italic else "")
         parts = r.text.split("\n")
         text = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(part)}</w:t>' for part in parts)
         return "<w:r>" + (f"<w:rPr>{props}</w:rPr>" if props else "") + text + "</w:r>"
