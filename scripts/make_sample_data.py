@@ -534,7 +534,9 @@ class SampleGenerator:
     def _required_account(self, task_id: str, p: Profile, year: int, r: random.Random, district: bool) -> tuple[str, str]:
         base = p.base
         small = p.weight < 0.8
-        who = "UBND các xã, phường, thị trấn" if district else "các phòng, đơn vị trực thuộc"
+        # A commune (from 01/7/2025) speaks of its own offices, not of communes below it.
+        who = {"huyen": "UBND các xã, phường, thị trấn", "xa": "các phòng chuyên môn và bộ phận một cửa"}.get(
+            p.kind, "các phòng, đơn vị trực thuộc")
         if task_id == "III.3.1":
             n = max(8, round((45 if district else 30) * p.weight * r.uniform(0.8, 1.2)))
             return "dang_trien_khai", r.choice([
@@ -567,7 +569,9 @@ class SampleGenerator:
             if base == "DPTTH":
                 return "dang_trien_khai", f"Phát sóng {r.randint(20, 30)} chương trình, phóng sự về an toàn thông tin mạng, cảnh báo lừa đảo trực tuyến."
             posts = r.randint(4, 15) if not district else r.randint(8, 25)
-            channel = "hệ thống truyền thanh cơ sở và trang thông tin điện tử của huyện" if district else "trang thông tin điện tử của đơn vị"
+            channel = {"huyen": "hệ thống truyền thanh cơ sở và trang thông tin điện tử của huyện",
+                       "xa": "hệ thống truyền thanh cơ sở và trang thông tin điện tử của địa phương"}.get(
+                p.kind, "trang thông tin điện tử của đơn vị")
             return "dang_trien_khai", f"Đăng {posts} tin, bài về an toàn thông tin mạng trên {channel}; phổ biến cảnh báo lừa đảo trực tuyến đến cán bộ, công chức."
         return "dang_trien_khai", "Triển khai theo kế hoạch của đơn vị."
 

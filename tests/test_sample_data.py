@@ -68,7 +68,7 @@ def test_validate_cli_accepts_the_bundled_data() -> None:
     out = proc.stdout.decode()
     assert "Đã kiểm tra 359 tệp: 0 lỗi, 1 cảnh báo trong 1 tệp." in out
     # the deliberate warning, at its line, and nothing else reported
-    assert "data/reports/2025/KYSON.yaml\n    19:12  cảnh báo Ngày gửi 10/07/2025 sau ngày Huyện Kỳ Sơn kết thúc" in out
+    assert "data/reports/2025/KYSON.yaml\n    19:12  cảnh báo Ngày gửi 10/7/2025 sau ngày Huyện Kỳ Sơn kết thúc" in out
     assert re.findall(r"^ +\d+:\d+ +(lỗi|cảnh báo) .*\[([a-z-]+)\]$", out, re.M) == [("cảnh báo", "sub-date-after-end")]
     assert run_cli("validate", "--strict", "data/reports").returncode == 1  # a warning still counts with --strict
 
