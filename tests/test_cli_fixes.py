@@ -74,3 +74,15 @@ def test_convert_of_a_blank_status_form_says_what_to_fill(tmp_path: Path) -> Non
     said = text(proc)
     assert proc.returncode == 1 and "Chưa chuyển" in said and "Thông tin chung!C6" in said
     assert not form.with_suffix(".yaml").exists()
+
+
+def test_a_site_from_a_folder_with_no_report_names_the_plans_years_and_writes_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / "reports"
+    empty.mkdir()
+    proc = run_cli("site", "--out", str(tmp_path / "site"), "--data", str(empty), "--as-of", "2026-12-05",
+                   "--plan", str(REPO / "data" / "plan.yaml"))
+    said = text(proc)
+    assert proc.returncode == 1 and "Traceback" not in said
+    assert "cho các năm 2021–2025 của kế hoạch (tính đến ngày 05/12/2026)" in said and "[site-no-submissions]" in said
+    assert "năm 2026" not in said  # not a year of the plan: the site shows the plan's years
+    assert not (tmp_path / "site").exists()

@@ -70,6 +70,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "not-a-report": (E, "Tệp không phải báo cáo của đơn vị: nội dung không phải một bảng các trường (unit, year, …). Hãy tạo tệp mẫu bằng lệnh “plan744 new-report”."),
     "report-year-outside-period": (E, "Năm {year} nằm ngoài giai đoạn {start}–{end} của kế hoạch: không lập báo cáo."),
     "report-no-submissions": (E, "Không có báo cáo nào của các đơn vị cho năm {year} trong {where} (tìm trong thư mục {where}/{year} và các tệp có “year: {year}”): không lập báo cáo từ số liệu trống."),
+    "site-no-submissions": (E, "Không có báo cáo nào của các đơn vị cho các năm {years} của kế hoạch (tính đến ngày {as_of}) trong {where}: không lập trang tổng quan từ số liệu trống."),
     "no-files": (E, "Không có tệp báo cáo nào để kiểm tra trong {where}."),
     "yaml-too-large": (E, "Tệp quá lớn ({size} byte, tối đa {limit} byte): báo cáo của một đơn vị không cần lớn như vậy; hãy kiểm tra lại tệp."),
     "yaml-encoding": (E, "Tệp không được lưu bằng bảng mã UTF-8 (gặp byte {byte} không hợp lệ). Có thể tệp đang dùng bảng mã TCVN3 (ABC) hoặc Windows-1258: hãy mở tệp và lưu lại với bảng mã UTF-8 (Unicode)."),

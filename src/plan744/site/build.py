@@ -19,6 +19,7 @@ from plan744.core.findings import Finding
 from plan744.core.labels import speaking
 from plan744.core.messages import make
 from plan744.core.span import Span
+from plan744.core.vnformat import format_day
 from plan744.readers.files import display_path
 from plan744.readers.project import template_dirs
 from plan744.services.plans import load_plan
@@ -64,7 +65,10 @@ def build_site(req: SiteRequest, progress: Callable[[str], None] = quiet) -> Sit
     years = [y for y in Span.of(plan.period) if history.sent(y) and plan.window(y)[0] <= req.as_of]
     if not years and req.tracking_dir is None:  # nothing to show: never a site made from nothing
         where = display_path(req.data_dir)
-        return SiteOutcome(findings + [make("report-no-submissions", file=where, year=req.as_of.year, where=where)], len(files))
+        due = [y for y in Span.of(plan.period) if plan.window(y)[0] <= req.as_of]  # the years it would show
+        told = f"{due[0]}–{due[-1]}" if len(due) > 1 else (str(due[0]) if due else f"{plan.period.start}–{plan.period.end}")
+        return SiteOutcome(findings + [make("site-no-submissions", file=where, years=told, as_of=format_day(req.as_of),
+                                            where=where)], len(files))
     progress(f"Đã kiểm tra {len(files)} tệp: không có lỗi. Tính các chỉ tiêu của {len(years)} năm…")
     figures: dict[int, YearFigures] = {y: year_figures(plan, y, history, checked.caveats, req.as_of) for y in years}
     tracking: Tracking | None = None
