@@ -42,14 +42,22 @@ def no_internal_error(proc: subprocess.CompletedProcess) -> None:
     assert proc.returncode != 3 and "Lỗi nội bộ" not in text(proc) and "Traceback" not in text(proc), text(proc)
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """The basic case's reports, S1's 2022 report as the filled Excel form."""
-    folder = tmp_path / "reports"
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The basic case's reports, S1's 2022 report as the filled Excel form (converted once)."""
+    folder = tmp_path_factory.mktemp("converted") / "reports"
     shutil.copytree(BASIC, folder)
     proc = run_cli("convert", *MINI, str(folder / "2022" / "S1.yaml"), env=TODAY)
     assert proc.returncode == 0, text(proc)
     (folder / "2022" / "S1.yaml").unlink()
+    return folder
+
+
+@pytest.fixture
+def data(converted: Path, tmp_path: Path) -> Path:
+    """A copy of `converted` of the test's own, which it may change."""
+    folder = tmp_path / "reports"
+    shutil.copytree(converted, folder)
     return folder
 
 

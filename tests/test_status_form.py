@@ -61,11 +61,21 @@ def _fill(form: Path, source: Path, out: Path) -> None:
     wb.save(out)
 
 
-@pytest.fixture
-def filled(tmp_path: Path) -> Path:
-    out = tmp_path / "filled" / "BCA-2026-Q3.xlsx"
+@pytest.fixture(scope="module")
+def filled_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("form")
+    out = work / "filled" / "BCA-2026-Q3.xlsx"
     out.parent.mkdir()
-    _fill(_new_form(tmp_path), SOURCE, out)
+    _fill(_new_form(work), SOURCE, out)
+    return out
+
+
+@pytest.fixture
+def filled(filled_once: Path, tmp_path: Path) -> Path:
+    """A copy of the filled form of the test's own, which it may change."""
+    out = tmp_path / "filled" / filled_once.name
+    out.parent.mkdir()
+    shutil.copy2(filled_once, out)
     return out
 
 
