@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,3 +61,37 @@ def reports(tmp_path: Path) -> Path:
     for year in ("2021", "2022"):
         shutil.copytree(REPO / "data" / "reports" / year, dest / year)
     return dest
+
+
+def html_text(page: str) -> str:
+    """The HTML's readable text, one line per paragraph or table row, cells split by " | "."""
+    page = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
+    page = re.sub(r"<style.*?</style>", "", page, flags=re.S)
+
+    def row(m: re.Match) -> str:
+        cells = re.sub(r"<t[dh][^>]*>", " | ", m.group(0))
+        return " ".join(re.sub(r"<[^>]+>", " ", cells).split()) + "\n"
+
+    page = re.sub(r"<tr.*?</tr>", row, page, flags=re.S)
+    page = re.sub(r"</(p|h\d|li|div|caption|figcaption)>", "\n", page)
+    page = re.sub(r"<br\s*/?>", " ", page)
+    page = html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return "\n".join(" ".join(line.split()) for line in page.splitlines() if line.strip())
+
+
+def libreoffice_pdf(soffice: str, docx: Path, work: Path) -> Path:
+    """`docx` laid out and printed to PDF by LibreOffice (its own profile under `work`, so tests can
+    run side by side), with Times New Roman drawn by its metric twin as on an office PC."""
+    from plan744.report.fonts import FONTS_DIR
+
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{FONTS_DIR}</dir><cachedir>{work / 'fc'}</cachedir>"
+        '<alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family></prefer></alias>'
+        "</fontconfig>", encoding="utf-8")
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
+    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(work), str(docx)], env=env, capture_output=True, timeout=240, check=True)
+    return work / (docx.stem + ".pdf")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -24,10 +23,9 @@ from openpyxl import load_workbook
 from plan744.core.labels import word
 from plan744.report.data import SCHEMA_FILE
 from plan744.report.document import Column, Row, Table, cell
-from plan744.report.fonts import FONTS_DIR
 from plan744.report.html import balanced_lines, fit_table
 
-from conftest import run_cli
+from conftest import libreoffice_pdf, run_cli
 
 DOCUMENTS = {"y25": ("--year", "2025"), "tk": ("--period", "2021-2025")}
 YEAR_HEADERS = {"Năm", "Từ năm", "Đến năm", "Năm gốc", "Năm có số liệu cuối", "Năm của mục tiêu", "Lũy kế từ năm"}
@@ -140,18 +138,8 @@ def word_pages(out: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]
     if soffice is None:
         pytest.skip("LibreOffice is not installed")
     work = tmp_path_factory.mktemp("lo")
-    conf = work / "fonts.conf"  # Times New Roman drawn with its metric twin, as on an office PC
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{FONTS_DIR}</dir><cachedir>{work / 'fc'}</cachedir>"
-        '<alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family></prefer></alias>'
-        "</fontconfig>", encoding="utf-8")
     docx = _one(out, ".docx")
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(work), str(docx)], env=env, capture_output=True, timeout=240, check=True)
-    return _pdf_pages(work / (docx.stem + ".pdf"))
+    return _pdf_pages(libreoffice_pdf(soffice, docx, work))
 
 
 def test_the_word_header_keeps_the_national_title_and_the_date_on_one_line(word_pages: list[str]) -> None:

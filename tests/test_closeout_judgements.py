@@ -7,7 +7,6 @@ composers and command line."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from decimal import Decimal
@@ -29,7 +28,7 @@ from plan744.report.compose_year_indicators import base_sentence, figure_text
 from plan744.services.plans import load_plan
 from plan744.services.validate import validate_files
 
-from conftest import REPO, run_cli
+from conftest import REPO, html_text, run_cli
 
 FOUR = {"bao_cao_dinh_ky_he_thong_qg", "tthc_trien_khai_dvctt_34", "dao_tao_ky_nang_so", "kinh_phi_cntt"}
 BASE = ("Kế hoạch đặt 15 chỉ tiêu định lượng (chỉ tiêu hồ sơ công việc xử lý trên môi trường mạng "
@@ -49,22 +48,6 @@ def bundled():
     return plan, [sf.submission for sf in parsed]
 
 
-def _text(page: str) -> str:
-    """The HTML's readable text, one line per paragraph or table row, cells split by " | "."""
-    page = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
-    page = re.sub(r"<style.*?</style>", "", page, flags=re.S)
-
-    def row(m: re.Match) -> str:
-        cells = re.sub(r"<t[dh][^>]*>", " | ", m.group(0))
-        return " ".join(re.sub(r"<[^>]+>", " ", cells).split()) + "\n"
-
-    page = re.sub(r"<tr.*?</tr>", row, page, flags=re.S)
-    page = re.sub(r"</(p|h\d|li|div|caption|figcaption)>", "\n", page)
-    page = re.sub(r"<br\s*/?>", " ", page)
-    page = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    return "\n".join(" ".join(line.split()) for line in page.splitlines() if line.strip())
-
-
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory) -> dict[str, tuple[str, str, dict]]:
     """{"year": (html, text, json), "period": …} from the real command line."""
@@ -75,7 +58,7 @@ def outputs(tmp_path_factory) -> dict[str, tuple[str, str, dict]]:
         assert result.returncode == 0, result.stderr.decode()
         page = next(folder.glob("*.html")).read_text(encoding="utf-8")
         data = json.loads(next(p for p in folder.glob("*.json") if "schema" not in p.name).read_text(encoding="utf-8"))
-        out[name] = (page, _text(page), data)
+        out[name] = (page, html_text(page), data)
     return out
 
 
@@ -207,7 +190,7 @@ def test_the_last_years_table_has_no_path_column_and_short_targets(outputs) -> N
 def test_an_earlier_year_keeps_its_path_column(tmp_path) -> None:
     result = run_cli("report", "--year", "2023", "--format", "html", "--out", str(tmp_path), env={"PLAN744_NO_CACHE": "1"})
     assert result.returncode == 0, result.stderr.decode()
-    text = _text(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))
+    text = html_text(next(tmp_path.glob("*.html")).read_text(encoding="utf-8"))
     header = next(line for line in _section_i1(text).splitlines() if line.startswith("| TT |"))
     assert "Lộ trình năm 2023" in header
     assert "Năm 2023 (số liệu đến ngày 14/12/2023), có" in _section_i1(text)

@@ -9,7 +9,6 @@ laid out by LibreOffice where it is installed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -27,9 +26,8 @@ from plan744.core.notes import paragraphs
 from plan744.readers.notes import read_notes
 from plan744.report.document import Column, Document, Row, Section, Table, cell
 from plan744.report.docx import DATA_TABLE, PARAGRAPH, PLACEHOLDER_RUN, render_docx
-from plan744.report.fonts import FONTS_DIR
 
-from conftest import REPO, run_cli
+from conftest import REPO, libreoffice_pdf, run_cli
 
 NOTES = REPO / "data" / "notes"
 TEMPLATE = REPO / "templates" / "report.docx"
@@ -286,17 +284,8 @@ def _soffice_pdf_pages(docx: Path, work: Path) -> list[str]:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftotext") is None:
         pytest.skip("LibreOffice or pdftotext is not installed")
-    conf = work / "fonts.conf"  # Times New Roman drawn with its metric twin, as on an office PC
-    conf.write_text(
-        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
-        f"<dir>{FONTS_DIR}</dir><cachedir>{work / 'fc'}</cachedir>"
-        '<alias binding="same"><family>Times New Roman</family><prefer><family>Liberation Serif</family></prefer></alias>'
-        "</fontconfig>", encoding="utf-8")
-    env = {**os.environ, "FONTCONFIG_FILE": str(conf)}
-    subprocess.run([soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(work), str(docx)], env=env, capture_output=True, timeout=240, check=True)
-    text = subprocess.run(["pdftotext", "-layout", str(work / (docx.stem + ".pdf")), "-"], capture_output=True,
+    pdf = libreoffice_pdf(soffice, docx, work)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     return text.split("\f")
 

@@ -6,7 +6,6 @@ sentence, and a caveat or a repeated account said once."""
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -18,26 +17,10 @@ from plan744.report.compose_reform import in_sentence
 from plan744.report.sections import Part, body
 from plan744.services.plans import load_plan
 
-from conftest import REPO, run_cli
+from conftest import REPO, html_text, run_cli
 
 PARTIAL_TAIL = "chưa bao gồm số liệu của cấp xã từ ngày 01/7/2025"
 BOILERPLATE = "Hoàn thành các hạng mục của nhiệm vụ; nghiệm thu, đưa vào sử dụng trong năm 2025"
-
-
-def _text(page: str) -> str:
-    """The HTML's readable text, one line per paragraph or table row, cells split by " | "."""
-    page = re.sub(r"<svg.*?</svg>", "", page, flags=re.S)
-    page = re.sub(r"<style.*?</style>", "", page, flags=re.S)
-
-    def row(m: re.Match) -> str:
-        cells = re.sub(r"<t[dh][^>]*>", " | ", m.group(0))
-        return " ".join(re.sub(r"<[^>]+>", " ", cells).split()) + "\n"
-
-    page = re.sub(r"<tr.*?</tr>", row, page, flags=re.S)
-    page = re.sub(r"</(p|h\d|li|div|caption|figcaption)>", "\n", page)
-    page = re.sub(r"<br\s*/?>", " ", page)
-    page = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    return "\n".join(" ".join(line.split()) for line in page.splitlines() if line.strip())
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +33,7 @@ def texts(tmp_path_factory) -> dict[str, str]:
         result = run_cli("report", *span, "--notes", str(REPO / "data" / "notes" / notes), "--format", "html",
                          "--out", str(folder), env={"PLAN744_NO_CACHE": "1"})
         assert result.returncode == 0, result.stderr.decode()
-        out[name] = _text(next(folder.glob("*.html")).read_text(encoding="utf-8"))
+        out[name] = html_text(next(folder.glob("*.html")).read_text(encoding="utf-8"))
     return out
 
 
