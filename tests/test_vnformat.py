@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from plan744.core.vnformat import (
     format_date,
-    format_date_short,
     format_day,
     format_day_month,
     format_money_million,
@@ -190,20 +189,7 @@ def test_dates_reject_non_dates(bad):
     with pytest.raises(TypeError):
         format_date(bad)
     with pytest.raises(TypeError):
-        format_date_short(bad)
-
-
-@pytest.mark.parametrize(
-    ("d", "expected"),
-    [
-        (dt.date(2023, 1, 5), "05/01/2023"),
-        (dt.date(2020, 12, 15), "15/12/2020"),
-        (dt.date(2023, 3, 5), "05/03/2023"),
-        (dt.date(2025, 10, 1), "01/10/2025"),
-    ],
-)
-def test_format_date_short(d, expected):
-    assert format_date_short(d) == expected
+        format_day(bad)
 
 
 @pytest.mark.parametrize(

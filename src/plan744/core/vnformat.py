@@ -24,7 +24,6 @@ from functools import cache, lru_cache
 __all__ = [
     "MISSING",
     "format_date",
-    "format_date_short",
     "format_day",
     "format_day_month",
     "format_money_million",
@@ -172,12 +171,6 @@ def format_place_date(place: str, d: dt.date | None) -> str:
         raise ValueError("place must not be empty")
     when = f"ngày {BLANK} tháng {BLANK} năm {BLANK}" if d is None else format_date(d)
     return f"{place}, {when}"
-
-
-def format_date_short(d: dt.date) -> str:
-    """``date(2023, 1, 5)`` -> ``"05/01/2023"`` (dd/mm/yyyy, always two-digit day and month)."""
-    d = _check_date(d)
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 def format_day(d: dt.date) -> str:

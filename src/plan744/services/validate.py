@@ -172,6 +172,7 @@ class _Entries:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
         self.folders: dict[str, tuple[str, dict, dict]] = {}  # absolute folder -> (name, loaded, kept)
+        self.spelt: dict[str, tuple[str, dict, dict]] = {}  # a folder as the paths spell it -> the same
         self.checked: set[tuple] = set()  # figure keys of the cache already seen to be text
 
     @classmethod
@@ -181,14 +182,18 @@ class _Entries:
         return cls(_context_prefix(plan_key)) if plan_key and usercache.available("context") else None
 
     def _folder(self, path: Path | str) -> tuple[str, dict, dict]:
-        from plan744 import usercache
-
-        folder = os.path.abspath(os.path.dirname(os.fspath(path)) or os.curdir)
-        found = self.folders.get(folder)
+        spelt = os.path.dirname(os.fspath(path))
+        found = self.spelt.get(spelt)  # one absolute path per folder, not one per file
         if found is None:
-            name = usercache.key(self.prefix, folder)
-            loaded = usercache.load("context", name)
-            found = self.folders[folder] = (name, loaded if isinstance(loaded, dict) else {}, {})
+            from plan744 import usercache
+
+            folder = os.path.abspath(spelt or os.curdir)
+            found = self.folders.get(folder)
+            if found is None:
+                name = usercache.key(self.prefix, folder)
+                loaded = usercache.load("context", name)
+                found = self.folders[folder] = (name, loaded if isinstance(loaded, dict) else {}, {})
+            self.spelt[spelt] = found
         return found
 
     def find(self, path: Path | str) -> tuple[str, list | None]:
@@ -216,20 +221,17 @@ class _Entries:
             usercache.store("context", name, {**merged, **kept})
 
 
-def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore, plan_key: str = "",
+def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore,
                     entries: _Entries | None = None) -> list[FileRecord]:
     """The cross-file records of the other reports beside the files being checked. Problems in
     those files are theirs, reported when they are validated; a file that does not pass gives
     no record.
 
     Checking one file of a folder of hundreds would otherwise parse them all on every run, so
-    with a `plan_key` (or the run's `entries`) each year folder keeps, in the user's cache, every
-    file's record beside the hash of the file's bytes: only a file whose content changed is parsed
-    again (reading and hashing a file is a small part of parsing it; a size or a time can stay the
-    same when the content does not). One entry per folder, rewritten when something changed."""
-    own = entries is None
-    if entries is None:
-        entries = _Entries.of(plan_key) if paths else None
+    with the run's `entries` each year folder keeps, in the user's cache, every file's record beside
+    the hash of the file's bytes: only a file whose content changed is parsed again (reading and
+    hashing a file is a small part of parsing it; a size or a time can stay the same when the
+    content does not). The caller writes the entries (`_Entries.store`) once the run is done."""
     out: list[FileRecord] = []
     for path in paths:
         hashed, hit = entries.find(path) if entries else ("", None)
@@ -250,8 +252,6 @@ def context_records(plan: Plan, paths: Sequence[Path | str], store: FigureStore,
             row = record_row(rec)
         if hashed and entries:
             entries.keep(path, hashed, [hashed, _row_data(row), None, None, None])
-    if own and entries:
-        entries.store()
     return out
 
 
