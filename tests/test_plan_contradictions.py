@@ -302,3 +302,14 @@ def test_strict_target_no_figure_can_meet(tmp_path: Path) -> None:
     assert (f["code"], f["line"]) == ("plan-target-unreachable", line)
     assert f["message"] == ("Mục tiêu “trên 100% báo cáo định kỳ” không bao giờ đạt được: không có tỷ lệ nào lớn "
                             "hơn 100%.")
+
+
+def test_a_wrong_value_in_the_organisation_is_located(tmp_path: Path) -> None:
+    """The organisation is read without positions (most of a large one's memory) and read again
+    for the paths a finding names: a type error deep in it still points at its line."""
+    org = copy_data(tmp_path) / "organisation.yaml"
+    after = "\n    note: \"Hợp nhất vào Sở Khoa học"
+    line = edit(org, "    end: 2025-02-28" + after, "    end: 28/02/2025" + after)
+    f = only_error(tmp_path / "plan.yaml")
+    assert (Path(f["file"]).name, f["line"], f["column"]) == ("organisation.yaml", line, 10)
+    assert f["path"].endswith(".end") and "28/02/2025" in f["message"]

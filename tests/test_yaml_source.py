@@ -177,3 +177,27 @@ def test_the_node_walk_and_the_event_stream_agree_on_yaml_like_text(text: str) -
     with pytest.MonkeyPatch.context() as monkeypatch:
         fast, slow = _both(text.encode("utf-8"), monkeypatch)
     assert fast == slow
+
+
+def test_positions_can_be_left_out_or_kept_for_some_paths_only() -> None:
+    """An organisation is read without positions, and again keeping those its findings ask for
+    (services.plans): the same data either way, and a kept position is the full read's."""
+    from pathlib import Path
+
+    from plan744.readers.yaml_source import Unlocated
+
+    raw = (Path(__file__).resolve().parent.parent / "data" / "organisation.yaml").read_bytes()
+    full = load_yaml(raw, "o.yaml", 64 * 1024 * 1024)
+    bare = load_yaml(raw, "o.yaml", 64 * 1024 * 1024, positions=())
+    assert bare.data == full.data and not bare.source.values and not bare.source.keys
+    assert isinstance(bare.source, Unlocated)
+    assert bare.source.locate(("units", 5, "name")) == (1, 1) and bare.source.asked == {("units", 5, "name")}
+    some = load_yaml(raw, "o.yaml", 64 * 1024 * 1024, positions=[("units", 5, "name"), ("events", 2)])
+    assert some.data == full.data
+    kept = {(), ("units",), ("units", 5), ("units", 5, "name"), ("events",), ("events", 2)}
+    assert set(some.source.values) == kept
+    for path in kept:
+        assert some.source.values[path] == full.source.values[path]
+    assert some.source.locate(("units", 5, "name"), prefer_key=True) == full.source.keys[("units", 5, "name")]
+    # a path not kept falls back to its nearest kept ancestor, as with every position kept
+    assert some.source.locate(("events", 2, "date")) == full.source.values[("events", 2)]

@@ -6,18 +6,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from plan744.core.findings import SourceMap
 from plan744.intake.registry import Refusal, intake_for
 from plan744.readers.files import ReadRefused, display_path, read_bounded
 from plan744.readers.yaml_source import MAX_BYTES, YamlDocument, load_yaml
 
+_T = TypeVar("_T")
+
 
 def read_yaml_file(path: Path | str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large") -> YamlDocument:
     return read_then(path, limit, too_large_code, lambda raw, shown: load_yaml(raw, shown, limit, too_large_code))
 
 
-def read_then(path: Path | str, limit: int, too_large_code: str, parse: Callable[[bytes, str], YamlDocument]) -> YamlDocument:
+def read_then(path: Path | str, limit: int, too_large_code: str, parse: Callable[[bytes, str], _T]) -> _T | YamlDocument:
     """The file's bytes (bounded, regular files only) parsed by `parse`, or the refusal as a finding."""
     shown = display_path(path)
     try:

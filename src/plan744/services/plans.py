@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.intake.read import read_then
 from plan744.readers.files import ReadRefused, display_path, read_bounded
-from plan744.readers.yaml_source import YamlDocument, load_yaml
+from plan744.readers.yaml_source import Unlocated, YamlDocument, load_yaml
 from plan744.services import finding_data
+
+_T = TypeVar("_T")
 
 PLAN_MAX_BYTES = 64 * 1024 * 1024
 """A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
@@ -109,35 +113,66 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
     doc = load_yaml(raw, display_path(path), PLAN_MAX_BYTES, "plan-too-large")
     if doc.data is None:
         return PlanLoad(path, None, doc.source, doc.findings)
-    data, findings, org_place = doc.data, list(doc.findings), None
+    data, findings = doc.data, list(doc.findings)
+    org_text: _OrgText | None = None
     if isinstance(data, dict) and isinstance(data.get("organisation"), str):
         org_path = path.parent / data["organisation"]
 
-        def parse_org(org_raw: bytes, shown: str) -> YamlDocument:
+        def read_org(org_raw: bytes, shown: str) -> _OrgText:
             if read is not None:  # the hash of the very bytes parsed
                 from plan744.usercache import digest
 
                 read.append((os.fspath(org_path), digest(org_raw)))
-            return load_yaml(org_raw, shown, PLAN_MAX_BYTES, "plan-too-large")
+            return _OrgText(org_raw, shown)
 
-        org_doc = read_then(org_path, PLAN_MAX_BYTES, "plan-too-large", parse_org)
+        got = read_then(org_path, PLAN_MAX_BYTES, "plan-too-large", read_org)
+        if isinstance(got, YamlDocument):  # the file could not be read
+            return PlanLoad(path, None, doc.source, findings + got.findings)
+        org_text = got
+        org_doc = org_text.load(())
         findings += org_doc.findings
         if org_doc.data is None:
             return PlanLoad(path, None, doc.source, findings)
-        org, org_findings = validate_model(Organisation, org_doc.data, org_doc.source)
+        org, org_findings = org_text.located(lambda source: validate_model(Organisation, org_doc.data, source),
+                                             lambda again: validate_model(Organisation, again.data, again.source))
         findings += org_findings
         if not isinstance(org, Organisation):
             return PlanLoad(path, None, doc.source, findings)
-        data = {**data, "organisation": org}
-        org_place = OrgPlace(org_doc.source)
         # The organisation's parsed text is in the model now: let it go before the plan is
         # checked (for tens of thousands of units, the larger part of the run's peak memory).
-        org_doc.data = None
+        data = {**data, "organisation": org}
+        del org_doc
     plan, more = validate_model(Plan, data, doc.source)
     findings += more
     if isinstance(plan, Plan) and checks:
-        findings += check_plan(plan, doc.source, org_place)
+        if org_text is None:
+            findings += check_plan(plan, doc.source)
+        else:
+            findings += org_text.located(lambda source: check_plan(plan, doc.source, OrgPlace(source)),
+                                         lambda again: check_plan(plan, doc.source, OrgPlace(again.source)))
     return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
+
+
+@dataclass
+class _OrgText:
+    """The organisation file's bytes. It is read without positions, which for tens of thousands
+    of units were most of a run's peak memory; the few a finding names are read again."""
+
+    raw: bytes
+    shown: str
+
+    def load(self, positions: Iterable[tuple[str | int, ...]] | None) -> YamlDocument:
+        return load_yaml(self.raw, self.shown, PLAN_MAX_BYTES, "plan-too-large", positions=positions)
+
+    def located(self, work: Callable[[SourceMap], _T], again: Callable[[YamlDocument], _T]) -> _T:
+        """`work` against the text's unlocated source; if it asked where anything is (it found
+        something to say), `again` against the text read once more, keeping those positions.
+        Both are pure and see the same values, so they ask for the same paths."""
+        unlocated = Unlocated(self.shown)
+        result = work(unlocated)
+        if not unlocated.asked:
+            return result
+        return again(self.load(unlocated.asked))
 
 
 @functools.cache
