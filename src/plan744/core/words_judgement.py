@@ -32,6 +32,8 @@ JUDGEMENT_WORDS: dict[str, str] = {
     "judge.missing.many": "{count} đơn vị chưa báo cáo",
     "judge.units_of": "{reported}/{expected} {kind}",
     "judge.new_base": "Năm {year}, chỉ tiêu {name} tính trên {count} {kind} sau sắp xếp.",
+    "judge.new_base.partial": "Năm {year}, chỉ tiêu {name} tính trên {reported}/{count} {kind} sau sắp xếp đã gửi báo cáo "
+                              "({missing}).",
     # the table notes
     "judge.note.year": ("Ghi chú: tỷ lệ = tổng tử số/tổng mẫu số của các đơn vị báo cáo; cột Đánh giá so sánh "
                         "kết quả năm {year} với mục tiêu Kế hoạch; chi tiết từng đơn vị: {appendix}."),

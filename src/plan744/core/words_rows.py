@@ -19,9 +19,12 @@ ROW_WORDS: dict[str, str] = {
     "rows.tasks.single": "{title} ({unit}): {status}.",
     "rows.tasks.fact": "{unit}: {text}",
     "rows.targets.heading": "Mục tiêu định tính",
-    "rows.targets.lead": "Các mục tiêu của Kế hoạch không có ngưỡng số:",
+    "rows.targets.lead": (
+        "Các mục tiêu của Kế hoạch không có ngưỡng số, theo báo cáo mới nhất của các cơ quan, đơn vị đang hoạt "
+        "động đến ngày {date} (không tính các đơn vị đã kết thúc hoạt động):"
+    ),
     "rows.targets.item": "{title} ({section}): {status}; {coverage}.",
-    "rows.targets.item_all": "{title} ({section}): {status} ({units}/{units} đơn vị).",
+    "rows.targets.item_all": "{title} ({section}): {status} (cả {units} đơn vị đã báo cáo).",
     "rows.targets.fact": "Ví dụ, {unit}: {text}",
     "rows.targets.none": "{title} ({section}): chưa có đơn vị báo cáo.",
     "rows.targets.placeholder": "[Cơ quan soạn thảo bổ sung: đánh giá các mục tiêu định tính chưa có số liệu báo cáo.]",

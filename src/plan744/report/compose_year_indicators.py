@@ -147,7 +147,9 @@ def units_figure(plan: Plan, figure: IndicatorYear) -> str:
 
 def new_base_notes(plan: Plan, f: YearFigures) -> list[str]:
     """"Năm 2025, chỉ tiêu … tính trên 130 xã, phường sau sắp xếp." when every unit owing a
-    state at the year's end began during the year (a reorganisation changed the base)."""
+    state at the year's end began during the year (a reorganisation changed the base); "… tính
+    trên 129/130 xã, phường sau sắp xếp đã gửi báo cáo (xã Mỹ Lý chưa báo cáo)." when some sent
+    nothing, since a year's figure is over the units that reported (the table's note)."""
     out = []
     start = f.window[0]
     for r in f.indicators:
@@ -155,9 +157,14 @@ def new_base_notes(plan: Plan, f: YearFigures) -> list[str]:
         if not r.indicator.state_at_end or not units or not all(u.start is not None and u.start > start for u in units):
             continue
         kind = _kind_words(plan, r)
-        if kind:
-            out.append(t("judge.new_base", year=f.year, name=indicator_label(r, display.scope_names(plan)),
-                         count=r.expected_units, kind=kind))
+        if not kind:
+            continue
+        name = indicator_label(r, display.scope_names(plan))
+        if r.missing:
+            out.append(t("judge.new_base.partial", year=f.year, name=name, reported=r.reporting_units,
+                         count=r.expected_units, kind=kind, missing=missing_text(r)))
+        else:
+            out.append(t("judge.new_base", year=f.year, name=name, count=r.expected_units, kind=kind))
     return out
 
 

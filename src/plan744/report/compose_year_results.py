@@ -76,7 +76,7 @@ def task_results(plan: Plan, areas: list[AreaCoverage], on: dt.date) -> list[Blo
     targets = [target for target in plan.tasks if is_target(target)]
     if targets:
         out.append(Para(runs(Run(t("rows.targets.heading"), bold=True))))
-        out.append(Para(runs(t("rows.targets.lead"))))
+        out.append(Para(runs(t("rows.targets.lead", date=format_day(on)))))
         items = []
         missing = False
         for i, target in enumerate(targets):
