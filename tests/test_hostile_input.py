@@ -228,3 +228,28 @@ def test_display_paths_from_the_root_folder_are_never_empty() -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd="/", capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(REPO / "src")})
     assert proc.stdout.strip() == "['.', '.', '/a/b', 'a']", proc.stderr
+
+
+def test_a_path_is_kept_as_shown_only_where_it_opens_the_same_file(tmp_path: Path) -> None:
+    """`validate` keeps each file's path as messages show it (one string per file, not two), but
+    only where that path, read from the current folder, is the very file given."""
+    from plan744.readers.files import as_shown
+
+    inside = str(REPO / "data" / "reports" / "2022" / "SNV.yaml")
+    relative = os.path.join("data", "reports", "2022", "SNV.yaml")
+    through_parent = str(REPO / "data" / "reports" / ".." / "reports" / "2022" / "SNV.yaml")
+    outside = str(tmp_path / "S1.yaml")
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        import plan744.readers.files as files
+
+        if files._CWD != str(REPO):  # the module read its folder when first imported elsewhere
+            pytest.skip("plan744.readers.files was imported from another folder")
+        shown = as_shown([inside, relative, through_parent, outside])
+    finally:
+        os.chdir(cwd)
+    assert shown[0] == relative and os.path.samefile(REPO / shown[0], inside)
+    assert shown[1] is relative or shown[1] == relative
+    assert shown[2] == through_parent  # ".." may cross a link: left as given
+    assert shown[3] == outside

@@ -40,7 +40,7 @@ def validate(
     from plan744.cli.reporters import emit, resolve_format
     from plan744.core.findings import has_errors
     from plan744.core.messages import capped, make
-    from plan744.readers.files import discover
+    from plan744.readers.files import as_shown, discover
     from plan744.services.validate import validate_files
 
     fmt = resolve_format(parse_choice(fmt, FORMATS, "--format"), dict(os.environ))
@@ -49,7 +49,8 @@ def validate(
     the_plan, key = loaded.plan, loaded.key
     assert the_plan is not None
     found = discover(paths)
-    files, findings = found.files, found.findings
+    files = found.files = as_shown(found.files)
+    findings = found.findings
     if not files:
         findings.append(make("no-files", where=", ".join(paths)))
     # Nothing made while checking forms reference cycles worth collecting mid-run; the

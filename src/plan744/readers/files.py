@@ -54,6 +54,21 @@ def display_path(path: Path | str) -> str:
     return given if shown == given else shown
 
 
+def as_shown(paths: list[str]) -> list[str]:
+    """Each path as messages show it (`display_path`) where that opens the same file from the
+    current folder, else as given: a run keeping a record of each of 100,000 files then keeps one
+    string per file, not the path given and the path shown (about 10 MB)."""
+    if os.getcwd() != _CWD:
+        return paths
+    out = []
+    for path in paths:
+        shown = display_path(path)
+        same = shown is path or (os.path.isabs(path) and os.path.normpath(path) == path
+                                 and os.path.join(_CWD, shown) == path)
+        out.append(shown if same else path)
+    return out
+
+
 def name_is_utf8(path: Path | str) -> bool:
     try:
         os.fspath(path).encode("utf-8")

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.model_findings import validate_model
@@ -133,6 +133,7 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
         findings += org_doc.findings
         if org_doc.data is None:
             return PlanLoad(path, None, doc.source, findings)
+        _units_as_read(org_doc.data)
         org, org_findings = org_text.located(lambda source: validate_model(Organisation, org_doc.data, source),
                                              lambda again: validate_model(Organisation, again.data, again.source))
         findings += org_findings
@@ -151,6 +152,26 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
             findings += org_text.located(lambda source: check_plan(plan, doc.source, OrgPlace(source)),
                                          lambda again: check_plan(plan, doc.source, OrgPlace(again.source)))
     return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
+
+
+def _units_as_read(data: Any) -> None:
+    """Each unit of an organisation's text validated on its own and put in place of its mapping,
+    which goes at once: the mappings and the models of tens of thousands of units are never all
+    held together (most of a large plan's peak memory). A unit that does not validate stays a
+    mapping, for the whole model's validation to say where it is wrong."""
+    from pydantic import ValidationError
+
+    from plan744.core.organisation import Unit
+
+    units = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(units, list):
+        return
+    for i, item in enumerate(units):
+        if isinstance(item, dict):
+            try:
+                units[i] = Unit.model_validate(item)
+            except ValidationError:
+                pass
 
 
 @dataclass
