@@ -313,3 +313,26 @@ def test_a_wrong_value_in_the_organisation_is_located(tmp_path: Path) -> None:
     f = only_error(tmp_path / "plan.yaml")
     assert (Path(f["file"]).name, f["line"], f["column"]) == ("organisation.yaml", line, 10)
     assert f["path"].endswith(".end") and "28/02/2025" in f["message"]
+
+
+@pytest.mark.parametrize("edit_org", [False, True])
+def test_a_large_organisation_read_without_positions_is_located_the_same(tmp_path: Path, monkeypatch, edit_org) -> None:
+    """An organisation file over `SMALL_ORGANISATION` is read without positions and again for
+    the paths its findings name: the findings (warnings of the real data, or an error deep in
+    a unit) are the ones, at the places, a read keeping every position gives."""
+    from plan744.services import plans
+
+    copy_data(tmp_path)
+    if edit_org:
+        after = "\n    note: \"Hợp nhất vào Sở Khoa học"
+        edit(tmp_path / "organisation.yaml", "    end: 2025-02-28" + after, "    end: 28/02/2025" + after)
+
+    def seen() -> list[tuple]:
+        loaded = plans.load_plan(tmp_path / "plan.yaml")
+        return [(f.code, f.file, f.line, f.column, f.path, f.message) for f in loaded.findings]
+
+    monkeypatch.setenv("PLAN744_NO_CACHE", "1")
+    whole = seen()
+    monkeypatch.setattr(plans, "SMALL_ORGANISATION", 0)
+    assert seen() == whole
+    assert any(f[1].endswith("organisation.yaml") and f[2] > 1 for f in whole)

@@ -22,6 +22,9 @@ _T = TypeVar("_T")
 
 PLAN_MAX_BYTES = 64 * 1024 * 1024
 """A plan or organisation file: tens of thousands of units fit; a unit's report limit does not."""
+SMALL_ORGANISATION = 256 * 1024
+"""An organisation file up to this size keeps the position of every value (`_OrgText`); the
+bundled one, 171 units, is 110 KiB."""
 
 
 @dataclass
@@ -129,11 +132,13 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
         if isinstance(got, YamlDocument):  # the file could not be read
             return PlanLoad(path, None, doc.source, findings + got.findings)
         org_text = got
-        org_doc = org_text.load(())
+        org_doc = org_text.load(None if org_text.small else ())
         findings += org_doc.findings
         if org_doc.data is None:
             return PlanLoad(path, None, doc.source, findings)
-        _units_as_read(org_doc.data)
+        if not org_text.small:
+            _units_as_read(org_doc.data)
+        org_text.source = org_doc.source
         org, org_findings = org_text.located(lambda source: validate_model(Organisation, org_doc.data, source),
                                              lambda again: validate_model(Organisation, again.data, again.source))
         findings += org_findings
@@ -176,11 +181,18 @@ def _units_as_read(data: Any) -> None:
 
 @dataclass
 class _OrgText:
-    """The organisation file's bytes. It is read without positions, which for tens of thousands
-    of units were most of a run's peak memory; the few a finding names are read again."""
+    """The organisation file's bytes. A large one is read without positions, which for tens of
+    thousands of units were most of a run's peak memory, and the few a finding names are read
+    again; one of ordinary size (a province's, a few hundred units) keeps them all in one read,
+    since its findings (facts still to be confirmed) would have it read twice on every start."""
 
     raw: bytes
     shown: str
+    source: SourceMap | None = None  # of the first read: every position, or none (`Unlocated`)
+
+    @property
+    def small(self) -> bool:
+        return len(self.raw) <= SMALL_ORGANISATION
 
     def load(self, positions: Iterable[tuple[str | int, ...]] | None) -> YamlDocument:
         return load_yaml(self.raw, self.shown, PLAN_MAX_BYTES, "plan-too-large", positions=positions)
@@ -188,7 +200,10 @@ class _OrgText:
     def located(self, work: Callable[[SourceMap], _T], again: Callable[[YamlDocument], _T]) -> _T:
         """`work` against the text's unlocated source; if it asked where anything is (it found
         something to say), `again` against the text read once more, keeping those positions.
-        Both are pure and see the same values, so they ask for the same paths."""
+        Both are pure and see the same values, so they ask for the same paths. A text read
+        with every position is not read again: `work` runs once, against that."""
+        if self.source is not None and not isinstance(self.source, Unlocated):
+            return work(self.source)
         unlocated = Unlocated(self.shown)
         result = work(unlocated)
         if not unlocated.asked:
