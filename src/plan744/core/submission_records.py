@@ -149,14 +149,14 @@ class FigureStore:
         if lid is None and len(self.layouts) < _MAX_LAYOUTS:
             lid = self.layout_ids[layout] = len(self.layouts)
             self.layouts.append(layout)
-        kept = [v if isinstance(v, int) else str(v) for v in values]  # a decimal as its exact text
-        if lid is None:
-            return _HEAD.pack(_PAIRS, 0) + marshal.dumps(tuple(x for pair in zip(layout, kept, strict=True) for x in pair))
-        if all(v.__class__ is int for v in values):  # not bool: it would come back as 0 or 1
+        if lid is not None and all(v.__class__ is int for v in values):  # not bool: it would come back as 0 or 1
             top = max(values, default=0)
             if min(values, default=0) >= 0 and top <= 0xFFFFFFFF:
                 code = _SHORT if top <= 0xFFFF else _LONG
                 return _HEAD.pack(code, lid) + array(_TYPECODE[code], values).tobytes()  # type: ignore[type-var]  # all int here
+        kept = [v if isinstance(v, int) else str(v) for v in values]  # a decimal as its exact text
+        if lid is None:
+            return _HEAD.pack(_PAIRS, 0) + marshal.dumps(tuple(x for pair in zip(layout, kept, strict=True) for x in pair))
         return _HEAD.pack(_MARSHALLED, lid) + marshal.dumps(tuple(kept))
 
     def read(self, start: int, end: int) -> dict[tuple[str, str, str], int | Decimal]:
