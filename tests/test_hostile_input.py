@@ -246,7 +246,8 @@ def test_a_path_is_kept_as_shown_only_where_it_opens_the_same_file(tmp_path: Pat
 
         if files._CWD != str(REPO):  # the module read its folder when first imported elsewhere
             pytest.skip("plan744.readers.files was imported from another folder")
-        shown = as_shown([inside, relative, through_parent, outside])
+        shown = [inside, relative, through_parent, outside]
+        as_shown(shown)
     finally:
         os.chdir(cwd)
     assert shown[0] == relative and os.path.samefile(REPO / shown[0], inside)

@@ -179,25 +179,33 @@ def test_the_node_walk_and_the_event_stream_agree_on_yaml_like_text(text: str) -
     assert fast == slow
 
 
-def test_positions_can_be_left_out_or_kept_for_some_paths_only() -> None:
-    """An organisation is read without positions, and again keeping those its findings ask for
-    (services.plans): the same data either way, and a kept position is the full read's."""
+def test_positions_can_be_left_out_and_found_afterwards_for_some_paths() -> None:
+    """An organisation too large to keep every position is read without them (services.plans),
+    and the positions a finding asks for are found afterwards by walking its events: the same
+    data either way, and each position found is the full read's, for every path of the real
+    organisation and of texts with NFC keys, a BOM and line separators."""
     from pathlib import Path
 
-    from plan744.readers.yaml_source import Unlocated
+    from plan744.core.findings import Unlocated
+    from plan744.readers.yaml_positions import positions_of
 
     raw = (Path(__file__).resolve().parent.parent / "data" / "organisation.yaml").read_bytes()
-    full = load_yaml(raw, "o.yaml", 64 * 1024 * 1024)
-    bare = load_yaml(raw, "o.yaml", 64 * 1024 * 1024, positions=())
-    assert bare.data == full.data and not bare.source.values and not bare.source.keys
-    assert isinstance(bare.source, Unlocated)
+    texts = [raw, "\ufeffa:\n  Hoà: [1, {b: c}]\n  'x y': \"z\"\nd:\n- - 1\n  - 2\n- {}\n".encode(),
+             "a: tên\u2028dài\nb:\n  c: 1\n".encode(), b"- a\n- b: [x, y]\n"]
+    for text in texts:
+        full = load_yaml(text, "o.yaml", 64 * 1024 * 1024)
+        bare = load_yaml(text, "o.yaml", 64 * 1024 * 1024, positions=False)
+        assert bare.data == full.data and not bare.source.values and not bare.source.keys
+        assert isinstance(bare.source, Unlocated)
+        every = set(full.source.values) | set(full.source.keys)
+        found = positions_of(text, "o.yaml", every)
+        assert found.values == full.source.values and found.keys == full.source.keys, text[:40]
+    bare = load_yaml(raw, "o.yaml", 64 * 1024 * 1024, positions=False)
     assert bare.source.locate(("units", 5, "name")) == (1, 1) and bare.source.asked == {("units", 5, "name")}
-    some = load_yaml(raw, "o.yaml", 64 * 1024 * 1024, positions=[("units", 5, "name"), ("events", 2)])
-    assert some.data == full.data
+    full = load_yaml(raw, "o.yaml", 64 * 1024 * 1024)
+    some = positions_of(raw, "o.yaml", [("units", 5, "name"), ("events", 2)])
     kept = {(), ("units",), ("units", 5), ("units", 5, "name"), ("events",), ("events", 2)}
-    assert set(some.source.values) == kept
-    for path in kept:
-        assert some.source.values[path] == full.source.values[path]
-    assert some.source.locate(("units", 5, "name"), prefer_key=True) == full.source.keys[("units", 5, "name")]
+    assert set(some.values) == kept
+    assert some.locate(("units", 5, "name"), prefer_key=True) == full.source.keys[("units", 5, "name")]
     # a path not kept falls back to its nearest kept ancestor, as with every position kept
-    assert some.source.locate(("events", 2, "date")) == full.source.values[("events", 2)]
+    assert some.locate(("events", 2, "date")) == full.source.values[("events", 2)]

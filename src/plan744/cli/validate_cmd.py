@@ -49,8 +49,8 @@ def validate(
     the_plan, key = loaded.plan, loaded.key
     assert the_plan is not None
     found = discover(paths)
-    files = found.files = as_shown(found.files)
-    findings = found.findings
+    as_shown(found.files)
+    files, findings = found.files, found.findings
     if not files:
         findings.append(make("no-files", where=", ".join(paths)))
     # Nothing made while checking forms reference cycles worth collecting mid-run; the

@@ -130,6 +130,27 @@ class SourceMap:
         return str(self.place(path)) if self.workbook else ""
 
 
+class _Unkept(dict):
+    """`values` or `keys` of a text read without positions: storing an item is one C call
+    (`slice` takes any three arguments) and keeps nothing, so the readers need no second path."""
+
+    __slots__ = ()
+    __setitem__ = slice  # type: ignore[assignment]
+
+
+class Unlocated(SourceMap):
+    """The source of a text read without positions (`readers.yaml_source.load_yaml(positions=False)`):
+    it answers (1, 1) and notes every path asked, for `readers.yaml_positions.positions_of` to
+    find them."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file, _Unkept(), _Unkept())
+        self.asked: set[Path] = set()
+
+    def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
+        self.asked.add(tuple(path))
+        return (1, 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -37,7 +37,8 @@ MONEY_WORDS = {"allocated": "Vốn bố trí", "disbursed": "Vốn giải ngân"
 def check_across(plan: Plan, targets: Sequence[FileRecord], context: Sequence[FileRecord] = ()) -> list[Finding]:
     """Checks that need other files on record: duplicates, cumulative spending, jumps.
     Reports only on `targets`."""
-    everything = list(targets) + _others(targets, context)
+    others = _others(targets, context)
+    everything = [*targets, *others] if others else targets  # no copy of 100,000 records for nothing
     with localcontext(EXACT):  # sums and ratios of bounded figures, never rounded
         by_year = _by_year_and_unit(everything)  # last year's record of each unit, for both jump checks
         return (_duplicates(targets, everything) + _cumulative(plan, targets, everything)
@@ -104,6 +105,8 @@ def first_copies(records: Sequence[FileRecord]) -> list[FileRecord]:
 
 
 def _cumulative(plan: Plan, targets: Sequence[FileRecord], everything: Sequence[FileRecord]) -> list[Finding]:
+    if not any(rec.money for rec in targets):  # a finding is only ever about a target's amount
+        return []
     # Disbursed per task and year, over every unit that reported it (shared leads add up).
     per_year: dict[str, dict[int, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
     for rec in first_copies(everything):

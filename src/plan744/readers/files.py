@@ -54,19 +54,17 @@ def display_path(path: Path | str) -> str:
     return given if shown == given else shown
 
 
-def as_shown(paths: list[str]) -> list[str]:
-    """Each path as messages show it (`display_path`) where that opens the same file from the
-    current folder, else as given: a run keeping a record of each of 100,000 files then keeps one
-    string per file, not the path given and the path shown (about 10 MB)."""
+def as_shown(paths: list[str]) -> None:
+    """Each path, in place, as messages show it (`display_path`) where that opens the same file
+    from the current folder, else as given: a run keeping a record of each of 100,000 files
+    then keeps one string per file, not the path given and the path shown (about 10 MB)."""
     if os.getcwd() != _CWD:
-        return paths
-    out = []
-    for path in paths:
+        return
+    for i, path in enumerate(paths):
         shown = display_path(path)
-        same = shown is path or (os.path.isabs(path) and os.path.normpath(path) == path
-                                 and os.path.join(_CWD, shown) == path)
-        out.append(shown if same else path)
-    return out
+        if shown is not path and os.path.isabs(path) and os.path.normpath(path) == path \
+                and os.path.join(_CWD, shown) == path:
+            paths[i] = shown
 
 
 def name_is_utf8(path: Path | str) -> bool:
@@ -102,8 +100,8 @@ def discover(args: Iterable[str]) -> Discovery:
     folders too), of a type an intake reads (`intake.registry`); the others are reported with
     the reason. Duplicates (the same file reached twice) appear once."""
     out = Discovery()
-    seen: set[str] = set()
-    real_folders: dict[str, str] = {}
+    real_folders: dict[str, str] = {}  # a folder as spelt -> its real path
+    names_in: dict[str, set[str]] = {}  # a real folder -> the names of the files found in it
 
     def add(path: str, root: str, explicit: bool) -> None:
         if not name_is_utf8(path):
@@ -122,15 +120,17 @@ def discover(args: Iterable[str]) -> Discovery:
             out.findings.append(make(link[0], file=shown, name=shown, **link[1]))
             return
         # The same file reached twice (a folder and a glob, a link) has one real path. A file's
-        # (not a link's) is its folder's and its name: one realpath per folder, not one per file.
+        # (not a link's) is its folder's and its name: one realpath per folder, not one per file,
+        # and its name kept under its folder (the text os.walk made), not a path made per file.
         if link:
-            key = os.path.realpath(path)
+            real_folder, real_name = os.path.split(os.path.realpath(path))
         else:
             if folder not in real_folders:
                 real_folders[folder] = os.path.realpath(folder or os.curdir)
-            key = os.path.join(real_folders[folder], name)
-        if key not in seen:
-            seen.add(key)
+            real_folder, real_name = real_folders[folder], name
+        names = names_in.setdefault(real_folder, set())
+        if real_name not in names:
+            names.add(real_name)
             out.files.append(path)
 
     def walk(folder: str) -> None:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from plan744.core.findings import Finding, SourceMap
+from plan744.core.findings import Finding, SourceMap, Unlocated
 from plan744.core.messages import make
 from plan744.core.text import clean
 from plan744.readers import yaml_nodes
@@ -81,62 +81,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
-class _Unkept(dict):
-    """`values` or `keys` of a text read without positions: storing an item is one C call
-    (`slice` takes any three arguments) and keeps nothing, so the readers need no second path."""
-
-    __slots__ = ()
-    __setitem__ = slice  # type: ignore[assignment]
-
-
-class _Only(dict):
-    """`values` or `keys` keeping the positions of some paths (and of their ancestors, where
-    `SourceMap.locate` falls back to)."""
-
-    __slots__ = ("wanted",)
-
-    def __init__(self, wanted: frozenset[Path]) -> None:
-        super().__init__()
-        self.wanted = wanted
-
-    def __setitem__(self, path: Path, position: tuple[int, int]) -> None:
-        if path in self.wanted:
-            dict.__setitem__(self, path, position)
-
-
-class Unlocated(SourceMap):
-    """The source of a text read without positions (`load_yaml(positions=())`): it answers
-    (1, 1) and notes every path asked, so that the text can be read again keeping the
-    positions of those paths only. An organisation of tens of thousands of units needs the
-    few its findings name; keeping all of them was most of a run's peak memory."""
-
-    def __init__(self, file: str) -> None:
-        super().__init__(file, _Unkept(), _Unkept())
-        self.asked: set[Path] = set()
-
-    def locate(self, path: Path, *, prefer_key: bool = False) -> tuple[int, int]:
-        self.asked.add(tuple(path))
-        return (1, 1)
-
-
-def _source(file: str, positions: Iterable[Path] | None) -> SourceMap:
-    if positions is None:
-        return SourceMap(file)
-    wanted = frozenset(p[:i] for p in positions for i in range(len(p) + 1))
-    if not wanted:
-        return Unlocated(file)
-    return SourceMap(file, _Only(wanted), _Only(wanted))
-
-
 def load_yaml(raw: bytes, file: str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large",
-              positions: Iterable[Path] | None = None) -> YamlDocument:
+              positions: bool = True) -> YamlDocument:
     """Parse one YAML file strictly (a unit's report by default; a plan passes its own limit).
     Never raises for any input.
 
-    `positions`: None keeps the position of every value and key; otherwise those of these
-    paths only, and none for an empty one (the source is then `Unlocated`). The findings of
-    the reading itself are located either way: they take their place from the parser."""
-    source = _source(file, positions)
+    `positions=False` keeps none (the source is then `core.findings.Unlocated`; those a finding
+    needs come from `yaml_positions.positions_of`). The findings of the reading itself are
+    located either way: they take their place from the parser."""
+    source = SourceMap(file) if positions else Unlocated(file)
     if len(raw) > limit:
         return YamlDocument(None, source, [make(too_large_code, file=file, line=1, column=1, size=len(raw), limit=limit)])
     text, findings = decode(raw, file)

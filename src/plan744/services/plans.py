@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from plan744.core.findings import Finding, SourceMap
+from plan744.core.findings import Finding, SourceMap, Unlocated
 from plan744.core.model_findings import validate_model
 from plan744.core.plan import Plan
 from plan744.intake.read import read_then
 from plan744.readers.files import ReadRefused, display_path, read_bounded
-from plan744.readers.yaml_source import Unlocated, YamlDocument, load_yaml
+from plan744.readers.yaml_positions import positions_of
+from plan744.readers.yaml_source import YamlDocument, load_yaml
 from plan744.services import finding_data
 
 _T = TypeVar("_T")
@@ -132,15 +133,13 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
         if isinstance(got, YamlDocument):  # the file could not be read
             return PlanLoad(path, None, doc.source, findings + got.findings)
         org_text = got
-        org_doc = org_text.load(None if org_text.small else ())
+        org_doc = org_text.load()
         findings += org_doc.findings
         if org_doc.data is None:
             return PlanLoad(path, None, doc.source, findings)
         if not org_text.small:
             _units_as_read(org_doc.data)
-        org_text.source = org_doc.source
-        org, org_findings = org_text.located(lambda source: validate_model(Organisation, org_doc.data, source),
-                                             lambda again: validate_model(Organisation, again.data, again.source))
+        org, org_findings = org_text.located(lambda source: validate_model(Organisation, org_doc.data, source))
         findings += org_findings
         if not isinstance(org, Organisation):
             return PlanLoad(path, None, doc.source, findings)
@@ -154,8 +153,7 @@ def _parse_plan(path: Path, raw: bytes, checks: bool, read: list[tuple[str, str]
         if org_text is None:
             findings += check_plan(plan, doc.source)
         else:
-            findings += org_text.located(lambda source: check_plan(plan, doc.source, OrgPlace(source)),
-                                         lambda again: check_plan(plan, doc.source, OrgPlace(again.source)))
+            findings += org_text.located(lambda source: check_plan(plan, doc.source, OrgPlace(source)))
     return PlanLoad(path, plan if isinstance(plan, Plan) else None, doc.source, findings)
 
 
@@ -182,33 +180,34 @@ def _units_as_read(data: Any) -> None:
 @dataclass
 class _OrgText:
     """The organisation file's bytes. A large one is read without positions, which for tens of
-    thousands of units were most of a run's peak memory, and the few a finding names are read
-    again; one of ordinary size (a province's, a few hundred units) keeps them all in one read,
-    since its findings (facts still to be confirmed) would have it read twice on every start."""
+    thousands of units were most of a run's peak memory, and the few a finding names are found
+    afterwards (`positions_of`); one of ordinary size (a province's, a few hundred units) keeps
+    them all in its one read."""
 
     raw: bytes
     shown: str
-    source: SourceMap | None = None  # of the first read: every position, or none (`Unlocated`)
+    source: SourceMap | None = None  # of the read: every position, or none (`Unlocated`)
 
     @property
     def small(self) -> bool:
         return len(self.raw) <= SMALL_ORGANISATION
 
-    def load(self, positions: Iterable[tuple[str | int, ...]] | None) -> YamlDocument:
-        return load_yaml(self.raw, self.shown, PLAN_MAX_BYTES, "plan-too-large", positions=positions)
+    def load(self) -> YamlDocument:
+        doc = load_yaml(self.raw, self.shown, PLAN_MAX_BYTES, "plan-too-large", positions=self.small)
+        self.source = doc.source
+        return doc
 
-    def located(self, work: Callable[[SourceMap], _T], again: Callable[[YamlDocument], _T]) -> _T:
-        """`work` against the text's unlocated source; if it asked where anything is (it found
-        something to say), `again` against the text read once more, keeping those positions.
-        Both are pure and see the same values, so they ask for the same paths. A text read
-        with every position is not read again: `work` runs once, against that."""
+    def located(self, work: Callable[[SourceMap], _T]) -> _T:
+        """`work` against the text's source. Without positions: against one that notes the paths
+        asked and, if it asked any (it found something to say), once more against their
+        positions. `work` is pure and sees the same values twice, so it asks for the same paths."""
         if self.source is not None and not isinstance(self.source, Unlocated):
             return work(self.source)
         unlocated = Unlocated(self.shown)
         result = work(unlocated)
         if not unlocated.asked:
             return result
-        return again(self.load(unlocated.asked))
+        return work(positions_of(self.raw, self.shown, unlocated.asked))
 
 
 @functools.cache
