@@ -13,6 +13,7 @@ ROW_WORDS: dict[str, str] = {
         "Kết quả thực hiện các nhiệm vụ theo báo cáo mới nhất của các cơ quan, đơn vị đang hoạt động đến ngày "
         "{date} (không tính các đơn vị đã kết thúc hoạt động):"
     ),
+    "rows.tasks.lead_same": "Kết quả thực hiện các nhiệm vụ (tính như trên):",  # the targets' lead said the base
     "rows.tasks.done_of": "{done}/{units} đơn vị đã hoàn thành",
     "rows.tasks.part": "{count} đơn vị {status}",
     "rows.tasks.coverage": "{title}: {parts}.",

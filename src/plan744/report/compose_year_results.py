@@ -101,7 +101,8 @@ def task_results(plan: Plan, areas: list[AreaCoverage], on: dt.date) -> list[Blo
     if not rest and not targets:
         return [Para(runs(t("year.tasks.none")))]
     if rest:
-        out.append(Para(runs(t("rows.tasks.lead", date=format_day(on)))))
+        lead = t("rows.tasks.lead_same") if targets else t("rows.tasks.lead", date=format_day(on))  # said once
+        out.append(Para(runs(lead)))
     for area, area_tasks in rest:
         out.append(Para(runs(Run(area.name, bold=True))))
         items = []
