@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from plan744.core.findings import SourceMap
-from plan744.readers.yaml_source import _LINE_SEPARATORS, _Loader, _nfc, decode
+from plan744.readers.yaml_source import _Loader, _nfc, readable
 
 Path = tuple[str | int, ...]
 
@@ -22,11 +22,9 @@ def positions_of(raw: bytes, file: str, paths: Iterable[Path]) -> SourceMap:
     NFC-normalised as the readers do, nothing built. Only what is wanted is kept."""
     wanted = frozenset(p[:i] for p in paths for i in range(len(p) + 1))
     source = SourceMap(file)
-    text, _ = decode(raw, file)
+    text, _ = readable(raw, file)  # the very text load_yaml parsed (its findings said already)
     if text is None or not wanted:
         return source
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # as load_yaml reads it: spaces
-        text = _LINE_SEPARATORS.sub(" ", text)
     values, keys = source.values, source.keys
     scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)

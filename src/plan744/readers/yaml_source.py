@@ -81,6 +81,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
+def readable(raw: bytes, file: str) -> tuple[str | None, list[Finding]]:
+    """The text the parser reads: decoded (`decode`), its YAML-only line breaks made spaces."""
+    text, findings = decode(raw, file)
+    # Three substring scans: a character-class search over a whole file costs a hundred times more.
+    if text is not None and ("\x85" in text or "\u2028" in text or "\u2029" in text):
+        text = _replace_line_separators(text, file, findings)
+    return text, findings
+
+
 def load_yaml(raw: bytes, file: str, limit: int = MAX_BYTES, too_large_code: str = "yaml-too-large",
               positions: bool = True) -> YamlDocument:
     """Parse one YAML file strictly (a unit's report by default; a plan passes its own limit).
@@ -92,12 +101,9 @@ def load_yaml(raw: bytes, file: str, limit: int = MAX_BYTES, too_large_code: str
     source = SourceMap(file) if positions else Unlocated(file)
     if len(raw) > limit:
         return YamlDocument(None, source, [make(too_large_code, file=file, line=1, column=1, size=len(raw), limit=limit)])
-    text, findings = decode(raw, file)
+    text, findings = readable(raw, file)
     if text is None:
         return YamlDocument(None, source, findings)
-    # Three substring scans: a character-class search over a whole file costs a hundred times more.
-    if "\x85" in text or "\u2028" in text or "\u2029" in text:
-        text = _replace_line_separators(text, file, findings)
     # A unit's report has a few hundred values; a plan's organisation may list tens of thousands of units.
     max_nodes = MAX_NODES if limit <= MAX_BYTES else limit // 8
     if yaml_nodes.AVAILABLE and len(text) <= WALK_MAX_CHARS and not yaml_nodes.may_have_properties(text):
