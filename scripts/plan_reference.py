@@ -23,6 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
+from pydantic.dataclasses import is_pydantic_dataclass
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 REPO = Path(__file__).resolve().parents[1]
@@ -183,27 +185,44 @@ MEANINGS: dict[str, str] = {
 }
 
 
-def _leaves(tp: object) -> typing.Iterator[type[BaseModel]]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        yield tp
+def _is_model(tp: object) -> bool:
+    """A model, or a pydantic dataclass (`organisation.Unit`): a table of its own."""
+    return isinstance(tp, type) and (issubclass(tp, BaseModel) or is_pydantic_dataclass(tp))
+
+
+def fields(cls: type) -> dict[str, FieldInfo]:
+    return dict(cls.model_fields if issubclass(cls, BaseModel) else cls.__pydantic_fields__)  # type: ignore[attr-defined]
+
+
+def _given(obj: object, name: str) -> bool:
+    """Whether the file wrote this field: a dataclass keeps no such record, so a value other
+    than its default."""
+    if isinstance(obj, BaseModel):
+        return name in obj.model_fields_set
+    return getattr(obj, name) != fields(type(obj))[name].get_default(call_default_factory=True)
+
+
+def _leaves(tp: object) -> typing.Iterator[type]:
+    if _is_model(tp):
+        yield tp  # type: ignore[misc]
         return
     for arg in typing.get_args(tp):
         yield from _leaves(arg)
 
 
-def models() -> list[type[BaseModel]]:
+def models() -> list[type]:
     """Every model a plan file or an organisation file is made of, in reading order."""
     from plan744.core.organisation import Organisation
     from plan744.core.plan import Plan
     from plan744.core.wording import Words
 
-    found: list[type[BaseModel]] = []
+    found: list[type] = []
 
-    def walk(cls: type[BaseModel]) -> None:
+    def walk(cls: type) -> None:
         if cls in found or issubclass(cls, Words):  # the words: one code each, see core/labels.py
             return
         found.append(cls)
-        for f in cls.model_fields.values():
+        for f in fields(cls).values():
             for leaf in _leaves(f.annotation):
                 walk(leaf)
 
@@ -212,17 +231,17 @@ def models() -> list[type[BaseModel]]:
     return found
 
 
-def yaml_name(cls: type[BaseModel], name: str) -> str:
-    alias = cls.model_fields[name].alias
+def yaml_name(cls: type, name: str) -> str:
+    alias = fields(cls)[name].alias
     return alias or name
 
 
-def comments(cls: type[BaseModel]) -> dict[str, str]:
+def comments(cls: type) -> dict[str, str]:
     src = inspect.getsource(cls)
     return dict(re.findall(r"^    (\w+)\s*:[^#\n]*#\s*(.*)$", src, re.M))
 
 
-def meaning(cls: type[BaseModel], name: str) -> str:
+def meaning(cls: type, name: str) -> str:
     key = f"{cls.__name__}.{yaml_name(cls, name)}"
     return MEANINGS.get(key) or comments(cls).get(name, "")
 
@@ -251,8 +270,8 @@ def type_text(tp: object) -> str:
     return str(tp)
 
 
-def default_text(cls: type[BaseModel], name: str) -> str:
-    f = cls.model_fields[name]
+def default_text(cls: type, name: str) -> str:
+    f = fields(cls)[name]
     if f.default is PydanticUndefined and f.default_factory is None:
         return "bắt buộc"
     value = f.get_default(call_default_factory=True)
@@ -282,10 +301,10 @@ def _short(value: object) -> str:
 
 
 def _nested(value: object) -> bool:
-    if isinstance(value, BaseModel):
+    if _is_model(type(value)):
         return True
     if isinstance(value, list):
-        return any(isinstance(v, BaseModel) for v in value)
+        return any(_is_model(type(v)) for v in value)
     if isinstance(value, dict):
         return any(_nested(v) for v in value.values())
     return False
@@ -298,11 +317,11 @@ def examples() -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
 
     def walk(obj: object, where: str) -> None:
-        if isinstance(obj, BaseModel):
-            for name in type(obj).model_fields:
+        if _is_model(type(obj)):
+            for name in fields(type(obj)):
                 value = getattr(obj, name)
                 key = (type(obj).__name__, name)
-                if key not in found and name in obj.model_fields_set and value not in ("", [], {}, None):
+                if key not in found and _given(obj, name) and value not in ("", [], {}, None):
                     if not _nested(value):  # a model's own table shows its examples
                         found[key] = f"{_short(value)} ({where})"
                 if name != "words":
@@ -331,7 +350,7 @@ def render() -> str:
         if doc:
             out += [f"_{doc}_", ""]
         out += ["| Trường | Kiểu | Mặc định | Ý nghĩa | Ví dụ |", "|---|---|---|---|---|"]
-        for name, f in cls.model_fields.items():
+        for name, f in fields(cls).items():
             example = ex.get((cls.__name__, name), "")
             text = meaning(cls, name).replace("|", "\\|")
             out.append(f"| `{yaml_name(cls, name)}` | {type_text(f.annotation)} | {default_text(cls, name)} "

@@ -4,6 +4,7 @@ an entry another user could have written is never read. See also test_cache_trus
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -131,6 +132,8 @@ def _fields_written(model: object, path: str = "") -> list[tuple[str, frozenset]
         for name in type(model).model_fields:
             out += _fields_written(getattr(model, name), f"{path}.{name}")
         return out
+    if dataclasses.is_dataclass(model) and not isinstance(model, type):  # a unit: no such record, its models have
+        return [x for f in dataclasses.fields(model) for x in _fields_written(getattr(model, f.name), f"{path}.{f.name}")]
     if isinstance(model, list | tuple):
         return [x for i, v in enumerate(model) for x in _fields_written(v, f"{path}[{i}]")]
     if isinstance(model, dict):

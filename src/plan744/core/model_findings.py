@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.dataclasses import is_pydantic_dataclass
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import CATALOGUE, describe, make
@@ -66,11 +67,11 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     names: set[str] = set()
     seen: set[type] = set()
 
-    def walk(m: type[BaseModel]) -> None:
+    def walk(m: type) -> None:
         if m in seen:
             return
         seen.add(m)
-        for name, info in m.model_fields.items():
+        for name, info in _fields_of(m).items():
             names.add(name)
             for t in _types_in(info.annotation):
                 walk(t)
@@ -79,8 +80,15 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-def _types_in(annotation: Any) -> Iterable[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _fields_of(m: type) -> dict[str, Any]:
+    """The fields of a model or of a pydantic dataclass."""
+    if issubclass(m, BaseModel):
+        return dict(m.model_fields)
+    return dict(getattr(m, "__pydantic_fields__", {}))
+
+
+def _types_in(annotation: Any) -> Iterable[type]:
+    if isinstance(annotation, type) and (issubclass(annotation, BaseModel) or is_pydantic_dataclass(annotation)):
         yield annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         yield from _types_in(arg)
@@ -94,11 +102,18 @@ def _literal_values(ctx: dict) -> str:
     return str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
 
 
-def _error_type(err: dict) -> str:
+# A dataclass (`organisation.Unit`) names its errors as a function's arguments: the same
+# mistakes as a model's, said the same way.
+_AS_MODEL = {"unexpected_keyword_argument": "extra_forbidden", "missing_argument": "missing",
+             "missing_keyword_only_argument": "missing", "dataclass_type": "model_type",
+             "dataclass_args_type": "model_type"}
+
+
+def _error_type(err: Mapping[str, Any]) -> str:
     # Strict Decimal fields fail with "is_instance_of"; treat it as the number error it is.
     if err["type"] == "is_instance_of" and (err.get("ctx") or {}).get("class") == "Decimal":
         return "decimal_type"
-    return err["type"]
+    return _AS_MODEL.get(err["type"], err["type"])
 
 
 def number_finding(reading: Any, where: dict, value: Any, found: str) -> Finding:
@@ -205,7 +220,7 @@ def validate_model(
         names = _field_names(model)
         by_path: dict[tuple, list[dict]] = {}
         for err in exc.errors(include_url=False):
-            by_path.setdefault(_data_path(data, tuple(err["loc"]), err["type"]), []).append(dict(err))
+            by_path.setdefault(_data_path(data, tuple(err["loc"]), _error_type(err)), []).append(dict(err))
         findings = []
         for path, errs in by_path.items():
             # A union (int | Decimal) fails once per branch: one finding per place, and

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, Strict, model_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from plan744.core.strict import Code, NonNegInt, OptionalText, StrictModel, Text
 
@@ -47,19 +48,29 @@ class FormedFrom(StrictModel):
     units_confirmed: bool = True  # False: inferred, "cần Sở xác nhận"
 
 
-class Unit(StrictModel):
-    code: Code
-    name: Text
-    short_name: str = ""
-    kind: Code
-    parent: Code | None = None
-    aliases: list[Text] = []  # spellings used in the plan's text (appendix lead column)
-    source: str = ""  # where a document names it
-    start: dt.date | None = None  # first day; None: before anything this file tracks
-    end: dt.date | None = None  # last day; None: still exists
+# A unit is a slotted dataclass, not a model: an organisation of tens of thousands of units (a
+# country's communes) holds one per unit, and a model instance costs three times as much (its
+# `__dict__` and its set of given fields). A pydantic dataclass in strict mode accepts only an
+# instance, never the mapping the YAML gives, so strictness is written on each field instead:
+# `"yes"` is not true, `20250630` is not a date, and an organisation's other fields stay models.
+_S = Strict()
+_Texts = Annotated[list[Annotated[Text, _S]], _S]
+
+
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True))
+class Unit:
+    code: Annotated[Code, _S]
+    name: Annotated[Text, _S]
+    short_name: Annotated[str, _S] = ""
+    kind: Annotated[Code, _S]
+    parent: Annotated[Code, _S] | None = None
+    aliases: _Texts = Field(default_factory=list)  # spellings used in the plan's text (appendix lead column)
+    source: Annotated[str, _S] = ""  # where a document names it
+    start: Annotated[dt.date, _S] | None = None  # first day; None: before anything this file tracks
+    end: Annotated[dt.date, _S] | None = None  # last day; None: still exists
     formed_from: FormedFrom | None = None
-    confirmed: bool = True  # False: a fact still to be confirmed by the department
-    note: str = ""
+    confirmed: Annotated[bool, _S] = True  # False: a fact still to be confirmed by the department
+    note: Annotated[str, _S] = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Unit:

@@ -162,17 +162,18 @@ def _units_as_read(data: Any) -> None:
     which goes at once: the mappings and the models of tens of thousands of units are never all
     held together (most of a large plan's peak memory). A unit that does not validate stays a
     mapping, for the whole model's validation to say where it is wrong."""
-    from pydantic import ValidationError
+    from pydantic import TypeAdapter, ValidationError
 
     from plan744.core.organisation import Unit
 
     units = data.get("units") if isinstance(data, dict) else None
     if not isinstance(units, list):
         return
+    unit = TypeAdapter(Unit)
     for i, item in enumerate(units):
         if isinstance(item, dict):
             try:
-                units[i] = Unit.model_validate(item)
+                units[i] = unit.validate_python(item)
             except ValidationError:
                 pass
 
