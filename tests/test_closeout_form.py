@@ -73,6 +73,22 @@ def test_numbers_and_short_headers_are_never_broken_in_the_pdf(out: Path) -> Non
     assert not re.search(r"\d/\s*$", table, re.M), "a ratio broken after its slash"
 
 
+def _ends_with_a_lead(pages: list[str]) -> list[tuple[int, str]]:
+    """Pages (but the last) whose text ends with a list's lead (a line ending with ":")."""
+    out = []
+    for n, page in enumerate(pages[:-1], 1):
+        body = [line.strip() for line in page.splitlines() if line.strip() and not line.strip().isdigit()]
+        if body and body[-1].endswith(":"):
+            out.append((n, body[-1]))
+    return out
+
+
+def test_no_page_ends_with_the_lead_of_what_follows(out: Path) -> None:
+    """A list's lead ("Kết quả thực hiện các nhiệm vụ (tính như trên):") and a run-in heading
+    are kept on the page of what they introduce (`document.kept_leads`)."""
+    assert _ends_with_a_lead(_pdf_pages(_one(out, ".pdf"))) == []
+
+
 def test_the_table_still_fits_the_page(out: Path) -> None:
     """Widened number columns take their room from the text columns, never from the margin."""
     from pypdf import PdfReader
@@ -154,6 +170,10 @@ def test_the_signature_stays_with_the_closing_paragraph(word_pages: list[str]) -
     signature = [i for i, p in enumerate(word_pages) if word("doc.recipients") in p]
     assert closing and signature
     assert closing[-1] == signature[0]
+
+
+def test_no_word_page_ends_with_the_lead_of_what_follows(word_pages: list[str]) -> None:
+    assert _ends_with_a_lead(word_pages) == []
 
 
 def test_word_bullets_are_dashes(out: Path) -> None:

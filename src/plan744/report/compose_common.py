@@ -18,7 +18,7 @@ from plan744.core.organisation import Unit
 from plan744.core.plan import Money, Plan
 from plan744.core.vnformat import format_day, format_place_date
 from plan744.core.vnwords import amount_in_words
-from plan744.report.document import Block, Closing, Document, Header, Heading, Para, Run, Section, Title, Toc, runs
+from plan744.report.document import Block, Closing, Document, Header, Heading, Para, Run, Section, Title, Toc, kept_leads, runs
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -109,7 +109,7 @@ class Appendices:
 
     def add(self, title_text: str, blocks: list[Block], landscape: bool) -> None:
         k = len(self.sections)
-        self.sections.append(Section(tuple(blocks), landscape, t("doc.appendix", roman=ROMAN[k]), title_text, self.subtitle,
+        self.sections.append(Section(kept_leads(tuple(blocks)), landscape, t("doc.appendix", roman=ROMAN[k]), title_text, self.subtitle,
                                      f"phu-luc-{k + 1}"))
 
 
@@ -156,7 +156,7 @@ def document(doc_title: str, generated: dt.datetime, body: list[Block], n: Numbe
     """The report: the body begun by `opening`, its table of contents (the numbered headings, then
     the appendices), and the appendices."""
     body[1] = Toc(tuple(n.entries) + tuple((1, f"{s.appendix}. {s.title}", s.anchor) for s in parts.sections))
-    return Document(doc_title, generated, (Section(tuple(body)), *parts.sections), meta=meta)
+    return Document(doc_title, generated, (Section(kept_leads(tuple(body))), *parts.sections), meta=meta)
 
 
 def money_words(plan: Plan, amount: Decimal) -> str:

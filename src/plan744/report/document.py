@@ -12,7 +12,7 @@ Everything here is plain data: no rendering, no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -83,6 +83,7 @@ ParaStyle = Literal["body", "note", "draft", "notice", "placeholder", "center", 
 class Para:
     content: Inline
     style: ParaStyle = "body"
+    keep_with_next: bool = False  # on the page of the block after it (`kept_leads`)
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,20 @@ class Section:
     title: str = ""  # the appendix's title
     subtitle: str = ""  # "(Kèm theo Báo cáo số …)"
     anchor: str = ""
+
+
+def kept_leads(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks, with each paragraph that leads into what follows kept on its page: the lead
+    of a list, a sentence ending with a colon ("Kết quả thực hiện các nhiệm vụ …:") and a run-in
+    heading (a paragraph of one bold run, such as a task group's name). Left alone, any of them
+    can end a page whose next one begins with what it introduces."""
+    out = list(blocks)
+    for i, (b, after) in enumerate(zip(blocks, blocks[1:], strict=False)):
+        if isinstance(b, Para) and not b.keep_with_next and b.content and (
+                isinstance(after, Bullets) or b.content[-1].text.rstrip().endswith(":")
+                or (len(b.content) == 1 and b.content[0].bold)):
+            out[i] = replace(b, keep_with_next=True)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,10 @@ class _Writer:
         elif isinstance(b, Para):
             style = {"body": "normal", "note": "note", "draft": "draft", "notice": "notice", "placeholder": "placeholder",
                      "center": "center", "caption": "caption"}[b.style]
-            self.inline(self.styled(self.word, style), b.content, style)
+            par = self.styled(self.word, style)
+            if b.keep_with_next:  # direct formatting: a province's own template needs no new style
+                par.paragraph_format.keep_with_next = True
+            self.inline(par, b.content, style)
         elif isinstance(b, Bullets):
             for item in b.items:
                 self.inline(self.styled(self.word, "list"), item, "list")
