@@ -23,9 +23,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from pydantic import BaseModel
-from pydantic.dataclasses import is_pydantic_dataclass
-from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
+
+from plan744.core.model_findings import fields_of, is_model
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "plan-file.md"
@@ -185,25 +185,16 @@ MEANINGS: dict[str, str] = {
 }
 
 
-def _is_model(tp: object) -> bool:
-    """A model, or a pydantic dataclass (`organisation.Unit`): a table of its own."""
-    return isinstance(tp, type) and (issubclass(tp, BaseModel) or is_pydantic_dataclass(tp))
-
-
-def fields(cls: type) -> dict[str, FieldInfo]:
-    return dict(cls.model_fields if issubclass(cls, BaseModel) else cls.__pydantic_fields__)  # type: ignore[attr-defined]
-
-
 def _given(obj: object, name: str) -> bool:
     """Whether the file wrote this field: a dataclass keeps no such record, so a value other
     than its default."""
     if isinstance(obj, BaseModel):
         return name in obj.model_fields_set
-    return getattr(obj, name) != fields(type(obj))[name].get_default(call_default_factory=True)
+    return getattr(obj, name) != fields_of(type(obj))[name].get_default(call_default_factory=True)
 
 
 def _leaves(tp: object) -> typing.Iterator[type]:
-    if _is_model(tp):
+    if is_model(tp):
         yield tp  # type: ignore[misc]
         return
     for arg in typing.get_args(tp):
@@ -222,7 +213,7 @@ def models() -> list[type]:
         if cls in found or issubclass(cls, Words):  # the words: one code each, see core/labels.py
             return
         found.append(cls)
-        for f in fields(cls).values():
+        for f in fields_of(cls).values():
             for leaf in _leaves(f.annotation):
                 walk(leaf)
 
@@ -232,7 +223,7 @@ def models() -> list[type]:
 
 
 def yaml_name(cls: type, name: str) -> str:
-    alias = fields(cls)[name].alias
+    alias = fields_of(cls)[name].alias
     return alias or name
 
 
@@ -271,7 +262,7 @@ def type_text(tp: object) -> str:
 
 
 def default_text(cls: type, name: str) -> str:
-    f = fields(cls)[name]
+    f = fields_of(cls)[name]
     if f.default is PydanticUndefined and f.default_factory is None:
         return "bắt buộc"
     value = f.get_default(call_default_factory=True)
@@ -301,10 +292,10 @@ def _short(value: object) -> str:
 
 
 def _nested(value: object) -> bool:
-    if _is_model(type(value)):
+    if is_model(type(value)):
         return True
     if isinstance(value, list):
-        return any(_is_model(type(v)) for v in value)
+        return any(is_model(type(v)) for v in value)
     if isinstance(value, dict):
         return any(_nested(v) for v in value.values())
     return False
@@ -317,8 +308,8 @@ def examples() -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
 
     def walk(obj: object, where: str) -> None:
-        if _is_model(type(obj)):
-            for name in fields(type(obj)):
+        if is_model(type(obj)):
+            for name in fields_of(type(obj)):
                 value = getattr(obj, name)
                 key = (type(obj).__name__, name)
                 if key not in found and _given(obj, name) and value not in ("", [], {}, None):
@@ -350,7 +341,7 @@ def render() -> str:
         if doc:
             out += [f"_{doc}_", ""]
         out += ["| Trường | Kiểu | Mặc định | Ý nghĩa | Ví dụ |", "|---|---|---|---|---|"]
-        for name, f in fields(cls).items():
+        for name, f in fields_of(cls).items():
             example = ex.get((cls.__name__, name), "")
             text = meaning(cls, name).replace("|", "\\|")
             out.append(f"| `{yaml_name(cls, name)}` | {type_text(f.annotation)} | {default_text(cls, name)} "

@@ -38,7 +38,7 @@ def test_every_model_field_is_documented_with_a_meaning(reference):
     documented = _documented(DOC.read_text(encoding="utf-8"))
     missing = []
     for cls in reference.models():
-        for name in reference.fields(cls):
+        for name in reference.fields_of(cls):
             if reference.yaml_name(cls, name) not in documented.get(cls.__name__, set()):
                 missing.append(f"{cls.__name__}.{name}")
             if not reference.meaning(cls, name):

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.dataclasses import is_pydantic_dataclass
+from pydantic.fields import FieldInfo
 
 from plan744.core.findings import Finding, SourceMap
 from plan744.core.messages import CATALOGUE, describe, make
@@ -71,7 +72,7 @@ def _field_names(model: type[BaseModel]) -> set[str]:
         if m in seen:
             return
         seen.add(m)
-        for name, info in _fields_of(m).items():
+        for name, info in fields_of(m).items():
             names.add(name)
             for t in _types_in(info.annotation):
                 walk(t)
@@ -80,7 +81,12 @@ def _field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-def _fields_of(m: type) -> dict[str, Any]:
+def is_model(tp: object) -> bool:
+    """A model, or a pydantic dataclass (`organisation.Unit`)."""
+    return isinstance(tp, type) and (issubclass(tp, BaseModel) or is_pydantic_dataclass(tp))
+
+
+def fields_of(m: type) -> dict[str, FieldInfo]:
     """The fields of a model or of a pydantic dataclass."""
     if issubclass(m, BaseModel):
         return dict(m.model_fields)
@@ -88,7 +94,7 @@ def _fields_of(m: type) -> dict[str, Any]:
 
 
 def _types_in(annotation: Any) -> Iterable[type]:
-    if isinstance(annotation, type) and (issubclass(annotation, BaseModel) or is_pydantic_dataclass(annotation)):
+    if is_model(annotation):
         yield annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         yield from _types_in(arg)

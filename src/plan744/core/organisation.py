@@ -49,10 +49,11 @@ class FormedFrom(StrictModel):
 
 
 # A unit is a slotted dataclass, not a model: an organisation of tens of thousands of units (a
-# country's communes) holds one per unit, and a model instance costs three times as much (its
-# `__dict__` and its set of given fields). A pydantic dataclass in strict mode accepts only an
-# instance, never the mapping the YAML gives, so strictness is written on each field instead:
-# `"yes"` is not true, `20250630` is not a date, and an organisation's other fields stay models.
+# country's communes) holds one per unit, and a model instance costs several times as much (its
+# `__dict__` and its own set of the fields given). A pydantic dataclass in strict mode accepts
+# only an instance, never the mapping the YAML gives, so strictness is written on each field
+# instead: a quoted "yes" is not true, a quoted date is not a date. The organisation's other
+# parts, a few each, stay models.
 _S = Strict()
 _Texts = Annotated[list[Annotated[Text, _S]], _S]
 
