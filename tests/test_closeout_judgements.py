@@ -262,6 +262,43 @@ def test_the_funding_ratio_has_its_own_scale() -> None:
     assert "Chi cho ứng dụng, phát triển CNTT trên tổng chi thường xuyên (toàn tỉnh)" in " ".join(_lines(drawing))
 
 
+def _struck_end_labels(drawing) -> list[tuple[str, list]]:
+    """Each panel's last value (a right-aligned label of `chart.END_LABEL`) with the lines that
+    pass through its box."""
+    lines = [s for s in drawing.shapes if s.kind in ("line", "polyline")]
+    ends = [s for s in drawing.shapes if s.kind == "text" and s.size == chart.END_LABEL and s.anchor == "end"]
+    assert ends
+    out = []
+    for label in ends:
+        [(x, base)] = label.points
+        box = chart.label_box(x, base, label.text)
+        out.append((label.text, [s.points for s in lines if chart.crosses(s, box)]))
+    return out
+
+
+def test_no_line_strikes_a_panels_last_value(bundled) -> None:
+    """The close-out's chart prints each indicator's last value clear of its panel's lines: the
+    target, the stretch target, the path from the baseline and the series itself ("43,1%" sat on
+    the 50% target line, "1,53%" on the 2% one)."""
+    from plan744.report.compose_common import Numbering
+    from plan744.report.compose_period_indicators import indicators
+    from plan744.report.document import Figure
+
+    plan, subs = bundled
+    p = period_figures(plan, 2021, 2025, subs)
+    with speaking(plan.words):
+        [figure] = [b for b in indicators(p, display.scope_names(plan), Numbering()) if isinstance(b, Figure)]
+    assert [(text, struck) for text, struck in _struck_end_labels(figure.drawing) if struck] == []
+    # A target just above the last point, the path rising to meet it: the value goes below.
+    near = chart.Series(label="Hồ sơ (toàn tỉnh)", points=tuple((y, Decimal(v)) for y, v in
+                                                             ((2021, 12), (2023, 27), (2025, "43.1"))),
+                        target=Decimal(50), stretch=None, baseline=(2020, Decimal(4)), met=False, percent=True,
+                        shown_last="43,1%", verdict="Chưa đạt")
+    drawing = chart.small_multiples([near], "t")
+    assert drawing is not None
+    assert _struck_end_labels(drawing) == [("43,1%", [])]
+
+
 def test_the_json_carries_the_partial_year_and_the_missing_units(outputs) -> None:
     for name in ("year", "period"):
         records = [r for r in outputs[name][2]["tables"]["indicators"] if r["year"] == 2025]

@@ -297,8 +297,42 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
         shapes.append(Shape("polygon", _dot(px(y), py(v), 2.5), fill=tone))
     if known:
         y, v = known[-1]
-        shapes.append(_text(px(y) + 4, py(v) - 5, s.shown_last, 8, "end"))
+        drawn = [p for p in shapes if p.kind in ("line", "polyline")]
+        shapes.append(_text(px(y) + 4, _end_label_y(px(y) + 4, py(v), s.shown_last, drawn, y0), s.shown_last, 8, "end"))
     return shapes
+
+
+END_LABEL = 8  # the size of a panel's last value
+CHAR_W = 0.55  # a character's width at most, in ems (Liberation Serif's digits are 0,5; "%" 0,83)
+
+
+def label_box(x_end: float, base: float, text: str, size: float = END_LABEL) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a right-aligned label covers, its baseline at `base`."""
+    return x_end - CHAR_W * size * len(text), base - 0.8 * size, x_end, base + 0.25 * size
+
+
+def crosses(shape: Shape, box: tuple[float, float, float, float]) -> bool:
+    """Whether a line or polyline passes through the box."""
+    left, top, right, bottom = box
+    for (xa, ya), (xb, yb) in zip(shape.points, shape.points[1:], strict=False):
+        lo, hi = max(min(xa, xb), left), min(max(xa, xb), right)
+        if lo > hi:
+            continue
+        ys = [ya, yb] if xa == xb else [ya + (yb - ya) * (x - xa) / (xb - xa) for x in (lo, hi)]
+        if min(ys) <= bottom and max(ys) >= top:
+            return True
+    return False
+
+
+def _end_label_y(x_end: float, y: float, text: str, drawn: list[Shape], axis: float) -> float:
+    """The baseline of the last value's label: above its point, unless a line of the panel (a
+    target, the path, the series itself) would strike the figure through; then below the point,
+    or higher above it. "43,1%" printed on the 50% target line was read as neither."""
+    for base in (y - 5, y + 11, y - 15):
+        box = label_box(x_end, base, text)
+        if box[3] <= axis and not any(crosses(shape, box) for shape in drawn):
+            return base
+    return y - 5
 
 
 def _round_top(value: Decimal) -> Decimal:
