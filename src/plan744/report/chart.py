@@ -298,7 +298,8 @@ def _panel(s: Series, ox: float, oy: float) -> list[Shape]:
     if known:
         y, v = known[-1]
         drawn = [p for p in shapes if p.kind in ("line", "polyline")]
-        shapes.append(_text(px(y) + 4, _end_label_y(px(y) + 4, py(v), s.shown_last, drawn, y0), s.shown_last, 8, "end"))
+        x_end = px(y) + 4
+        shapes.append(_text(x_end, _end_label_y(x_end, py(v), s.shown_last, drawn, y0), s.shown_last, END_LABEL, "end"))
     return shapes
 
 
